@@ -1,0 +1,2 @@
+//! Engine throughput benchmark (to be built).
+fn main() {}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, idempotently and without prompts.
+# Only the crate registry, apt and npm are used: nothing is downloaded from GitHub.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH" DEBIAN_FRONTEND=noninteractive
+TRUNK_VER=0.21.14
+WB_VER=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print}' Cargo.lock 2>/dev/null || true)
+WB_VER=${WB_VER:-0.2.130}
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "setup: installing Debian chromium and chromium-driver"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VER" ]; then
+  echo "setup: installing trunk $TRUNK_VER (takes about 10 minutes the first time)"
+  cargo install --locked trunk --version "$TRUNK_VER"
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VER" ]; then
+  echo "setup: installing wasm-bindgen-cli $WB_VER"
+  cargo install --force wasm-bindgen-cli --version "$WB_VER"
+fi
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ]; then
+  echo "setup: installing npm tools (binaryen, playwright-core)"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,2 @@
+//! The native console (to be built).
+fn main() {}

@@ -1,0 +1,1 @@
+//! AWS CLI v2 emulation on top of [`crate::api`] (to be built).

@@ -1,0 +1,24 @@
+//! Kinesis Playground: Amazon Kinesis Data Streams, simulated in Rust, for learning.
+//!
+//! Data flows one way: commands go down, views come up.
+//!
+//! | module | what it is |
+//! |---|---|
+//! | [`engine`] | The pure, deterministic state machine: streams, shards, hash key ranges, records, sequence numbers, shard iterators, retention. Time is an input (a simulated clock the caller advances). |
+//! | [`api`] | The Kinesis JSON protocol: one file per operation, request validation with AWS's wording, one dispatch entry point (what an HTTP handler would call). |
+//! | [`cli`] | AWS CLI v2 emulation on top of [`api`]: shell tokenizer, `aws kinesis <op>` parser, output exactly as the real CLI prints it, plus `sim ...` playground commands. |
+//! | [`sim`] | Producers, readers and scenarios driven by a seeded random generator. |
+//! | [`time`] | Calendar arithmetic and the timestamp formats Kinesis and the CLI print. |
+//! | `ui` | Yew components: the only code that touches the browser (wasm32 only). |
+//!
+//! `engine`, `api`, `cli`, `sim` and `time` use no browser crate, no wall clock and no OS randomness, so they test
+//! natively with `cargo test` and replay deterministically.
+
+pub mod api;
+pub mod cli;
+pub mod engine;
+pub mod sim;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

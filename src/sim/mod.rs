@@ -1,0 +1,1 @@
+//! Producers, readers and scenarios driven by a seeded random generator (to be built).
