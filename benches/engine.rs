@@ -241,17 +241,37 @@ fn api_put_record(keys: &[String], payload: &[u8]) -> f64 {
     requests.len() as f64 / best
 }
 
+/// `cargo bench --bench engine -- <name>` runs only the measurements whose name contains `<name>` (for
+/// profiling one of them); with no argument (or cargo's own `--bench` flag) everything runs.
+fn selected(name: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
+}
+
+fn measure(name: &str, f: impl FnOnce() -> f64) -> f64 {
+    if selected(name) {
+        f()
+    } else {
+        f64::NAN
+    }
+}
+
 fn main() {
     let keys = keys(PUT_N);
     assert!(keys.iter().all(|k| k.len() == KEY_LEN));
     let payload = vec![b'x'; PAYLOAD_LEN];
 
-    let md5 = md5_only(&keys);
-    let put = put_record(&keys, &payload);
-    let puts = put_records(&keys, &payload);
-    let scan = get_records_scan(&keys[..SCAN_N], &payload);
-    let overhead = bytes_per_record(&keys, &payload);
-    let api_put = api_put_record(&keys[..API_N], &payload);
+    let md5 = measure("md5", || md5_only(&keys));
+    let put = measure("put_record", || put_record(&keys, &payload));
+    let puts = measure("put_records", || put_records(&keys, &payload));
+    let scan = measure("get_records", || {
+        get_records_scan(&keys[..SCAN_N], &payload)
+    });
+    let overhead = measure("memory", || bytes_per_record(&keys, &payload));
+    let api_put = measure("api", || api_put_record(&keys[..API_N], &payload));
 
     let verdict = |ok: bool| if ok { "ok" } else { "MISSED" };
     println!();
