@@ -117,8 +117,10 @@ impl Engine {
     }
 
     /// LimitExceededException when `additional` more open provisioned shards would pass the account's limit.
+    /// Counted as DescribeLimits counts `OpenShardCount`: open shards of provisioned streams not being deleted
+    /// (the shard quota is a provisioned-mode quota; on-demand streams have their own stream-count limit).
     pub(crate) fn check_shard_limit(&self, additional: u32) -> KinesisResult<()> {
-        let open = self.open_shard_count();
+        let open = self.describe_limits().open_shard_count;
         let limit = self.config.shard_limit;
         if u64::from(open) + u64::from(additional) > u64::from(limit) {
             return Err(KinesisError::limit(format!(
