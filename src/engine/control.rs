@@ -213,9 +213,7 @@ impl Engine {
             .iter()
             .any(|(k, v)| !valid_tag_text(k) || !valid_tag_text(v))
         {
-            return Err(KinesisError::invalid(
-                "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
-            ));
+            return Err(invalid_tag_characters());
         }
         let stream = self.active_mut(name)?;
         let total = stream
@@ -237,8 +235,12 @@ impl Engine {
     /// RemoveTagsFromStream: removes the named tags (names that are not there are ignored).
     ///
     /// # Errors
-    /// `ResourceNotFoundException`; `ResourceInUseException` unless ACTIVE.
+    /// `InvalidArgumentException` for characters tag keys may not hold; `ResourceNotFoundException`;
+    /// `ResourceInUseException` unless ACTIVE.
     pub fn remove_tags(&mut self, name: &str, keys: &[String]) -> KinesisResult<()> {
+        if keys.iter().any(|k| !valid_tag_text(k)) {
+            return Err(invalid_tag_characters());
+        }
         let stream = self.active_mut(name)?;
         for k in keys {
             stream.tags.remove(k);
@@ -279,6 +281,12 @@ fn check_retention_bounds(hours: i64) -> KinesisResult<()> {
         )));
     }
     Ok(())
+}
+
+fn invalid_tag_characters() -> KinesisError {
+    KinesisError::invalid(
+        "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
+    )
 }
 
 fn too_many_tags(name: &str, account: &str) -> KinesisError {
