@@ -7,9 +7,11 @@
 
 pub mod producer;
 pub mod rng;
+pub mod scenario;
 
 pub use producer::{KeyDistribution, Producer, ProducerSpec};
 pub use rng::Rng;
+pub use scenario::Scenario;
 
 use crate::api;
 use crate::engine::{Engine, ErrorType};
