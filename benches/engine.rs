@@ -44,10 +44,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATED.fetch_add(
-            new_size as isize - layout.size() as isize,
-            Ordering::Relaxed,
-        );
+        ALLOCATED.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
         // SAFETY: forwarded unchanged to the system allocator.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -70,28 +67,22 @@ const API_N: usize = 200_000;
 
 /// 16-byte partition keys: 16 hex digits.
 fn keys(n: usize) -> Vec<String> {
-    (0..n)
-        .map(|i| format!("{:016x}", (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)))
-        .collect()
+    (0..n).map(|i| format!("{:016x}", (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))).collect()
 }
 
 fn engine() -> Engine {
+    // Measure the engine, not the per-shard limits (1,000 records/s per shard would pace the writes).
     Engine::new(EngineConfig {
         create_delay_ms: 0,
         max_retained_records: 50_000_000,
+        enforce_throughput: false,
         ..EngineConfig::default()
     })
 }
 
 fn stream(e: &mut Engine, name: &str, shards: u32) {
-    e.create_stream(
-        name,
-        Capacity::Provisioned {
-            shard_count: shards,
-        },
-        Default::default(),
-    )
-    .expect("create the bench stream");
+    e.create_stream(name, Capacity::Provisioned { shard_count: shards }, Default::default())
+        .expect("create the bench stream");
     e.advance(1);
 }
 
@@ -123,11 +114,7 @@ fn put_record(keys: &[String], payload: &[u8]) -> f64 {
         stream(&mut e, "bench", SHARDS);
         let t = Instant::now();
         for (i, k) in keys.iter().enumerate() {
-            let input = PutRecordInput {
-                partition_key: k,
-                data: payload,
-                explicit_hash_key: None,
-            };
+            let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
             black_box(e.put_record("bench", &input, None).expect("put"));
             if i % 100_000 == 99_999 {
                 // Time moves on now and then, as it would while a producer runs.
@@ -147,13 +134,7 @@ fn put_records(keys: &[String], payload: &[u8]) -> f64 {
         let batches: Vec<Vec<PutRecordInput<'_>>> = keys
             .chunks(500)
             .map(|c| {
-                c.iter()
-                    .map(|k| PutRecordInput {
-                        partition_key: k,
-                        data: payload,
-                        explicit_hash_key: None,
-                    })
-                    .collect()
+                c.iter().map(|k| PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None }).collect()
             })
             .collect();
         let t = Instant::now();
@@ -169,11 +150,7 @@ fn get_records_scan(keys: &[String], payload: &[u8]) -> f64 {
     let mut e = engine();
     stream(&mut e, "scan", 1);
     for k in keys {
-        let input = PutRecordInput {
-            partition_key: k,
-            data: payload,
-            explicit_hash_key: None,
-        };
+        let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
         e.put_record("scan", &input, None).expect("put");
     }
     let mut best = f64::MAX;
@@ -209,11 +186,7 @@ fn bytes_per_record(keys: &[String], payload: &[u8]) -> f64 {
     stream(&mut e, "mem", SHARDS);
     let before = allocated();
     for k in keys {
-        let input = PutRecordInput {
-            partition_key: k,
-            data: payload,
-            explicit_hash_key: None,
-        };
+        let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
         e.put_record("mem", &input, None).expect("put");
     }
     let after = allocated();
@@ -224,10 +197,8 @@ fn bytes_per_record(keys: &[String], payload: &[u8]) -> f64 {
 fn api_put_record(keys: &[String], payload: &[u8]) -> f64 {
     use base64::Engine as _;
     let data = base64::engine::general_purpose::STANDARD.encode(payload);
-    let requests: Vec<Value> = keys
-        .iter()
-        .map(|k| json!({"StreamName": "api", "PartitionKey": k, "Data": data}))
-        .collect();
+    let requests: Vec<Value> =
+        keys.iter().map(|k| json!({"StreamName": "api", "PartitionKey": k, "Data": data})).collect();
     let mut best = f64::MAX;
     for _ in 0..3 {
         let mut e = engine();
@@ -244,10 +215,7 @@ fn api_put_record(keys: &[String], payload: &[u8]) -> f64 {
 /// `cargo bench --bench engine -- <name>` runs only the measurements whose name contains `<name>` (for
 /// profiling one of them); with no argument (or cargo's own `--bench` flag) everything runs.
 fn selected(name: &str) -> bool {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
 }
 
@@ -267,9 +235,7 @@ fn main() {
     let md5 = measure("md5", || md5_only(&keys));
     let put = measure("put_record", || put_record(&keys, &payload));
     let puts = measure("put_records", || put_records(&keys, &payload));
-    let scan = measure("get_records", || {
-        get_records_scan(&keys[..SCAN_N], &payload)
-    });
+    let scan = measure("get_records", || get_records_scan(&keys[..SCAN_N], &payload));
     let overhead = measure("memory", || bytes_per_record(&keys, &payload));
     let api_put = measure("api", || api_put_record(&keys[..API_N], &payload));
 
@@ -302,9 +268,6 @@ fn main() {
         overhead,
         verdict(overhead <= 100.0)
     );
-    println!(
-        "| extra: PutRecord through api::call (JSON in/out, base64) | {:>12.0} records/s | (none) | |",
-        api_put
-    );
+    println!("| extra: PutRecord through api::call (JSON in/out, base64) | {:>12.0} records/s | (none) | |", api_put);
     println!();
 }

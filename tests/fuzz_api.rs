@@ -10,10 +10,7 @@ use serde_json::{json, Map, Value};
 
 /// Member names of every operation (and of nested structures), plus a few strangers.
 fn member_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = OPERATIONS
-        .iter()
-        .flat_map(|o| o.members.iter().map(|m| m.name))
-        .collect();
+    let mut names: Vec<&'static str> = OPERATIONS.iter().flat_map(|o| o.members.iter().map(|m| m.name)).collect();
     names.extend([
         "Type",
         "ShardId",
@@ -34,21 +31,8 @@ fn member_names() -> Vec<&'static str> {
 
 fn op_names() -> Vec<String> {
     let mut names: Vec<String> = OPERATIONS.iter().map(|o| o.name.to_owned()).collect();
-    names.extend(
-        OPERATIONS
-            .iter()
-            .map(|o| format!("Kinesis_20131202.{}", o.name)),
-    );
-    names.extend(
-        [
-            "",
-            "SplitShard",
-            "putrecord",
-            "Kinesis_20131202.",
-            "Kinesis_20131202.Nope",
-        ]
-        .map(str::to_owned),
-    );
+    names.extend(OPERATIONS.iter().map(|o| format!("Kinesis_20131202.{}", o.name)));
+    names.extend(["", "SplitShard", "putrecord", "Kinesis_20131202.", "Kinesis_20131202.Nope"].map(str::to_owned));
     names
 }
 
@@ -77,18 +61,9 @@ fn leaf() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
-        prop_oneof![
-            Just(0i64),
-            Just(1),
-            Just(-1),
-            Just(24),
-            Just(8761),
-            Just(10_000),
-            Just(10_001)
-        ]
-        .prop_map(|n| json!(n)),
-        any::<f64>()
-            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        prop_oneof![Just(0i64), Just(1), Just(-1), Just(24), Just(8761), Just(10_000), Just(10_001)]
+            .prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         (1.7e9f64..1.8e9).prop_map(|f| json!(f)),
         text().prop_map(Value::String),
     ]
@@ -101,11 +76,7 @@ fn value() -> impl Strategy<Value = Value> {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             proptest::collection::vec((proptest::sample::select(names), inner.clone()), 0..6)
-                .prop_map(|kv| Value::Object(
-                    kv.into_iter()
-                        .map(|(k, v)| (k.to_owned(), v))
-                        .collect::<Map<_, _>>()
-                )),
+                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<_, _>>())),
             proptest::collection::vec(("\\PC{0,6}", inner), 0..3)
                 .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
         ]
@@ -125,28 +96,14 @@ fn request() -> impl Strategy<Value = Value> {
 /// An engine with an ACTIVE stream "S" holding a record, so that requests get past "not found".
 fn engine() -> Engine {
     let mut e = Engine::new(EngineConfig::default());
-    api::call(
-        &mut e,
-        "CreateStream",
-        &json!({"StreamName": "S", "ShardCount": 2}),
-    )
-    .expect("create S");
+    api::call(&mut e, "CreateStream", &json!({"StreamName": "S", "ShardCount": 2})).expect("create S");
     e.advance(10_000);
-    api::call(
-        &mut e,
-        "PutRecord",
-        &json!({"StreamName": "S", "PartitionKey": "k", "Data": "dGVzdA=="}),
-    )
-    .expect("put");
+    api::call(&mut e, "PutRecord", &json!({"StreamName": "S", "PartitionKey": "k", "Data": "dGVzdA=="})).expect("put");
     e
 }
 
 fn check_reply(op: &str, body: &str, reply: &api::HttpReply) -> Result<(), TestCaseError> {
-    prop_assert!(
-        matches!(reply.status, 200 | 400 | 500),
-        "{op} {body}: status {}",
-        reply.status
-    );
+    prop_assert!(matches!(reply.status, 200 | 400 | 500), "{op} {body}: status {}", reply.status);
     if reply.status == 200 {
         if !reply.body.is_empty() {
             let v: Value = serde_json::from_str(&reply.body)
@@ -154,22 +111,12 @@ fn check_reply(op: &str, body: &str, reply: &api::HttpReply) -> Result<(), TestC
             prop_assert!(v.is_object(), "{op}: success body is an object");
         }
     } else {
-        let v: Value = serde_json::from_str(&reply.body).map_err(|e| {
-            TestCaseError::fail(format!(
-                "{op} {body}: error body is JSON: {e}: {}",
-                reply.body
-            ))
-        })?;
+        let v: Value = serde_json::from_str(&reply.body)
+            .map_err(|e| TestCaseError::fail(format!("{op} {body}: error body is JSON: {e}: {}", reply.body)))?;
         let t = v.get("__type").and_then(Value::as_str).unwrap_or_default();
+        prop_assert!(!t.is_empty(), "{op} {body}: error body has __type: {}", reply.body);
         prop_assert!(
-            !t.is_empty(),
-            "{op} {body}: error body has __type: {}",
-            reply.body
-        );
-        prop_assert!(
-            v.get("message")
-                .or_else(|| v.get("Message"))
-                .is_some_and(Value::is_string),
+            v.get("message").or_else(|| v.get("Message")).is_some_and(Value::is_string),
             "{op} {body}: error body has a message: {}",
             reply.body
         );

@@ -26,13 +26,7 @@ fn at_seq(e: &mut Engine, kind: &str, seq: &str) -> String {
 }
 
 fn at_ts(e: &mut Engine, ms: i64) -> String {
-    iterator(
-        e,
-        "S",
-        S0,
-        "AT_TIMESTAMP",
-        json!({ "Timestamp": ms as f64 / 1000.0 }),
-    )
+    iterator(e, "S", S0, "AT_TIMESTAMP", json!({ "Timestamp": ms as f64 / 1000.0 }))
 }
 
 fn read(e: &mut Engine, it: &str) -> (Vec<String>, String) {
@@ -50,7 +44,7 @@ fn gsi_err(e: &mut Engine, extra: Value, type_name: &str, message: &str) {
 
 #[test]
 fn trim_horizon_reads_from_the_oldest_record_and_on_an_empty_shard_from_its_start() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let empty = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
     let (got, next) = read(&mut e, &empty);
@@ -66,7 +60,7 @@ fn trim_horizon_reads_from_the_oldest_record_and_on_an_empty_shard_from_its_star
 
 #[test]
 fn latest_returns_only_records_written_after_the_call() {
-    let mut e = engine();
+    let mut e = unthrottled();
     stream_with_records(&mut e, 3);
     let latest = iterator(&mut e, "S", S0, "LATEST", json!({}));
     let (got, next) = read(&mut e, &latest);
@@ -82,7 +76,7 @@ fn latest_returns_only_records_written_after_the_call() {
 
 #[test]
 fn at_and_after_sequence_number_positions() {
-    let mut e = engine();
+    let mut e = unthrottled();
     let s = stream_with_records(&mut e, 5);
     let it = at_seq(&mut e, "AT_SEQUENCE_NUMBER", &s[2]);
     assert_eq!(read(&mut e, &it).0, vec!["r3", "r4", "r5"]);
@@ -96,14 +90,11 @@ fn at_and_after_sequence_number_positions() {
 
 #[test]
 fn after_sequence_number_of_the_last_record_returns_nothing_then_later_records() {
-    let mut e = engine();
+    let mut e = unthrottled();
     let s = stream_with_records(&mut e, 3);
     let it = at_seq(&mut e, "AFTER_SEQUENCE_NUMBER", &s[2]);
     let (got, next) = read(&mut e, &it);
-    assert!(
-        got.is_empty(),
-        "kinesis-mock#1187: nothing yet, but not an error"
-    );
+    assert!(got.is_empty(), "kinesis-mock#1187: nothing yet, but not an error");
     put(&mut e, "S", "r4", "x");
     put(&mut e, "S", "r5", "x");
     assert_eq!(read(&mut e, &next).0, vec!["r4", "r5"]);
@@ -112,11 +103,10 @@ fn after_sequence_number_of_the_last_record_returns_nothing_then_later_records()
 
 #[test]
 fn at_sequence_number_at_the_shards_starting_sequence_number() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let d = ok(&mut e, "DescribeStream", json!({"StreamName": "S"}));
-    let start = d["StreamDescription"]["Shards"][0]["SequenceNumberRange"]
-        ["StartingSequenceNumber"]
+    let start = d["StreamDescription"]["Shards"][0]["SequenceNumberRange"]["StartingSequenceNumber"]
         .as_str()
         .expect("StartingSequenceNumber")
         .to_owned();
@@ -134,7 +124,7 @@ fn at_sequence_number_at_the_shards_starting_sequence_number() {
 
 #[test]
 fn at_timestamp_positions() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let t0 = e.now_ms();
     e.advance(10_000);
@@ -177,7 +167,7 @@ fn at_timestamp_positions() {
 
 #[test]
 fn at_timestamp_in_the_future_is_an_invalid_argument() {
-    let mut e = engine();
+    let mut e = unthrottled();
     stream_with_records(&mut e, 1);
     let now = e.now_ms();
     gsi_err(
@@ -198,7 +188,7 @@ fn at_timestamp_in_the_future_is_an_invalid_argument() {
 
 #[test]
 fn parameter_mixing_messages() {
-    let mut e = engine();
+    let mut e = unthrottled();
     let s = stream_with_records(&mut e, 1);
     let both = |t: &str| {
         format!("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified {t} and also a StartingSequenceNumber.")
@@ -215,12 +205,7 @@ fn parameter_mixing_messages() {
         );
     }
     for t in ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"] {
-        gsi_err(
-            &mut e,
-            json!({"ShardIteratorType": t}),
-            "InvalidArgumentException",
-            &none(t),
-        );
+        gsi_err(&mut e, json!({"ShardIteratorType": t}), "InvalidArgumentException", &none(t));
     }
     gsi_err(
         &mut e,
@@ -232,7 +217,7 @@ fn parameter_mixing_messages() {
 
 #[test]
 fn sequence_numbers_of_another_shard_or_stream_and_unparseable_ones() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 2);
     // "1" lands in shard 1 of 2, "a" in shard 0.
     let (shard, on_1) = put(&mut e, "S", "1", "x");
@@ -243,11 +228,7 @@ fn sequence_numbers_of_another_shard_or_stream_and_unparseable_ones() {
         "InvalidArgumentException",
         "Invalid StartingSequenceNumber. It encodes shardId-000000000001, while it was used in a call to a shard with shardId-000000000000",
     );
-    for bad in [
-        "0",
-        "12345",
-        "49647888802562419836923936470999665672519599508823212035",
-    ] {
+    for bad in ["0", "12345", "49647888802562419836923936470999665672519599508823212035"] {
         gsi_err(
             &mut e,
             json!({"ShardIteratorType": "AFTER_SEQUENCE_NUMBER", "StartingSequenceNumber": bad}),
@@ -269,7 +250,7 @@ fn sequence_numbers_of_another_shard_or_stream_and_unparseable_ones() {
 
 #[test]
 fn unknown_shards_and_lenient_shard_ids() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 2);
     put(&mut e, "S", "1", "on shard 1");
     for given in ["shardId-000000000001", "shardId-1", "shard-1", "foo-1"] {
@@ -301,7 +282,7 @@ fn unknown_shards_and_lenient_shard_ids() {
 
 #[test]
 fn expiry_after_exactly_300_seconds() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     put(&mut e, "S", "a", "x");
     // Issued at 2024-01-01T00:00:05Z.
@@ -309,11 +290,7 @@ fn expiry_after_exactly_300_seconds() {
     let it = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
     let mut at_limit = e.clone();
     at_limit.advance(300_000);
-    assert_eq!(
-        read(&mut at_limit, &it).0,
-        vec!["a"],
-        "300000 ms after issue is still valid"
-    );
+    assert_eq!(read(&mut at_limit, &it).0, vec!["a"], "300000 ms after issue is still valid");
     e.advance(300_001);
     let got = err(&mut e, "GetRecords", json!({"ShardIterator": it}));
     assert_error(
@@ -338,7 +315,7 @@ fn expiry_after_exactly_300_seconds() {
 
 #[test]
 fn next_shard_iterator_is_always_fresh() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let mut it = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
     let mut seen = Vec::new();
@@ -363,7 +340,7 @@ fn next_shard_iterator_is_always_fresh() {
 
 #[test]
 fn limit_pages_through_the_records() {
-    let mut e = engine();
+    let mut e = unthrottled();
     stream_with_records(&mut e, 7);
     let mut it = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
     let mut pages = Vec::new();
@@ -372,15 +349,7 @@ fn limit_pages_through_the_records() {
         pages.push(keys(&r));
         it = next_it(&r);
     }
-    assert_eq!(
-        pages,
-        vec![
-            vec!["r1", "r2", "r3"],
-            vec!["r4", "r5", "r6"],
-            vec!["r7"],
-            vec![]
-        ]
-    );
+    assert_eq!(pages, vec![vec!["r1", "r2", "r3"], vec!["r4", "r5", "r6"], vec!["r7"], vec![]]);
     let it = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
     assert_eq!(keys(&get_records(&mut e, &it, Some(1))), vec!["r1"]);
     assert_eq!(keys(&get_records(&mut e, &it, Some(10_000))).len(), 7);
@@ -389,7 +358,7 @@ fn limit_pages_through_the_records() {
 #[test]
 fn iterators_are_identical_for_identical_state_and_time() {
     let build = || {
-        let mut e = engine();
+        let mut e = unthrottled();
         stream_with_records(&mut e, 3);
         e
     };
@@ -398,20 +367,12 @@ fn iterators_are_identical_for_identical_state_and_time() {
         let x = iterator(&mut a, "S", S0, kind, json!({}));
         let y = iterator(&mut b, "S", S0, kind, json!({}));
         assert_eq!(x, y);
-        assert_eq!(
-            x,
-            iterator(&mut a, "S", S0, kind, json!({})),
-            "same engine, same call"
-        );
+        assert_eq!(x, iterator(&mut a, "S", S0, kind, json!({})), "same engine, same call");
         assert!(x.starts_with("AAAAAAAAAAE") && x.len() <= 512, "{x}");
     }
     let x = iterator(&mut a, "S", S0, "TRIM_HORIZON", json!({}));
     a.advance(1);
-    assert_ne!(
-        x,
-        iterator(&mut a, "S", S0, "TRIM_HORIZON", json!({})),
-        "issue time is inside"
-    );
+    assert_ne!(x, iterator(&mut a, "S", S0, "TRIM_HORIZON", json!({})), "issue time is inside");
     assert_ne!(
         iterator(&mut b, "S", S0, "TRIM_HORIZON", json!({})),
         iterator(&mut b, "S", S0, "LATEST", json!({})),
@@ -421,16 +382,10 @@ fn iterators_are_identical_for_identical_state_and_time() {
 
 #[test]
 fn malformed_and_stale_iterators() {
-    let mut e = engine();
+    let mut e = unthrottled();
     stream_with_records(&mut e, 2);
     let it = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
-    for bad in [
-        "x",
-        "AAAAAAAAAAE",
-        "not base64!",
-        &"A".repeat(300),
-        &it[..it.len() - 4],
-    ] {
+    for bad in ["x", "AAAAAAAAAAE", "not base64!", &"A".repeat(300), &it[..it.len() - 4]] {
         expect_err(
             &mut e,
             "GetRecords",
@@ -443,26 +398,14 @@ fn malformed_and_stale_iterators() {
     ok(&mut e, "DeleteStream", json!({"StreamName": "S"}));
     e.advance(e.config().delete_delay_ms);
     let gone = format!("Shard {S0} in stream S under account {ACCOUNT} does not exist");
-    expect_err(
-        &mut e,
-        "GetRecords",
-        json!({"ShardIterator": it}),
-        "ResourceNotFoundException",
-        &gone,
-    );
+    expect_err(&mut e, "GetRecords", json!({"ShardIterator": it}), "ResourceNotFoundException", &gone);
     active_stream(&mut e, "S", 1);
-    expect_err(
-        &mut e,
-        "GetRecords",
-        json!({"ShardIterator": it}),
-        "ResourceNotFoundException",
-        &gone,
-    );
+    expect_err(&mut e, "GetRecords", json!({"ShardIterator": it}), "ResourceNotFoundException", &gone);
 }
 
 #[test]
 fn millis_behind_latest() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     put(&mut e, "S", "a", "x");
     e.advance(10_000);

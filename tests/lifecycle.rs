@@ -10,10 +10,7 @@ const S0: &str = "shardId-000000000000";
 
 fn status(e: &mut Engine, name: &str) -> String {
     let d = ok(e, "DescribeStream", json!({"StreamName": name}));
-    d["StreamDescription"]["StreamStatus"]
-        .as_str()
-        .expect("StreamStatus")
-        .to_owned()
+    d["StreamDescription"]["StreamStatus"].as_str().expect("StreamStatus").to_owned()
 }
 
 fn put_req(name: &str) -> Value {
@@ -22,13 +19,9 @@ fn put_req(name: &str) -> Value {
 
 #[test]
 fn creating_becomes_active_exactly_after_the_delay() {
-    let mut e = engine();
+    let mut e = unthrottled();
     assert_eq!(e.config().create_delay_ms, 5_000);
-    ok(
-        &mut e,
-        "CreateStream",
-        json!({"StreamName": "S", "ShardCount": 2}),
-    );
+    ok(&mut e, "CreateStream", json!({"StreamName": "S", "ShardCount": 2}));
     assert_eq!(status(&mut e, "S"), "CREATING");
     e.advance(4_999);
     assert_eq!(status(&mut e, "S"), "CREATING");
@@ -38,19 +31,11 @@ fn creating_becomes_active_exactly_after_the_delay() {
 
 #[test]
 fn while_creating() {
-    let mut e = engine();
-    ok(
-        &mut e,
-        "CreateStream",
-        json!({"StreamName": "S", "ShardCount": 3}),
-    );
+    let mut e = unthrottled();
+    ok(&mut e, "CreateStream", json!({"StreamName": "S", "ShardCount": 3}));
     let d = ok(&mut e, "DescribeStream", json!({"StreamName": "S"}));
     assert_eq!(d["StreamDescription"]["StreamStatus"], "CREATING");
-    assert_eq!(
-        d["StreamDescription"]["Shards"],
-        json!([]),
-        "no shards while CREATING"
-    );
+    assert_eq!(d["StreamDescription"]["Shards"], json!([]), "no shards while CREATING");
     let s = ok(&mut e, "DescribeStreamSummary", json!({"StreamName": "S"}));
     assert_eq!(s["StreamDescriptionSummary"]["StreamStatus"], "CREATING");
     let l = ok(&mut e, "ListStreams", json!({}));
@@ -59,13 +44,7 @@ fn while_creating() {
     ok(&mut e, "ListTagsForStream", json!({"StreamName": "S"}));
 
     let not_found = format!("Stream S under account {A} not found.");
-    expect_err(
-        &mut e,
-        "PutRecord",
-        put_req("S"),
-        "ResourceNotFoundException",
-        &not_found,
-    );
+    expect_err(&mut e, "PutRecord", put_req("S"), "ResourceNotFoundException", &not_found);
     expect_err(
         &mut e,
         "PutRecords",
@@ -82,22 +61,10 @@ fn while_creating() {
     );
     let in_use = format!("Stream S under account {A} not ACTIVE, instead in state CREATING");
     for (op, req) in [
-        (
-            "IncreaseStreamRetentionPeriod",
-            json!({"StreamName": "S", "RetentionPeriodHours": 48}),
-        ),
-        (
-            "DecreaseStreamRetentionPeriod",
-            json!({"StreamName": "S", "RetentionPeriodHours": 24}),
-        ),
-        (
-            "AddTagsToStream",
-            json!({"StreamName": "S", "Tags": {"a": "b"}}),
-        ),
-        (
-            "RemoveTagsFromStream",
-            json!({"StreamName": "S", "TagKeys": ["a"]}),
-        ),
+        ("IncreaseStreamRetentionPeriod", json!({"StreamName": "S", "RetentionPeriodHours": 48})),
+        ("DecreaseStreamRetentionPeriod", json!({"StreamName": "S", "RetentionPeriodHours": 24})),
+        ("AddTagsToStream", json!({"StreamName": "S", "Tags": {"a": "b"}})),
+        ("RemoveTagsFromStream", json!({"StreamName": "S", "TagKeys": ["a"]})),
     ] {
         expect_err(&mut e, op, req, "ResourceInUseException", &in_use);
     }
@@ -115,7 +82,7 @@ fn while_creating() {
 
 #[test]
 fn deleting_then_gone() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     put(&mut e, "S", "k", "x");
     let it = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
@@ -149,27 +116,10 @@ fn deleting_then_gone() {
     assert_eq!(status(&mut e, "S"), "DELETING");
     e.advance(1);
     let not_found = format!("Stream S under account {A} not found.");
-    for op in [
-        "DescribeStream",
-        "DescribeStreamSummary",
-        "DeleteStream",
-        "ListTagsForStream",
-    ] {
-        expect_err(
-            &mut e,
-            op,
-            json!({"StreamName": "S"}),
-            "ResourceNotFoundException",
-            &not_found,
-        );
+    for op in ["DescribeStream", "DescribeStreamSummary", "DeleteStream", "ListTagsForStream"] {
+        expect_err(&mut e, op, json!({"StreamName": "S"}), "ResourceNotFoundException", &not_found);
     }
-    expect_err(
-        &mut e,
-        "PutRecord",
-        put_req("S"),
-        "ResourceNotFoundException",
-        &not_found,
-    );
+    expect_err(&mut e, "PutRecord", put_req("S"), "ResourceNotFoundException", &not_found);
     expect_err(
         &mut e,
         "GetRecords",
@@ -177,48 +127,31 @@ fn deleting_then_gone() {
         "ResourceNotFoundException",
         &format!("Shard {S0} in stream S under account {A} does not exist"),
     );
-    assert_eq!(
-        ok(&mut e, "ListStreams", json!({}))["StreamNames"],
-        json!([])
-    );
+    assert_eq!(ok(&mut e, "ListStreams", json!({}))["StreamNames"], json!([]));
     assert_eq!(e.retained_records(), 0, "the records went with the stream");
     // The name is free again.
     active_stream(&mut e, "S", 1);
     assert_eq!(status(&mut e, "S"), "ACTIVE");
-    assert!(
-        read_all(&mut e, "S", S0).is_empty(),
-        "a re-created stream starts empty"
-    );
+    assert!(read_all(&mut e, "S", S0).is_empty(), "a re-created stream starts empty");
 }
 
 #[test]
 fn on_demand_by_default_and_create_stream_argument_rules() {
-    let mut e = engine();
+    let mut e = unthrottled();
     ok(&mut e, "CreateStream", json!({"StreamName": "D"}));
-    ok(
-        &mut e,
-        "CreateStream",
-        json!({"StreamName": "O", "StreamModeDetails": {"StreamMode": "ON_DEMAND"}}),
-    );
+    ok(&mut e, "CreateStream", json!({"StreamName": "O", "StreamModeDetails": {"StreamMode": "ON_DEMAND"}}));
     ok(
         &mut e,
         "CreateStream",
         json!({"StreamName": "P", "ShardCount": 2, "StreamModeDetails": {"StreamMode": "PROVISIONED"}}),
     );
     e.advance(5_000);
-    for (name, mode, shards) in [
-        ("D", "ON_DEMAND", 4),
-        ("O", "ON_DEMAND", 4),
-        ("P", "PROVISIONED", 2),
-    ] {
+    for (name, mode, shards) in [("D", "ON_DEMAND", 4), ("O", "ON_DEMAND", 4), ("P", "PROVISIONED", 2)] {
         let s = ok(&mut e, "DescribeStreamSummary", json!({"StreamName": name}));
         let s = &s["StreamDescriptionSummary"];
         assert_eq!(s["StreamModeDetails"]["StreamMode"], mode, "{name}");
         assert_eq!(s["OpenShardCount"], shards, "{name}");
-        assert_eq!(
-            s["StreamARN"],
-            format!("arn:aws:kinesis:us-east-1:{A}:stream/{name}")
-        );
+        assert_eq!(s["StreamARN"], format!("arn:aws:kinesis:us-east-1:{A}:stream/{name}"));
     }
     expect_err(
         &mut e,
@@ -231,31 +164,19 @@ fn on_demand_by_default_and_create_stream_argument_rules() {
 
 #[test]
 fn limits_on_streams_being_created() {
-    let mut e = engine();
+    let mut e = unthrottled();
     for i in 0..5 {
-        ok(
-            &mut e,
-            "CreateStream",
-            json!({"StreamName": format!("c{i}"), "ShardCount": 1}),
-        );
+        ok(&mut e, "CreateStream", json!({"StreamName": format!("c{i}"), "ShardCount": 1}));
     }
-    let got = err(
-        &mut e,
-        "CreateStream",
-        json!({"StreamName": "c5", "ShardCount": 1}),
-    );
+    let got = err(&mut e, "CreateStream", json!({"StreamName": "c5", "ShardCount": 1}));
     assert_eq!(got.error_type.aws_name(), "LimitExceededException", "{got}");
     e.advance(5_000);
-    ok(
-        &mut e,
-        "CreateStream",
-        json!({"StreamName": "c5", "ShardCount": 1}),
-    );
+    ok(&mut e, "CreateStream", json!({"StreamName": "c5", "ShardCount": 1}));
 }
 
 #[test]
 fn describe_limits_numbers() {
-    let mut e = engine();
+    let mut e = unthrottled();
     assert_eq!(
         ok(&mut e, "DescribeLimits", json!({})),
         json!({"ShardLimit": 20000, "OpenShardCount": 0, "OnDemandStreamCount": 0, "OnDemandStreamCountLimit": 50})
@@ -268,11 +189,7 @@ fn describe_limits_numbers() {
         json!({"ShardLimit": 20000, "OpenShardCount": 5, "OnDemandStreamCount": 1, "OnDemandStreamCountLimit": 50})
     );
     ok(&mut e, "DeleteStream", json!({"StreamName": "Q"}));
-    assert_eq!(
-        ok(&mut e, "DescribeLimits", json!({}))["OpenShardCount"],
-        3,
-        "DELETING shards are not counted"
-    );
+    assert_eq!(ok(&mut e, "DescribeLimits", json!({}))["OpenShardCount"], 3, "DELETING shards are not counted");
 }
 
 #[test]
@@ -280,6 +197,7 @@ fn shard_limit_message_agrees_with_describe_limits() {
     let mut e = Engine::new(EngineConfig {
         shard_limit: 10,
         on_demand_stream_limit: 2,
+        enforce_throughput: false,
         ..EngineConfig::default()
     });
     ok(&mut e, "CreateStream", json!({"StreamName": "O"}));
@@ -295,11 +213,7 @@ fn shard_limit_message_agrees_with_describe_limits() {
         "LimitExceededException",
         &format!("This request would exceed the shard limit for the account {A} in us-east-1. Current shard count for the account: {open}. Limit: 10. Number of additional shards that would have resulted from this request: {}. Refer to the AWS Service Limits page (https://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.", room + 1),
     );
-    ok(
-        &mut e,
-        "CreateStream",
-        json!({"StreamName": "Fits", "ShardCount": room}),
-    );
+    ok(&mut e, "CreateStream", json!({"StreamName": "Fits", "ShardCount": room}));
     // On-demand stream limit.
     e.advance(5_000);
     ok(&mut e, "CreateStream", json!({"StreamName": "O2"}));
@@ -317,86 +231,41 @@ fn tags_of(e: &mut Engine, extra: Value) -> (Vec<(String, String)>, bool) {
         .as_array()
         .expect("Tags")
         .iter()
-        .map(|t| {
-            (
-                t["Key"].as_str().expect("Key").to_owned(),
-                t["Value"].as_str().expect("Value").to_owned(),
-            )
-        })
+        .map(|t| (t["Key"].as_str().expect("Key").to_owned(), t["Value"].as_str().expect("Value").to_owned()))
         .collect();
     (tags, r["HasMoreTags"].as_bool().expect("HasMoreTags"))
 }
 
 #[test]
 fn tags_add_list_page_remove() {
-    let mut e = engine();
-    ok(
-        &mut e,
-        "CreateStream",
-        json!({"StreamName": "S", "ShardCount": 1, "Tags": {"team": "blue"}}),
-    );
+    let mut e = unthrottled();
+    ok(&mut e, "CreateStream", json!({"StreamName": "S", "ShardCount": 1, "Tags": {"team": "blue"}}));
     e.advance(5_000);
-    ok(
-        &mut e,
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": {"b": "2", "a": "1", "c": ""}}),
-    );
-    ok(
-        &mut e,
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": {"a": "one"}}),
-    );
+    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {"b": "2", "a": "1", "c": ""}}));
+    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {"a": "one"}}));
     let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
     assert_eq!(
         tags_of(&mut e, json!({})),
-        (
-            vec![
-                pair("a", "one"),
-                pair("b", "2"),
-                pair("c", ""),
-                pair("team", "blue")
-            ],
-            false
-        )
+        (vec![pair("a", "one"), pair("b", "2"), pair("c", ""), pair("team", "blue")], false)
     );
-    assert_eq!(
-        tags_of(&mut e, json!({"Limit": 2})),
-        (vec![pair("a", "one"), pair("b", "2")], true)
-    );
+    assert_eq!(tags_of(&mut e, json!({"Limit": 2})), (vec![pair("a", "one"), pair("b", "2")], true));
     assert_eq!(
         tags_of(&mut e, json!({"Limit": 2, "ExclusiveStartTagKey": "b"})),
         (vec![pair("c", ""), pair("team", "blue")], false)
     );
-    assert_eq!(
-        tags_of(&mut e, json!({"ExclusiveStartTagKey": "team"})),
-        (vec![], false)
-    );
-    ok(
-        &mut e,
-        "RemoveTagsFromStream",
-        json!({"StreamName": "S", "TagKeys": ["a", "nope"]}),
-    );
+    assert_eq!(tags_of(&mut e, json!({"ExclusiveStartTagKey": "team"})), (vec![], false));
+    ok(&mut e, "RemoveTagsFromStream", json!({"StreamName": "S", "TagKeys": ["a", "nope"]}));
     assert_eq!(tags_of(&mut e, json!({})).0.len(), 3);
 }
 
 #[test]
 fn at_most_50_tags_per_stream() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
-    let fifty: BTreeMap<String, String> = (0..50)
-        .map(|i| (format!("k{i:02}"), "v".to_owned()))
-        .collect();
-    ok(
-        &mut e,
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": fifty}),
-    );
+    let fifty: BTreeMap<String, String> = (0..50).map(|i| (format!("k{i:02}"), "v".to_owned())).collect();
+    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": fifty}));
     // Overwriting existing keys does not add tags.
-    ok(
-        &mut e,
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": {"k00": "w"}}),
-    );
+    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {"k00": "w"}}));
     let too_many = format!("Failed to add tags to stream S under account {A} because a given stream cannot have more than 50 tags associated with it.");
     let before = observable_state(&mut e);
     expect_err(
@@ -406,14 +275,8 @@ fn at_most_50_tags_per_stream() {
         "InvalidArgumentException",
         &too_many,
     );
-    assert_eq!(
-        observable_state(&mut e),
-        before,
-        "a rejected AddTagsToStream adds nothing"
-    );
-    let fifty_one: BTreeMap<String, String> = (0..51)
-        .map(|i| (format!("k{i:02}"), "v".to_owned()))
-        .collect();
+    assert_eq!(observable_state(&mut e), before, "a rejected AddTagsToStream adds nothing");
+    let fifty_one: BTreeMap<String, String> = (0..51).map(|i| (format!("k{i:02}"), "v".to_owned())).collect();
     expect_err(
         &mut e,
         "CreateStream",
@@ -433,7 +296,7 @@ fn at_most_50_tags_per_stream() {
 
 #[test]
 fn list_streams_paging() {
-    let mut e = engine();
+    let mut e = unthrottled();
     for name in ["b", "a", "d", "c", "e"] {
         active_stream(&mut e, name, 1);
     }
@@ -447,54 +310,25 @@ fn list_streams_paging() {
         .map(|s| s["StreamName"].as_str().expect("StreamName"))
         .collect();
     assert_eq!(names, vec!["a", "b"]);
-    let token = r["NextToken"]
-        .as_str()
-        .expect("NextToken when more")
-        .to_owned();
-    let r = ok(
-        &mut e,
-        "ListStreams",
-        json!({"Limit": 2, "NextToken": token}),
-    );
+    let token = r["NextToken"].as_str().expect("NextToken when more").to_owned();
+    let r = ok(&mut e, "ListStreams", json!({"Limit": 2, "NextToken": token}));
     assert_eq!(r["StreamNames"], json!(["c", "d"]));
-    let token = r["NextToken"]
-        .as_str()
-        .expect("NextToken when more")
-        .to_owned();
-    let r = ok(
-        &mut e,
-        "ListStreams",
-        json!({"Limit": 2, "NextToken": token}),
-    );
+    let token = r["NextToken"].as_str().expect("NextToken when more").to_owned();
+    let r = ok(&mut e, "ListStreams", json!({"Limit": 2, "NextToken": token}));
     assert_eq!(r["StreamNames"], json!(["e"]));
     assert_eq!(r["HasMoreStreams"], false);
-    assert!(
-        r.get("NextToken").is_none(),
-        "no NextToken on the last page"
-    );
-    let r = ok(
-        &mut e,
-        "ListStreams",
-        json!({"ExclusiveStartStreamName": "b"}),
-    );
+    assert!(r.get("NextToken").is_none(), "no NextToken on the last page");
+    let r = ok(&mut e, "ListStreams", json!({"ExclusiveStartStreamName": "b"}));
     assert_eq!(r["StreamNames"], json!(["c", "d", "e"]));
     assert_eq!(r["HasMoreStreams"], false);
     let r = ok(&mut e, "ListStreams", json!({"Limit": 5}));
     assert_eq!(r["HasMoreStreams"], false);
     let got = err(&mut e, "ListStreams", json!({"NextToken": "garbage"}));
-    assert_eq!(
-        got.error_type.aws_name(),
-        "InvalidArgumentException",
-        "{got}"
-    );
+    assert_eq!(got.error_type.aws_name(), "InvalidArgumentException", "{got}");
 }
 
 fn shard_ids(v: &Value) -> Vec<String> {
-    v.as_array()
-        .expect("Shards")
-        .iter()
-        .map(|s| s["ShardId"].as_str().expect("ShardId").to_owned())
-        .collect()
+    v.as_array().expect("Shards").iter().map(|s| s["ShardId"].as_str().expect("ShardId").to_owned()).collect()
 }
 
 fn ids(range: std::ops::Range<u32>) -> Vec<String> {
@@ -503,13 +337,9 @@ fn ids(range: std::ops::Range<u32>) -> Vec<String> {
 
 #[test]
 fn describe_stream_paging() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 5);
-    let r = ok(
-        &mut e,
-        "DescribeStream",
-        json!({"StreamName": "S", "Limit": 2}),
-    );
+    let r = ok(&mut e, "DescribeStream", json!({"StreamName": "S", "Limit": 2}));
     assert_eq!(shard_ids(&r["StreamDescription"]["Shards"]), ids(0..2));
     assert_eq!(r["StreamDescription"]["HasMoreShards"], true);
     let r = ok(
@@ -535,18 +365,11 @@ fn describe_stream_paging() {
 
 #[test]
 fn list_shards_paging_and_next_token_rules() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 5);
-    let r = ok(
-        &mut e,
-        "ListShards",
-        json!({"StreamName": "S", "MaxResults": 2}),
-    );
+    let r = ok(&mut e, "ListShards", json!({"StreamName": "S", "MaxResults": 2}));
     assert_eq!(shard_ids(&r["Shards"]), ids(0..2));
-    let token = r["NextToken"]
-        .as_str()
-        .expect("NextToken when more")
-        .to_owned();
+    let token = r["NextToken"].as_str().expect("NextToken when more").to_owned();
     expect_err(
         &mut e,
         "ListShards",
@@ -554,70 +377,37 @@ fn list_shards_paging_and_next_token_rules() {
         "InvalidArgumentException",
         "NextToken and StreamName cannot be provided together.",
     );
-    let r = ok(
-        &mut e,
-        "ListShards",
-        json!({"NextToken": token, "MaxResults": 2}),
-    );
+    let r = ok(&mut e, "ListShards", json!({"NextToken": token, "MaxResults": 2}));
     assert_eq!(shard_ids(&r["Shards"]), ids(2..4));
-    let token = r["NextToken"]
-        .as_str()
-        .expect("NextToken when more")
-        .to_owned();
+    let token = r["NextToken"].as_str().expect("NextToken when more").to_owned();
     // A token stays valid for 300 s exactly.
     let mut later = e.clone();
     later.advance(300_000);
-    let r = ok(
-        &mut later,
-        "ListShards",
-        json!({"NextToken": token, "MaxResults": 2}),
-    );
+    let r = ok(&mut later, "ListShards", json!({"NextToken": token, "MaxResults": 2}));
     assert_eq!(shard_ids(&r["Shards"]), ids(4..5));
-    assert!(
-        r.get("NextToken").is_none(),
-        "no NextToken on the last page"
-    );
+    assert!(r.get("NextToken").is_none(), "no NextToken on the last page");
     e.advance(300_001);
     let got = err(&mut e, "ListShards", json!({"NextToken": token}));
-    assert_eq!(
-        got.error_type.aws_name(),
-        "ExpiredNextTokenException",
-        "{got}"
-    );
-    let r = ok(
-        &mut e,
-        "ListShards",
-        json!({"StreamName": "S", "ExclusiveStartShardId": "shardId-000000000002"}),
-    );
+    assert_eq!(got.error_type.aws_name(), "ExpiredNextTokenException", "{got}");
+    let r = ok(&mut e, "ListShards", json!({"StreamName": "S", "ExclusiveStartShardId": "shardId-000000000002"}));
     assert_eq!(shard_ids(&r["Shards"]), ids(3..5));
     // MaxResults above 1000 returns at most 1000.
     active_stream(&mut e, "Big", 1200);
-    let r = ok(
-        &mut e,
-        "ListShards",
-        json!({"StreamName": "Big", "MaxResults": 10000}),
-    );
+    let r = ok(&mut e, "ListShards", json!({"StreamName": "Big", "MaxResults": 10000}));
     assert_eq!(shard_ids(&r["Shards"]), ids(0..1000));
-    let token = r["NextToken"]
-        .as_str()
-        .expect("NextToken when more")
-        .to_owned();
+    let token = r["NextToken"].as_str().expect("NextToken when more").to_owned();
     let r = ok(&mut e, "ListShards", json!({"NextToken": token}));
     assert_eq!(shard_ids(&r["Shards"]), ids(1000..1200));
 }
 
 #[test]
 fn stream_arn_names_the_stream_too() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let arn = format!("arn:aws:kinesis:us-east-1:{A}:stream/S");
     let r = ok(&mut e, "DescribeStreamSummary", json!({"StreamARN": arn}));
     assert_eq!(r["StreamDescriptionSummary"]["StreamName"], "S");
-    let r = ok(
-        &mut e,
-        "PutRecord",
-        json!({"StreamARN": arn, "PartitionKey": "k", "Data": b64("x")}),
-    );
+    let r = ok(&mut e, "PutRecord", json!({"StreamARN": arn, "PartitionKey": "k", "Data": b64("x")}));
     assert_eq!(r["ShardId"], S0);
     expect_err(
         &mut e,

@@ -8,18 +8,12 @@ use serde_json::json;
 const S0: &str = "shardId-000000000000";
 
 fn set(e: &mut Engine, op: &str, hours: i64) {
-    ok(
-        e,
-        op,
-        json!({"StreamName": "S", "RetentionPeriodHours": hours}),
-    );
+    ok(e, op, json!({"StreamName": "S", "RetentionPeriodHours": hours}));
 }
 
 fn retention_of(e: &mut Engine) -> i64 {
     let d = ok(e, "DescribeStreamSummary", json!({"StreamName": "S"}));
-    d["StreamDescriptionSummary"]["RetentionPeriodHours"]
-        .as_i64()
-        .expect("RetentionPeriodHours is a number")
+    d["StreamDescriptionSummary"]["RetentionPeriodHours"].as_i64().expect("RetentionPeriodHours is a number")
 }
 
 fn retained_keys(e: &mut Engine) -> Vec<String> {
@@ -28,7 +22,7 @@ fn retained_keys(e: &mut Engine) -> Vec<String> {
 
 #[test]
 fn bounds_and_direction_messages() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     assert_eq!(retention_of(&mut e), 24, "default 24 hours");
     let inc = "IncreaseStreamRetentionPeriod";
@@ -87,7 +81,7 @@ fn bounds_and_direction_messages() {
 
 #[test]
 fn a_record_is_trimmed_exactly_when_it_is_older_than_the_retention_period() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     put(&mut e, "S", "old", "x");
     e.advance(1);
@@ -108,7 +102,7 @@ fn a_record_is_trimmed_exactly_when_it_is_older_than_the_retention_period() {
 
 #[test]
 fn nothing_younger_than_the_retention_period_is_ever_trimmed() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let mut written: Vec<(String, i64)> = Vec::new();
     for i in 0..80 {
@@ -117,18 +111,14 @@ fn nothing_younger_than_the_retention_period_is_ever_trimmed() {
         written.push((key, e.now_ms()));
         e.advance(HOUR / 2 + 7 * 60_000);
         let cutoff = e.now_ms() - 24 * HOUR;
-        let expected: Vec<String> = written
-            .iter()
-            .filter(|(_, at)| *at >= cutoff)
-            .map(|(k, _)| k.clone())
-            .collect();
+        let expected: Vec<String> = written.iter().filter(|(_, at)| *at >= cutoff).map(|(k, _)| k.clone()).collect();
         assert_eq!(retained_keys(&mut e), expected, "after step {i}");
     }
 }
 
 #[test]
 fn decreasing_trims_at_once_and_increasing_never_resurrects() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     set(&mut e, "IncreaseStreamRetentionPeriod", 48);
     put(&mut e, "S", "a", "x"); // will be 40 h old
@@ -152,7 +142,7 @@ fn decreasing_trims_at_once_and_increasing_never_resurrects() {
 
 #[test]
 fn positions_before_the_trim_horizon_start_at_the_oldest_retained_record() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let t0 = e.now_ms();
     let (_, first) = put(&mut e, "S", "a", "x");
@@ -164,34 +154,18 @@ fn positions_before_the_trim_horizon_start_at_the_oldest_retained_record() {
     let early = iterator(&mut e, "S", S0, "TRIM_HORIZON", json!({}));
     e.advance(200);
     assert_eq!(keys(&get_records(&mut e, &early, None)), vec!["b"]);
-    let at = iterator(
-        &mut e,
-        "S",
-        S0,
-        "AT_SEQUENCE_NUMBER",
-        json!({ "StartingSequenceNumber": first }),
-    );
+    let at = iterator(&mut e, "S", S0, "AT_SEQUENCE_NUMBER", json!({ "StartingSequenceNumber": first }));
     assert_eq!(keys(&get_records(&mut e, &at, None)), vec!["b"]);
-    let ts = iterator(
-        &mut e,
-        "S",
-        S0,
-        "AT_TIMESTAMP",
-        json!({ "Timestamp": t0 as f64 / 1000.0 }),
-    );
+    let ts = iterator(&mut e, "S", S0, "AT_TIMESTAMP", json!({ "Timestamp": t0 as f64 / 1000.0 }));
     assert_eq!(keys(&get_records(&mut e, &ts, None)), vec!["b"]);
 }
 
 #[test]
 fn retention_is_per_stream() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     active_stream(&mut e, "L", 1);
-    ok(
-        &mut e,
-        "IncreaseStreamRetentionPeriod",
-        json!({"StreamName": "L", "RetentionPeriodHours": 72}),
-    );
+    ok(&mut e, "IncreaseStreamRetentionPeriod", json!({"StreamName": "L", "RetentionPeriodHours": 72}));
     put(&mut e, "S", "s", "x");
     put(&mut e, "L", "l", "x");
     e.advance(48 * HOUR);

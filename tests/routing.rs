@@ -17,10 +17,7 @@ fn ranges(e: &mut kinesis_playground::engine::Engine, name: &str) -> Vec<(u128, 
             let r = &s["HashKeyRange"];
             let lo = r["StartingHashKey"].as_str().expect("a decimal string");
             let hi = r["EndingHashKey"].as_str().expect("a decimal string");
-            (
-                lo.parse().expect("StartingHashKey is a u128"),
-                hi.parse().expect("EndingHashKey is a u128"),
-            )
+            (lo.parse().expect("StartingHashKey is a u128"), hi.parse().expect("EndingHashKey is a u128"))
         })
         .collect()
 }
@@ -43,39 +40,21 @@ fn create_stream_ranges_match_the_spec_table() {
         &[("0", "340282366920938463463374607431768211455")],
         &[
             ("0", "170141183460469231731687303715884105727"),
-            (
-                "170141183460469231731687303715884105728",
-                "340282366920938463463374607431768211455",
-            ),
+            ("170141183460469231731687303715884105728", "340282366920938463463374607431768211455"),
         ],
         &[
             ("0", "113427455640312821154458202477256070484"),
-            (
-                "113427455640312821154458202477256070485",
-                "226854911280625642308916404954512140969",
-            ),
-            (
-                "226854911280625642308916404954512140970",
-                "340282366920938463463374607431768211455",
-            ),
+            ("113427455640312821154458202477256070485", "226854911280625642308916404954512140969"),
+            ("226854911280625642308916404954512140970", "340282366920938463463374607431768211455"),
         ],
         &[
             ("0", "85070591730234615865843651857942052863"),
-            (
-                "85070591730234615865843651857942052864",
-                "170141183460469231731687303715884105727",
-            ),
-            (
-                "170141183460469231731687303715884105728",
-                "255211775190703847597530955573826158591",
-            ),
-            (
-                "255211775190703847597530955573826158592",
-                "340282366920938463463374607431768211455",
-            ),
+            ("85070591730234615865843651857942052864", "170141183460469231731687303715884105727"),
+            ("170141183460469231731687303715884105728", "255211775190703847597530955573826158591"),
+            ("255211775190703847597530955573826158592", "340282366920938463463374607431768211455"),
         ],
     ];
-    let mut e = engine();
+    let mut e = unthrottled();
     for (i, expected) in table.iter().enumerate() {
         let name = format!("s{}", i + 1);
         active_stream(&mut e, &name, i as u32 + 1);
@@ -84,36 +63,22 @@ fn create_stream_ranges_match_the_spec_table() {
         assert_eq!(shards.len(), expected.len());
         for (j, (s, (lo, hi))) in shards.iter().zip(expected.iter()).enumerate() {
             assert_eq!(s["ShardId"], format!("shardId-{j:012}"));
-            assert_eq!(
-                s["HashKeyRange"]["StartingHashKey"],
-                *lo,
-                "N={} shard {j}",
-                i + 1
-            );
-            assert_eq!(
-                s["HashKeyRange"]["EndingHashKey"],
-                *hi,
-                "N={} shard {j}",
-                i + 1
-            );
+            assert_eq!(s["HashKeyRange"]["StartingHashKey"], *lo, "N={} shard {j}", i + 1);
+            assert_eq!(s["HashKeyRange"]["EndingHashKey"], *hi, "N={} shard {j}", i + 1);
         }
     }
 }
 
 #[test]
 fn ranges_for_larger_counts_have_floor_width_and_the_last_absorbs_the_remainder() {
-    let mut e = engine();
+    let mut e = unthrottled();
     for n in [5u32, 6, 7, 10, 16, 33, 100] {
         let name = format!("n{n}");
         active_stream(&mut e, &name, n);
         let r = ranges(&mut e, &name);
         assert_eq!(r.len(), n as usize);
         // floor(2^128 / n) = floor((2^128 - 1) / n) unless n divides 2^128.
-        let width = if n.is_power_of_two() {
-            (MAX / u128::from(n)) + 1
-        } else {
-            MAX / u128::from(n)
-        };
+        let width = if n.is_power_of_two() { (MAX / u128::from(n)) + 1 } else { MAX / u128::from(n) };
         for (i, (lo, hi)) in r.iter().enumerate() {
             assert_eq!(*lo, i as u128 * width, "n={n} shard {i} start");
             if i + 1 < r.len() {
@@ -128,31 +93,21 @@ fn ranges_for_larger_counts_have_floor_width_and_the_last_absorbs_the_remainder(
 #[test]
 fn spec_examples_land_in_the_documented_shards() {
     // (key, shard index for N = 2, 3, 4)
-    let cases = [
-        ("1", [1, 2, 3]),
-        ("a", [0, 0, 0]),
-        ("b", [1, 1, 2]),
-        ("123", [0, 0, 0]),
-        ("4", [1, 1, 2]),
-    ];
-    let mut e = engine();
+    let cases = [("1", [1, 2, 3]), ("a", [0, 0, 0]), ("b", [1, 1, 2]), ("123", [0, 0, 0]), ("4", [1, 1, 2])];
+    let mut e = unthrottled();
     for n in 2..=4u32 {
         let name = format!("k{n}");
         active_stream(&mut e, &name, n);
         for (key, expected) in cases {
             let (shard, _) = put(&mut e, &name, key, "x");
-            assert_eq!(
-                shard,
-                format!("shardId-{:012}", expected[n as usize - 2]),
-                "key {key} N={n}"
-            );
+            assert_eq!(shard, format!("shardId-{:012}", expected[n as usize - 2]), "key {key} N={n}");
         }
     }
 }
 
 #[test]
 fn every_record_lands_in_the_open_shard_whose_range_holds_its_hash() {
-    let mut e = engine();
+    let mut e = unthrottled();
     for n in [1u32, 3, 7] {
         let name = format!("r{n}");
         active_stream(&mut e, &name, n);
@@ -161,10 +116,7 @@ fn every_record_lands_in_the_open_shard_whose_range_holds_its_hash() {
             let key = format!("key-{i}-{}", i * 7919);
             let h = hash_key_of(&key);
             let (shard, _) = put(&mut e, &name, &key, "payload");
-            let idx = r
-                .iter()
-                .position(|(lo, hi)| *lo <= h && h <= *hi)
-                .expect("ranges cover the space");
+            let idx = r.iter().position(|(lo, hi)| *lo <= h && h <= *hi).expect("ranges cover the space");
             assert_eq!(shard, format!("shardId-{idx:012}"), "key {key}");
         }
         // And the records read back from each shard are exactly the ones routed there.
@@ -177,22 +129,13 @@ fn every_record_lands_in_the_open_shard_whose_range_holds_its_hash() {
     }
 }
 
-fn put_explicit(
-    e: &mut kinesis_playground::engine::Engine,
-    name: &str,
-    key: &str,
-    ehk: &str,
-) -> Value {
-    ok(
-        e,
-        "PutRecord",
-        json!({"StreamName": name, "PartitionKey": key, "Data": b64("x"), "ExplicitHashKey": ehk}),
-    )
+fn put_explicit(e: &mut kinesis_playground::engine::Engine, name: &str, key: &str, ehk: &str) -> Value {
+    ok(e, "PutRecord", json!({"StreamName": name, "PartitionKey": key, "Data": b64("x"), "ExplicitHashKey": ehk}))
 }
 
 #[test]
 fn explicit_hash_key_routes_and_the_partition_key_is_kept() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 4);
     // "a" hashes to shard 0; the explicit key overrides routing only.
     let cases = [
@@ -206,13 +149,7 @@ fn explicit_hash_key_routes_and_the_partition_key_is_kept() {
         let r = put_explicit(&mut e, "S", "a", ehk);
         assert_eq!(r["ShardId"], format!("shardId-{shard:012}"), "{ehk}");
     }
-    let it = iterator(
-        &mut e,
-        "S",
-        "shardId-000000000003",
-        "TRIM_HORIZON",
-        json!({}),
-    );
+    let it = iterator(&mut e, "S", "shardId-000000000003", "TRIM_HORIZON", json!({}));
     let r = get_records(&mut e, &it, None);
     assert_eq!(keys(&r), vec!["a"]);
     // PutRecords too.
@@ -230,19 +167,18 @@ fn explicit_hash_key_routes_and_the_partition_key_is_kept() {
 
 #[test]
 fn explicit_hash_key_out_of_range_is_an_invalid_argument() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 2);
     let before = observable_state(&mut e);
-    for v in [
-        "340282366920938463463374607431768211456",
-        "999999999999999999999999999999999999999",
-    ] {
+    for v in ["340282366920938463463374607431768211456", "999999999999999999999999999999999999999"] {
         expect_err(
             &mut e,
             "PutRecord",
             json!({"StreamName": "S", "PartitionKey": "a", "Data": b64("x"), "ExplicitHashKey": v}),
             "InvalidArgumentException",
-            &format!("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {v}"),
+            &format!(
+                "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {v}"
+            ),
         );
         expect_err(
             &mut e,
@@ -252,7 +188,9 @@ fn explicit_hash_key_out_of_range_is_an_invalid_argument() {
                 {"PartitionKey": "a", "Data": b64("x"), "ExplicitHashKey": v},
             ]}),
             "InvalidArgumentException",
-            &format!("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {v}"),
+            &format!(
+                "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {v}"
+            ),
         );
     }
     // 40 digits breaks the model's pattern instead.
@@ -264,9 +202,5 @@ fn explicit_hash_key_out_of_range_is_an_invalid_argument() {
         "ValidationException",
         &format!("1 validation error detected: Value '{forty}' at 'explicitHashKey' failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{{0,38}})"),
     );
-    assert_eq!(
-        observable_state(&mut e),
-        before,
-        "a rejected put changes nothing"
-    );
+    assert_eq!(observable_state(&mut e), before, "a rejected put changes nothing");
 }

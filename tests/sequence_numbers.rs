@@ -30,7 +30,7 @@ fn starting_sequence_numbers(e: &mut Engine, name: &str) -> Vec<String> {
 
 #[test]
 fn numbers_have_56_digits_and_strictly_increase_within_a_shard() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 3);
     let mut last: [Option<String>; 3] = Default::default();
     for i in 0..200 {
@@ -50,7 +50,7 @@ fn numbers_have_56_digits_and_strictly_increase_within_a_shard() {
 
 #[test]
 fn decoding_gives_shard_index_counter_and_arrival_second() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 4);
     let created = e.stream("S").expect("stream").created_ms;
     e.advance(12_345);
@@ -72,25 +72,17 @@ fn decoding_gives_shard_index_counter_and_arrival_second() {
     assert_eq!(d2.arrival_secs, (t1 / 1000) as u64);
     assert_eq!(d3.arrival_secs, (t1 / 1000 + 61) as u64);
     // The number read back is the number handed out, and carries its record's arrival time.
-    let it = iterator(
-        &mut e,
-        "S",
-        "shardId-000000000003",
-        "TRIM_HORIZON",
-        json!({}),
-    );
+    let it = iterator(&mut e, "S", "shardId-000000000003", "TRIM_HORIZON", json!({}));
     let r = get_records(&mut e, &it, None);
     assert_eq!(seqs(&r), vec![s1, s2, s3.clone()]);
-    let arrival = r["Records"][2]["ApproximateArrivalTimestamp"]
-        .as_f64()
-        .expect("epoch seconds");
+    let arrival = r["Records"][2]["ApproximateArrivalTimestamp"].as_f64().expect("epoch seconds");
     assert_eq!((arrival * 1000.0).round() as i64, e.now_ms());
     assert_eq!(d3.arrival_secs, (e.now_ms() / 1000) as u64);
 }
 
 #[test]
 fn starting_sequence_number_layout() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 3);
     let created = e.stream("S").expect("stream").created_ms;
     let starts = starting_sequence_numbers(&mut e, "S");
@@ -121,36 +113,25 @@ fn starting_sequence_number_layout() {
 fn spec_example_values_for_a_shard_created_at_the_default_start() {
     // Spec 3.2's example values are for a shard created at 2024-01-01T00:00:00Z; the engine stamps shards 2 s
     // before the stream, so create the stream at 00:00:02 (ACTIVE one second later).
-    let mut e = Engine::new(EngineConfig {
-        create_delay_ms: 1_000,
-        ..EngineConfig::default()
-    });
+    let mut e =
+        Engine::new(EngineConfig { create_delay_ms: 1_000, enforce_throughput: false, ..EngineConfig::default() });
     e.advance(2_000);
     active_stream(&mut e, "S", 2);
     let starts = starting_sequence_numbers(&mut e, "S");
-    assert_eq!(
-        starts[0],
-        "49647888802562419836923936470999665672519599508823212034"
-    );
-    assert_eq!(
-        starts[1],
-        "49647888802584720582122467094141201390792247870329192466"
-    );
+    assert_eq!(starts[0], "49647888802562419836923936470999665672519599508823212034");
+    assert_eq!(starts[1], "49647888802584720582122467094141201390792247870329192466");
     // The first record at +5 s after 00:00:00 on shard 0 ("a" routes to shard 0 of 2).
     e.advance_to(1_704_067_205_000);
     assert_eq!(e.now_ms(), 1_704_067_205_000);
     let (_, s1) = put(&mut e, "S", "a", "x");
-    assert_eq!(
-        s1,
-        "49647888802562419836923936471000874598339214481595301890"
-    );
+    assert_eq!(s1, "49647888802562419836923936471000874598339214481595301890");
     let (_, s2) = put(&mut e, "S", "a", "y");
     assert!(s2.ends_with("71002083524158829110770008066"), "{s2}");
 }
 
 #[test]
 fn gaps_grow_with_time_between_writes() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let (_, a) = put(&mut e, "S", "k", "x");
     let (_, b) = put(&mut e, "S", "k", "x");
@@ -160,25 +141,16 @@ fn gaps_grow_with_time_between_writes() {
     let ten_seconds_later = big(&c) - big(&b);
     // One counter step is 2^80; each second adds 2^36 on top.
     assert_eq!(same_second, U256::ONE << 80);
-    assert_eq!(
-        ten_seconds_later,
-        (U256::ONE << 80) + (U256::from(10u8) << 36)
-    );
+    assert_eq!(ten_seconds_later, (U256::ONE << 80) + (U256::from(10u8) << 36));
     assert!(ten_seconds_later > same_second);
 }
 
 #[test]
 fn numbers_are_unique_across_the_stream_and_put_records_keeps_request_order() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 2);
-    let records: Vec<_> = (0..50)
-        .map(|i| json!({"PartitionKey": format!("p{i}"), "Data": b64("d")}))
-        .collect();
-    let r = ok(
-        &mut e,
-        "PutRecords",
-        json!({"StreamName": "S", "Records": records}),
-    );
+    let records: Vec<_> = (0..50).map(|i| json!({"PartitionKey": format!("p{i}"), "Data": b64("d")})).collect();
+    let r = ok(&mut e, "PutRecords", json!({"StreamName": "S", "Records": records}));
     assert_eq!(r["FailedRecordCount"], 0);
     let out = r["Records"].as_array().expect("Records");
     assert_eq!(out.len(), 50);
@@ -194,23 +166,16 @@ fn numbers_are_unique_across_the_stream_and_put_records_keeps_request_order() {
     }
     // The shard's reading order equals the request order of the entries routed to it.
     for shard in ["shardId-000000000000", "shardId-000000000001"] {
-        let read: Vec<String> = read_all(&mut e, "S", shard)
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
-        let sent: Vec<String> = out
-            .iter()
-            .zip(0..)
-            .filter(|(rec, _)| rec["ShardId"] == shard)
-            .map(|(_, i)| format!("p{i}"))
-            .collect();
+        let read: Vec<String> = read_all(&mut e, "S", shard).into_iter().map(|(k, _)| k).collect();
+        let sent: Vec<String> =
+            out.iter().zip(0..).filter(|(rec, _)| rec["ShardId"] == shard).map(|(_, i)| format!("p{i}")).collect();
         assert_eq!(read, sent);
     }
 }
 
 #[test]
 fn sequence_number_for_ordering() {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
     let (_, a) = put(&mut e, "S", "k", "x");
     let r = ok(

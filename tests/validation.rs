@@ -11,8 +11,7 @@ const NAME_PATTERN: &str = "[a-zA-Z0-9_.-]+";
 const ARN_PATTERN: &str = "arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+";
 const SEQ_PATTERN: &str = "0|([1-9]\\d{0,128})";
 const HASH_PATTERN: &str = "0|([1-9]\\d{0,38})";
-const ITERATOR_TYPES: &str =
-    "[AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, TRIM_HORIZON, LATEST, AT_TIMESTAMP]";
+const ITERATOR_TYPES: &str = "[AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, TRIM_HORIZON, LATEST, AT_TIMESTAMP]";
 
 /// One item of a ValidationException: `Value <v> at '<path>' failed to satisfy constraint: Member must <rule>`.
 fn item(value: Option<&str>, path: &str, rule: &str) -> String {
@@ -23,11 +22,7 @@ fn item(value: Option<&str>, path: &str, rule: &str) -> String {
 /// The whole message: `<N> validation error(s) detected: <e1>; <e2>`.
 fn message(items: &[String]) -> String {
     let n = items.len();
-    format!(
-        "{n} validation error{} detected: {}",
-        if n == 1 { "" } else { "s" },
-        items.join("; ")
-    )
+    format!("{n} validation error{} detected: {}", if n == 1 { "" } else { "s" }, items.join("; "))
 }
 
 fn min_len(n: usize) -> String {
@@ -52,16 +47,12 @@ const NOT_NULL: &str = "not be null";
 
 /// An engine with an ACTIVE 2-shard stream "S" holding a few records and a tag.
 fn fixture() -> Engine {
-    let mut e = engine();
+    let mut e = unthrottled();
     active_stream(&mut e, "S", 2);
     for k in ["a", "b", "1", "4"] {
         put(&mut e, "S", k, "data");
     }
-    ok(
-        &mut e,
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": {"t": "v"}}),
-    );
+    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {"t": "v"}}));
     e
 }
 
@@ -91,16 +82,8 @@ fn rejects(op: &str, req: Value, type_name: &str, expected: &str) {
     };
     assert_eq!(got.error_type.aws_name(), type_name, "{op} {req}: {got}");
     assert_eq!(got.message, expected, "{op} {req}");
-    assert_eq!(
-        e.revision(),
-        revision,
-        "{op} {req}: a rejected call changes nothing"
-    );
-    assert_eq!(
-        observable_state(&mut e),
-        before,
-        "{op} {req}: a rejected call changes nothing"
-    );
+    assert_eq!(e.revision(), revision, "{op} {req}: a rejected call changes nothing");
+    assert_eq!(observable_state(&mut e), before, "{op} {req}: a rejected call changes nothing");
 }
 
 #[track_caller]
@@ -113,10 +96,7 @@ fn accepted(op: &str, req: Value) {
     let mut e = fixture();
     if let Err(err) = api::call(&mut e, op, &req) {
         assert!(
-            !matches!(
-                err.error_type.aws_name(),
-                "ValidationException" | "SerializationException"
-            ),
+            !matches!(err.error_type.aws_name(), "ValidationException" | "SerializationException"),
             "{op} {req} passes validation, got {err}"
         );
     }
@@ -127,28 +107,16 @@ fn stream_ops() -> Vec<(&'static str, Value)> {
     vec![
         ("AddTagsToStream", json!({"Tags": {"a": "b"}})),
         ("CreateStream", json!({"ShardCount": 1})),
-        (
-            "DecreaseStreamRetentionPeriod",
-            json!({"RetentionPeriodHours": 24}),
-        ),
+        ("DecreaseStreamRetentionPeriod", json!({"RetentionPeriodHours": 24})),
         ("DeleteStream", json!({})),
         ("DescribeStream", json!({})),
         ("DescribeStreamSummary", json!({})),
-        (
-            "GetShardIterator",
-            json!({"ShardId": S0, "ShardIteratorType": "LATEST"}),
-        ),
-        (
-            "IncreaseStreamRetentionPeriod",
-            json!({"RetentionPeriodHours": 48}),
-        ),
+        ("GetShardIterator", json!({"ShardId": S0, "ShardIteratorType": "LATEST"})),
+        ("IncreaseStreamRetentionPeriod", json!({"RetentionPeriodHours": 48})),
         ("ListShards", json!({})),
         ("ListTagsForStream", json!({})),
         ("PutRecord", json!({"Data": b64("x"), "PartitionKey": "k"})),
-        (
-            "PutRecords",
-            json!({"Records": [{"Data": b64("x"), "PartitionKey": "k"}]}),
-        ),
+        ("PutRecords", json!({"Records": [{"Data": b64("x"), "PartitionKey": "k"}]})),
         ("RemoveTagsFromStream", json!({"TagKeys": ["t"]})),
     ]
 }
@@ -160,16 +128,9 @@ fn stream_name_on_every_operation() {
         invalid(
             op,
             merged(&base, &json!({"StreamName": ""})),
-            &[
-                item(Some(""), "streamName", &pattern(NAME_PATTERN)),
-                item(Some(""), "streamName", &min_len(1)),
-            ],
+            &[item(Some(""), "streamName", &pattern(NAME_PATTERN)), item(Some(""), "streamName", &min_len(1))],
         );
-        invalid(
-            op,
-            merged(&base, &json!({"StreamName": long})),
-            &[item(Some(&long), "streamName", &max_len(128))],
-        );
+        invalid(op, merged(&base, &json!({"StreamName": long})), &[item(Some(&long), "streamName", &max_len(128))]);
         for bad in ["my stream", "s/t", "é", "a:b"] {
             invalid(
                 op,
@@ -186,10 +147,7 @@ fn stream_name_on_every_operation() {
 
 #[test]
 fn stream_arn_on_every_operation() {
-    let long = format!(
-        "arn:aws:kinesis:us-east-1:123456789012:stream/{}",
-        "a".repeat(2010)
-    );
+    let long = format!("arn:aws:kinesis:us-east-1:123456789012:stream/{}", "a".repeat(2010));
     assert!(long.len() > 2048);
     for (op, base) in stream_ops() {
         if op == "CreateStream" {
@@ -198,10 +156,7 @@ fn stream_arn_on_every_operation() {
         invalid(
             op,
             merged(&base, &json!({"StreamARN": ""})),
-            &[
-                item(Some(""), "streamARN", &pattern(ARN_PATTERN)),
-                item(Some(""), "streamARN", &min_len(1)),
-            ],
+            &[item(Some(""), "streamARN", &pattern(ARN_PATTERN)), item(Some(""), "streamARN", &min_len(1))],
         );
         for bad in [
             "arn:aws:kinesis:us-east-1:1234:stream/S",
@@ -215,11 +170,7 @@ fn stream_arn_on_every_operation() {
                 &[item(Some(bad), "streamARN", &pattern(ARN_PATTERN))],
             );
         }
-        invalid(
-            op,
-            merged(&base, &json!({"StreamARN": long})),
-            &[item(Some(&long), "streamARN", &max_len(2048))],
-        );
+        invalid(op, merged(&base, &json!({"StreamARN": long})), &[item(Some(&long), "streamARN", &max_len(2048))]);
     }
     invalid(
         "GetRecords",
@@ -238,39 +189,11 @@ fn stream_arn_on_every_operation() {
 fn integer_bounds() {
     let cases: Vec<(&str, Value, &str, &str, i64, i64)> = vec![
         // (op, base, member, path, min, max)
-        (
-            "DescribeStream",
-            json!({"StreamName": "S"}),
-            "Limit",
-            "limit",
-            1,
-            10_000,
-        ),
+        ("DescribeStream", json!({"StreamName": "S"}), "Limit", "limit", 1, 10_000),
         ("ListStreams", json!({}), "Limit", "limit", 1, 10_000),
-        (
-            "ListShards",
-            json!({"StreamName": "S"}),
-            "MaxResults",
-            "maxResults",
-            1,
-            10_000,
-        ),
-        (
-            "ListTagsForStream",
-            json!({"StreamName": "S"}),
-            "Limit",
-            "limit",
-            1,
-            50,
-        ),
-        (
-            "GetRecords",
-            json!({"ShardIterator": "x"}),
-            "Limit",
-            "limit",
-            1,
-            10_000,
-        ),
+        ("ListShards", json!({"StreamName": "S"}), "MaxResults", "maxResults", 1, 10_000),
+        ("ListTagsForStream", json!({"StreamName": "S"}), "Limit", "limit", 1, 50),
+        ("GetRecords", json!({"ShardIterator": "x"}), "Limit", "limit", 1, 10_000),
         (
             "CreateStream",
             json!({"StreamName": "N", "ShardCount": 1}),
@@ -282,18 +205,10 @@ fn integer_bounds() {
     ];
     for (op, base, member, path, min, max) in cases {
         for v in [min - 1, min - 1000, i64::from(i32::MIN)] {
-            invalid(
-                op,
-                merged(&base, &json!({ member: v })),
-                &[item(Some(&v.to_string()), path, &min_val(min))],
-            );
+            invalid(op, merged(&base, &json!({ member: v })), &[item(Some(&v.to_string()), path, &min_val(min))]);
         }
         for v in [max + 1, max + 1000] {
-            invalid(
-                op,
-                merged(&base, &json!({ member: v })),
-                &[item(Some(&v.to_string()), path, &max_val(max))],
-            );
+            invalid(op, merged(&base, &json!({ member: v })), &[item(Some(&v.to_string()), path, &max_val(max))]);
         }
         if op != "GetRecords" {
             accepted(op, merged(&base, &json!({ member: min })));
@@ -312,15 +227,8 @@ fn integer_bounds() {
         json!({"StreamName": "N", "WarmThroughputMiBps": -1}),
         &[item(Some("-1"), "warmThroughputMiBps", &min_val(0))],
     );
-    for op in [
-        "IncreaseStreamRetentionPeriod",
-        "DecreaseStreamRetentionPeriod",
-    ] {
-        invalid(
-            op,
-            json!({"StreamName": "S"}),
-            &[item(None, "retentionPeriodHours", NOT_NULL)],
-        );
+    for op in ["IncreaseStreamRetentionPeriod", "DecreaseStreamRetentionPeriod"] {
+        invalid(op, json!({"StreamName": "S"}), &[item(None, "retentionPeriodHours", NOT_NULL)]);
     }
 }
 
@@ -329,11 +237,7 @@ fn enums_in_model_order() {
     invalid(
         "GetShardIterator",
         json!({"StreamName": "S", "ShardId": S0, "ShardIteratorType": "trim_horizon"}),
-        &[item(
-            Some("trim_horizon"),
-            "shardIteratorType",
-            &one_of(ITERATOR_TYPES),
-        )],
+        &[item(Some("trim_horizon"), "shardIteratorType", &one_of(ITERATOR_TYPES))],
     );
     invalid(
         "GetShardIterator",
@@ -343,11 +247,7 @@ fn enums_in_model_order() {
     invalid(
         "CreateStream",
         json!({"StreamName": "N", "StreamModeDetails": {"StreamMode": "SERVERLESS"}}),
-        &[item(
-            Some("SERVERLESS"),
-            "streamModeDetails.streamMode",
-            &one_of("[PROVISIONED, ON_DEMAND]"),
-        )],
+        &[item(Some("SERVERLESS"), "streamModeDetails.streamMode", &one_of("[PROVISIONED, ON_DEMAND]"))],
     );
     invalid(
         "CreateStream",
@@ -357,11 +257,7 @@ fn enums_in_model_order() {
     invalid(
         "CreateStream",
         json!({"StreamName": "N", "RecordDistributionStrategy": "RANDOM"}),
-        &[item(
-            Some("RANDOM"),
-            "recordDistributionStrategy",
-            &one_of("[AUTO, USER_PARTITION_KEY]"),
-        )],
+        &[item(Some("RANDOM"), "recordDistributionStrategy", &one_of("[AUTO, USER_PARTITION_KEY]"))],
     );
     invalid(
         "ListShards",
@@ -384,44 +280,17 @@ fn string_lengths_and_patterns() {
     let long129 = "a".repeat(129);
     // ShardId-shaped members.
     for (op, base, member, path) in [
-        (
-            "GetShardIterator",
-            json!({"StreamName": "S", "ShardIteratorType": "LATEST"}),
-            "ShardId",
-            "shardId",
-        ),
-        (
-            "DescribeStream",
-            json!({"StreamName": "S"}),
-            "ExclusiveStartShardId",
-            "exclusiveStartShardId",
-        ),
-        (
-            "ListShards",
-            json!({"StreamName": "S"}),
-            "ExclusiveStartShardId",
-            "exclusiveStartShardId",
-        ),
-        (
-            "ListStreams",
-            json!({}),
-            "ExclusiveStartStreamName",
-            "exclusiveStartStreamName",
-        ),
+        ("GetShardIterator", json!({"StreamName": "S", "ShardIteratorType": "LATEST"}), "ShardId", "shardId"),
+        ("DescribeStream", json!({"StreamName": "S"}), "ExclusiveStartShardId", "exclusiveStartShardId"),
+        ("ListShards", json!({"StreamName": "S"}), "ExclusiveStartShardId", "exclusiveStartShardId"),
+        ("ListStreams", json!({}), "ExclusiveStartStreamName", "exclusiveStartStreamName"),
     ] {
         invalid(
             op,
             merged(&base, &json!({ member: "" })),
-            &[
-                item(Some(""), path, &pattern(NAME_PATTERN)),
-                item(Some(""), path, &min_len(1)),
-            ],
+            &[item(Some(""), path, &pattern(NAME_PATTERN)), item(Some(""), path, &min_len(1))],
         );
-        invalid(
-            op,
-            merged(&base, &json!({ member: long129 })),
-            &[item(Some(&long129), path, &max_len(128))],
-        );
+        invalid(op, merged(&base, &json!({ member: long129 })), &[item(Some(&long129), path, &max_len(128))]);
         invalid(
             op,
             merged(&base, &json!({ member: "shard 1" })),
@@ -445,33 +314,13 @@ fn string_lengths_and_patterns() {
         &[item(Some(&long129), "exclusiveStartTagKey", &max_len(128))],
     );
     // NextToken.
-    invalid(
-        "ListStreams",
-        json!({"NextToken": ""}),
-        &[item(Some(""), "nextToken", &min_len(1))],
-    );
-    invalid(
-        "ListShards",
-        json!({"NextToken": ""}),
-        &[item(Some(""), "nextToken", &min_len(1))],
-    );
+    invalid("ListStreams", json!({"NextToken": ""}), &[item(Some(""), "nextToken", &min_len(1))]);
+    invalid("ListShards", json!({"NextToken": ""}), &[item(Some(""), "nextToken", &min_len(1))]);
     // ShardIterator 1..512.
-    invalid(
-        "GetRecords",
-        json!({"ShardIterator": ""}),
-        &[item(Some(""), "shardIterator", &min_len(1))],
-    );
+    invalid("GetRecords", json!({"ShardIterator": ""}), &[item(Some(""), "shardIterator", &min_len(1))]);
     let long513 = "A".repeat(513);
-    invalid(
-        "GetRecords",
-        json!({"ShardIterator": long513}),
-        &[item(Some(&long513), "shardIterator", &max_len(512))],
-    );
-    invalid(
-        "GetRecords",
-        json!({}),
-        &[item(None, "shardIterator", NOT_NULL)],
-    );
+    invalid("GetRecords", json!({"ShardIterator": long513}), &[item(Some(&long513), "shardIterator", &max_len(512))]);
+    invalid("GetRecords", json!({}), &[item(None, "shardIterator", NOT_NULL)]);
     rejects(
         "GetRecords",
         json!({"ShardIterator": "A".repeat(512)}),
@@ -484,20 +333,12 @@ fn string_lengths_and_patterns() {
         invalid(
             "GetShardIterator",
             json!({"StreamName": "S", "ShardId": S0, "ShardIteratorType": "AT_SEQUENCE_NUMBER", "StartingSequenceNumber": bad}),
-            &[item(
-                Some(bad),
-                "startingSequenceNumber",
-                &pattern(SEQ_PATTERN),
-            )],
+            &[item(Some(bad), "startingSequenceNumber", &pattern(SEQ_PATTERN))],
         );
         invalid(
             "PutRecord",
             json!({"StreamName": "S", "PartitionKey": "k", "Data": b64("x"), "SequenceNumberForOrdering": bad}),
-            &[item(
-                Some(bad),
-                "sequenceNumberForOrdering",
-                &pattern(SEQ_PATTERN),
-            )],
+            &[item(Some(bad), "sequenceNumberForOrdering", &pattern(SEQ_PATTERN))],
         );
     }
     let digits129 = format!("1{}", "0".repeat(128));
@@ -508,13 +349,7 @@ fn string_lengths_and_patterns() {
         &format!("StartingSequenceNumber {digits129} used in GetShardIterator on shard {S0} in stream S under account 123456789012 is invalid."),
     );
     // Hash keys.
-    for bad in [
-        "",
-        "-1",
-        "01",
-        "1e5",
-        "12345678901234567890123456789012345678901",
-    ] {
+    for bad in ["", "-1", "01", "1e5", "12345678901234567890123456789012345678901"] {
         invalid(
             "PutRecord",
             json!({"StreamName": "S", "PartitionKey": "k", "Data": b64("x"), "ExplicitHashKey": bad}),
@@ -526,33 +361,17 @@ fn string_lengths_and_patterns() {
 #[test]
 fn partition_keys_count_characters() {
     let put = |k: &str| json!({"StreamName": "S", "PartitionKey": k, "Data": b64("x")});
-    invalid(
-        "PutRecord",
-        put(""),
-        &[item(Some(""), "partitionKey", &min_len(1))],
-    );
+    invalid("PutRecord", put(""), &[item(Some(""), "partitionKey", &min_len(1))]);
     let long = "k".repeat(257);
-    invalid(
-        "PutRecord",
-        put(&long),
-        &[item(Some(&long), "partitionKey", &max_len(256))],
-    );
+    invalid("PutRecord", put(&long), &[item(Some(&long), "partitionKey", &max_len(256))]);
     let wide = "é".repeat(257);
-    invalid(
-        "PutRecord",
-        put(&wide),
-        &[item(Some(&wide), "partitionKey", &max_len(256))],
-    );
+    invalid("PutRecord", put(&wide), &[item(Some(&wide), "partitionKey", &max_len(256))]);
     let mut e = fixture();
     // 256 characters of two bytes each are fine.
     let r = ok(&mut e, "PutRecord", put(&"é".repeat(256)));
     assert!(r["SequenceNumber"].is_string());
     ok(&mut e, "PutRecord", put(&"k".repeat(256)));
-    invalid(
-        "PutRecord",
-        json!({"StreamName": "S", "Data": b64("x")}),
-        &[item(None, "partitionKey", NOT_NULL)],
-    );
+    invalid("PutRecord", json!({"StreamName": "S", "Data": b64("x")}), &[item(None, "partitionKey", NOT_NULL)]);
 }
 
 fn blob_of(n: usize) -> String {
@@ -567,16 +386,8 @@ fn heap(n: usize) -> String {
 #[test]
 fn data_is_at_most_one_mib() {
     let put = |n: usize| json!({"StreamName": "S", "PartitionKey": "k", "Data": blob_of(n)});
-    invalid(
-        "PutRecord",
-        put(1_048_577),
-        &[item(Some(&heap(1_048_577)), "data", &max_len(1_048_576))],
-    );
-    invalid(
-        "PutRecord",
-        json!({"StreamName": "S", "PartitionKey": "k"}),
-        &[item(None, "data", NOT_NULL)],
-    );
+    invalid("PutRecord", put(1_048_577), &[item(Some(&heap(1_048_577)), "data", &max_len(1_048_576))]);
+    invalid("PutRecord", json!({"StreamName": "S", "PartitionKey": "k"}), &[item(None, "data", NOT_NULL)]);
     let mut e = fixture();
     ok(&mut e, "PutRecord", put(1_048_576));
     ok(&mut e, "PutRecord", put(0));
@@ -586,56 +397,36 @@ fn data_is_at_most_one_mib() {
             {"PartitionKey": "k", "Data": b64("x")},
             {"PartitionKey": "k", "Data": blob_of(1_048_577)},
         ]}),
-        &[item(
-            Some(&heap(1_048_577)),
-            "records.2.member.data",
-            &max_len(1_048_576),
-        )],
+        &[item(Some(&heap(1_048_577)), "records.2.member.data", &max_len(1_048_576))],
     );
 }
 
 #[test]
 fn put_records_entries_and_total_size() {
-    invalid(
-        "PutRecords",
-        json!({"StreamName": "S", "Records": []}),
-        &[item(Some("[]"), "records", &min_len(1))],
-    );
-    invalid(
-        "PutRecords",
-        json!({"StreamName": "S"}),
-        &[item(None, "records", NOT_NULL)],
-    );
+    invalid("PutRecords", json!({"StreamName": "S", "Records": []}), &[item(Some("[]"), "records", &min_len(1))]);
+    invalid("PutRecords", json!({"StreamName": "S"}), &[item(None, "records", NOT_NULL)]);
     // 501 entries: the value is rendered as the Java objects' list.
-    let entries: Vec<Value> = (0..501)
-        .map(|_| json!({"PartitionKey": "k", "Data": ""}))
-        .collect();
+    let entries: Vec<Value> = (0..501).map(|_| json!({"PartitionKey": "k", "Data": ""})).collect();
     let mut e = fixture();
-    let got = err(
-        &mut e,
-        "PutRecords",
-        json!({"StreamName": "S", "Records": entries}),
-    );
+    let got = err(&mut e, "PutRecords", json!({"StreamName": "S", "Records": entries}));
     assert_eq!(got.error_type.aws_name(), "ValidationException");
     assert!(
-        got.message.starts_with("1 validation error detected: Value '[com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@"),
+        got.message.starts_with(
+            "1 validation error detected: Value '[com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@"
+        ),
         "{}",
         got.message
     );
     assert!(
-        got.message.ends_with("]' at 'records' failed to satisfy constraint: Member must have length less than or equal to 500"),
+        got.message.ends_with(
+            "]' at 'records' failed to satisfy constraint: Member must have length less than or equal to 500"
+        ),
         "{}",
         got.message
     );
     assert_eq!(got.message.matches("PutRecordsRequestEntry@").count(), 501);
-    let entries: Vec<Value> = (0..500)
-        .map(|i| json!({"PartitionKey": format!("k{i}"), "Data": ""}))
-        .collect();
-    let r = ok(
-        &mut e,
-        "PutRecords",
-        json!({"StreamName": "S", "Records": entries}),
-    );
+    let entries: Vec<Value> = (0..500).map(|i| json!({"PartitionKey": format!("k{i}"), "Data": ""})).collect();
+    let r = ok(&mut e, "PutRecords", json!({"StreamName": "S", "Records": entries}));
     assert_eq!(r["Records"].as_array().map(Vec::len), Some(500));
     invalid(
         "PutRecords",
@@ -649,17 +440,11 @@ fn put_records_entries_and_total_size() {
     invalid(
         "PutRecords",
         json!({"StreamName": "S", "Records": [{"Data": "", "PartitionKey": "k", "ExplicitHashKey": "x"}]}),
-        &[item(
-            Some("x"),
-            "records.1.member.explicitHashKey",
-            &pattern(HASH_PATTERN),
-        )],
+        &[item(Some("x"), "records.1.member.explicitHashKey", &pattern(HASH_PATTERN))],
     );
     // Data plus partition keys above 5 MiB: the playground's documented InvalidArgumentException (spec 6).
     let mib = 1_048_576;
-    let over: Vec<Value> = (0..5)
-        .map(|_| json!({"PartitionKey": "k", "Data": blob_of(mib)}))
-        .collect();
+    let over: Vec<Value> = (0..5).map(|_| json!({"PartitionKey": "k", "Data": blob_of(mib)})).collect();
     rejects(
         "PutRecords",
         json!({"StreamName": "S", "Records": over}),
@@ -667,46 +452,28 @@ fn put_records_entries_and_total_size() {
         "Records size exceeds 5 MB limit",
     );
     // Exactly 5 MiB in all is accepted: 4 x (1 MiB - 1 + 1-byte key) + (1 MiB - 4 + 4-byte key).
-    let mut exact: Vec<Value> = (0..4)
-        .map(|_| json!({"PartitionKey": "k", "Data": blob_of(mib - 1)}))
-        .collect();
+    let mut exact: Vec<Value> = (0..4).map(|_| json!({"PartitionKey": "k", "Data": blob_of(mib - 1)})).collect();
     exact.push(json!({"PartitionKey": "kkkk", "Data": blob_of(mib - 4)}));
-    let r = ok(
-        &mut e,
-        "PutRecords",
-        json!({"StreamName": "S", "Records": exact}),
-    );
+    let r = ok(&mut e, "PutRecords", json!({"StreamName": "S", "Records": exact}));
     assert_eq!(r["FailedRecordCount"], 0);
 }
 
 #[test]
 fn tag_maps_and_tag_key_lists() {
-    invalid(
-        "AddTagsToStream",
-        json!({"StreamName": "S"}),
-        &[item(None, "tags", NOT_NULL)],
-    );
-    invalid(
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": {}}),
-        &[item(Some("{}"), "tags", &min_len(1))],
-    );
-    let many: serde_json::Map<String, Value> =
-        (0..201).map(|i| (format!("k{i:03}"), json!("v"))).collect();
+    invalid("AddTagsToStream", json!({"StreamName": "S"}), &[item(None, "tags", NOT_NULL)]);
+    invalid("AddTagsToStream", json!({"StreamName": "S", "Tags": {}}), &[item(Some("{}"), "tags", &min_len(1))]);
+    let many: serde_json::Map<String, Value> = (0..201).map(|i| (format!("k{i:03}"), json!("v"))).collect();
     let mut e = fixture();
-    let got = err(
-        &mut e,
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": many}),
-    );
+    let got = err(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": many}));
     assert_eq!(got.error_type.aws_name(), "ValidationException");
+    assert!(got.message.starts_with("1 validation error detected: Value '{k000=v, k001=v, "), "{}", got.message);
     assert!(
-        got.message
-            .starts_with("1 validation error detected: Value '{k000=v, k001=v, "),
+        got.message.ends_with(
+            ", k200=v}' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 200"
+        ),
         "{}",
         got.message
     );
-    assert!(got.message.ends_with(", k200=v}' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 200"), "{}", got.message);
     // Keys 1..128 and values 0..256, reported once for the whole map (kinesalite's record of AWS).
     let long_key = "k".repeat(129);
     invalid(
@@ -720,20 +487,10 @@ fn tag_maps_and_tag_key_lists() {
         json!({"StreamName": "S", "Tags": {"a": long_value.clone()}}),
         &[format!("Value '{{a={long_value}}}' at 'tags' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 0]")],
     );
-    accepted(
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": {"k".repeat(128): "v".repeat(256)}}),
-    );
-    accepted(
-        "AddTagsToStream",
-        json!({"StreamName": "S", "Tags": {"a": ""}}),
-    );
+    accepted("AddTagsToStream", json!({"StreamName": "S", "Tags": {"k".repeat(128): "v".repeat(256)}}));
+    accepted("AddTagsToStream", json!({"StreamName": "S", "Tags": {"a": ""}}));
     // TagKeys: 1..50 keys of 1..128 characters.
-    invalid(
-        "RemoveTagsFromStream",
-        json!({"StreamName": "S"}),
-        &[item(None, "tagKeys", NOT_NULL)],
-    );
+    invalid("RemoveTagsFromStream", json!({"StreamName": "S"}), &[item(None, "tagKeys", NOT_NULL)]);
     invalid(
         "RemoveTagsFromStream",
         json!({"StreamName": "S", "TagKeys": []}),
@@ -743,11 +500,7 @@ fn tag_maps_and_tag_key_lists() {
     invalid(
         "RemoveTagsFromStream",
         json!({"StreamName": "S", "TagKeys": keys51}),
-        &[item(
-            Some(&format!("[{}]", keys51.join(", "))),
-            "tagKeys",
-            &max_len(50),
-        )],
+        &[item(Some(&format!("[{}]", keys51.join(", "))), "tagKeys", &max_len(50))],
     );
     invalid(
         "RemoveTagsFromStream",
@@ -780,22 +533,8 @@ fn items_in_declaration_order_at_most_ten_singular_and_plural() {
             item(Some("X"), "shardIteratorType", &one_of(ITERATOR_TYPES)),
         ],
     );
-    invalid(
-        "PutRecords",
-        json!({}),
-        &[
-            item(None, "records", NOT_NULL),
-            item(None, "streamName", NOT_NULL),
-        ],
-    );
-    invalid(
-        "AddTagsToStream",
-        json!({}),
-        &[
-            item(None, "streamName", NOT_NULL),
-            item(None, "tags", NOT_NULL),
-        ],
-    );
+    invalid("PutRecords", json!({}), &[item(None, "records", NOT_NULL), item(None, "streamName", NOT_NULL)]);
+    invalid("AddTagsToStream", json!({}), &[item(None, "streamName", NOT_NULL), item(None, "tags", NOT_NULL)]);
     // Twelve entries with neither Data nor PartitionKey: 24 problems, the first ten listed.
     let entries: Vec<Value> = (0..12).map(|_| json!({})).collect();
     let first_ten: Vec<String> = (1..=5)
@@ -806,13 +545,8 @@ fn items_in_declaration_order_at_most_ten_singular_and_plural() {
             ]
         })
         .collect();
-    invalid(
-        "PutRecords",
-        json!({"StreamName": "S", "Records": entries}),
-        &first_ten,
-    );
-    assert!(message(&first_ten)
-        .starts_with("10 validation errors detected: Value null at 'records.1.member.data'"));
+    invalid("PutRecords", json!({"StreamName": "S", "Records": entries}), &first_ten);
+    assert!(message(&first_ten).starts_with("10 validation errors detected: Value null at 'records.1.member.data'"));
     assert!(message(&first_ten[..1]).starts_with("1 validation error detected: "));
 }
 
@@ -861,30 +595,18 @@ fn wrong_json_types_are_serialization_exceptions() {
         ("GetRecords", json!({}), "ShardIterator", json!(1), number),
     ];
     for (op, base, member, value, expected) in cases {
-        rejects(
-            op,
-            merged(&base, &json!({ member: value })),
-            "SerializationException",
-            expected,
-        );
+        rejects(op, merged(&base, &json!({ member: value })), "SerializationException", expected);
     }
 }
 
 #[test]
 fn dispatch_answers_like_the_service() {
     let mut e = fixture();
-    let r = api::dispatch(
-        &mut e,
-        "Kinesis_20131202.DescribeStream",
-        "{\"StreamName\": 5}",
-    );
+    let r = api::dispatch(&mut e, "Kinesis_20131202.DescribeStream", "{\"StreamName\": 5}");
     assert_eq!(r.status, 400);
     let body: Value = serde_json::from_str(&r.body).expect("an error body is JSON");
     assert_eq!(body["__type"], "SerializationException");
-    assert!(
-        body["Message"].is_string(),
-        "SerializationException carries a capital-M Message: {body}"
-    );
+    assert!(body["Message"].is_string(), "SerializationException carries a capital-M Message: {body}");
     let r = api::dispatch(&mut e, "DescribeStream", "{not json");
     assert_eq!(r.status, 400);
     let body: Value = serde_json::from_str(&r.body).expect("JSON");
@@ -893,19 +615,14 @@ fn dispatch_answers_like_the_service() {
     assert_eq!(r.status, 400);
     let body: Value = serde_json::from_str(&r.body).expect("JSON");
     assert_eq!(body["__type"], "ValidationException");
-    assert!(body["message"]
-        .as_str()
-        .is_some_and(|m| m.starts_with("2 validation errors detected: ")));
+    assert!(body["message"].as_str().is_some_and(|m| m.starts_with("2 validation errors detected: ")));
     let r = api::dispatch(&mut e, "Kinesis_20131202.NoSuchOperation", "{}");
     assert_eq!(r.status, 400);
     let body: Value = serde_json::from_str(&r.body).expect("JSON");
     assert_eq!(body["__type"], "UnknownOperationException");
     // Success: 200 with the output, or an empty body for empty outputs.
-    let r = api::dispatch(
-        &mut e,
-        "Kinesis_20131202.AddTagsToStream",
-        "{\"StreamName\": \"S\", \"Tags\": {\"x\": \"y\"}}",
-    );
+    let r =
+        api::dispatch(&mut e, "Kinesis_20131202.AddTagsToStream", "{\"StreamName\": \"S\", \"Tags\": {\"x\": \"y\"}}");
     assert_eq!((r.status, r.body.as_str()), (200, ""));
     let r = api::dispatch(&mut e, "DescribeLimits", "");
     assert_eq!(r.status, 200);

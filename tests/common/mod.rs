@@ -10,6 +10,12 @@ pub fn engine() -> Engine {
     Engine::new(EngineConfig::default())
 }
 
+/// A fresh engine that does not enforce the per-shard throughput limits, for conformance tests that read and
+/// write many times within one simulated second (throttling is tested on its own in `capacity.rs`).
+pub fn unthrottled() -> Engine {
+    Engine::new(EngineConfig { enforce_throughput: false, ..EngineConfig::default() })
+}
+
 /// Calls an operation; panics with the error so tests read straight.
 pub fn ok(e: &mut Engine, op: &str, req: Value) -> Value {
     api::call(e, op, &req).unwrap_or_else(|err| panic!("{op} failed: {err}"))
@@ -25,11 +31,7 @@ pub fn err(e: &mut Engine, op: &str, req: Value) -> KinesisError {
 
 /// An ACTIVE provisioned stream with `shards` shards.
 pub fn active_stream(e: &mut Engine, name: &str, shards: u32) {
-    ok(
-        e,
-        "CreateStream",
-        json!({"StreamName": name, "ShardCount": shards}),
-    );
+    ok(e, "CreateStream", json!({"StreamName": name, "ShardCount": shards}));
     e.advance(e.config().create_delay_ms);
 }
 
@@ -41,15 +43,8 @@ pub fn b64(text: &str) -> String {
 
 /// Puts one record and returns (shard id, sequence number).
 pub fn put(e: &mut Engine, stream: &str, key: &str, data: &str) -> (String, String) {
-    let r = ok(
-        e,
-        "PutRecord",
-        json!({"StreamName": stream, "PartitionKey": key, "Data": b64(data)}),
-    );
-    (
-        r["ShardId"].as_str().unwrap().to_owned(),
-        r["SequenceNumber"].as_str().unwrap().to_owned(),
-    )
+    let r = ok(e, "PutRecord", json!({"StreamName": stream, "PartitionKey": key, "Data": b64(data)}));
+    (r["ShardId"].as_str().unwrap().to_owned(), r["SequenceNumber"].as_str().unwrap().to_owned())
 }
 
 /// An iterator of the given type on a shard.
@@ -58,20 +53,12 @@ pub fn iterator(e: &mut Engine, stream: &str, shard: &str, kind: &str, extra: Va
     if let (Some(m), Some(x)) = (req.as_object_mut(), extra.as_object()) {
         m.extend(x.clone());
     }
-    ok(e, "GetShardIterator", req)["ShardIterator"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    ok(e, "GetShardIterator", req)["ShardIterator"].as_str().unwrap().to_owned()
 }
 
 /// Partition keys of the records a GetRecords response returned.
 pub fn keys(resp: &Value) -> Vec<String> {
-    resp["Records"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["PartitionKey"].as_str().unwrap().to_owned())
-        .collect()
+    resp["Records"].as_array().unwrap().iter().map(|r| r["PartitionKey"].as_str().unwrap().to_owned()).collect()
 }
 
 /// GetRecords with an optional limit.
@@ -85,10 +72,7 @@ pub fn get_records(e: &mut Engine, it: &str, limit: Option<u32>) -> Value {
 
 /// The `NextShardIterator` of a GetRecords response.
 pub fn next_it(resp: &Value) -> String {
-    resp["NextShardIterator"]
-        .as_str()
-        .expect("an open shard always hands out a NextShardIterator")
-        .to_owned()
+    resp["NextShardIterator"].as_str().expect("an open shard always hands out a NextShardIterator").to_owned()
 }
 
 /// Sequence numbers of the records a GetRecords response returned.
@@ -97,12 +81,7 @@ pub fn seqs(resp: &Value) -> Vec<String> {
         .as_array()
         .expect("Records is a list")
         .iter()
-        .map(|r| {
-            r["SequenceNumber"]
-                .as_str()
-                .expect("SequenceNumber is a string")
-                .to_owned()
-        })
+        .map(|r| r["SequenceNumber"].as_str().expect("SequenceNumber is a string").to_owned())
         .collect()
 }
 
