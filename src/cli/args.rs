@@ -1,0 +1,313 @@
+//! Parses `aws ... kinesis <operation> --option value ...`: global options, the operation's options (built from
+//! its input shape, in model member order), and the request they make.
+
+use super::blob::BinaryFormat;
+use super::convert::{Converter, Source};
+use super::errors::CliError;
+use super::model::{Model, Operation};
+use super::shorthand;
+use serde_json::{Map, Value};
+
+/// `--output` formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Indented JSON (the default).
+    Json,
+    /// Tab-separated text.
+    Text,
+    /// An ASCII table.
+    Table,
+}
+
+/// Global options (accepted anywhere on the line, as the real CLI does).
+#[derive(Debug, Clone)]
+pub struct Globals {
+    /// `--query`.
+    pub query: Option<String>,
+    /// `--output`.
+    pub output: OutputFormat,
+    /// `--no-paginate`.
+    pub no_paginate: bool,
+    /// `--cli-binary-format`.
+    pub binary_format: BinaryFormat,
+    /// `--region` (ignored by the simulator, kept for hints).
+    pub region: Option<String>,
+    /// `--endpoint-url` (ignored by the simulator, kept for hints).
+    pub endpoint_url: Option<String>,
+}
+
+const VALUE_GLOBALS: &[&str] = &[
+    "--query", "--output", "--region", "--profile", "--endpoint-url", "--cli-binary-format", "--color",
+    "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle",
+];
+const FLAG_GLOBALS: &[&str] = &[
+    "--no-paginate", "--no-cli-pager", "--debug", "--no-verify-ssl", "--no-sign-request", "--cli-auto-prompt",
+    "--no-cli-auto-prompt",
+];
+
+/// Takes the global options out of `args`; returns them and the other words in order.
+///
+/// # Errors
+/// argparse's messages for a missing value or an invalid `--output` / `--cli-binary-format` choice.
+pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError> {
+    let mut g = Globals {
+        query: None,
+        output: OutputFormat::Json,
+        no_paginate: false,
+        binary_format: BinaryFormat::Base64,
+        region: None,
+        endpoint_url: None,
+    };
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        if FLAG_GLOBALS.contains(&name) && inline.is_none() {
+            if name == "--no-paginate" {
+                g.no_paginate = true;
+            }
+            i += 1;
+            continue;
+        }
+        if !VALUE_GLOBALS.contains(&name) {
+            rest.push(a.clone());
+            i += 1;
+            continue;
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => match args.get(i + 1) {
+                Some(v) if !looks_like_option(v) => {
+                    i += 1;
+                    v.clone()
+                }
+                _ => return Err(CliError::Usage(format!("argument {name}: expected one argument"))),
+            },
+        };
+        i += 1;
+        match name {
+            "--query" => g.query = Some(value),
+            "--output" => {
+                g.output = match value.as_str() {
+                    "json" => OutputFormat::Json,
+                    "text" => OutputFormat::Text,
+                    "table" => OutputFormat::Table,
+                    _ => {
+                        return Err(CliError::Usage(format!(
+                            "argument --output: invalid choice: '{value}' (choose from 'json', 'text', 'table', 'yaml', 'yaml-stream', 'off')"
+                        )))
+                    }
+                }
+            }
+            "--cli-binary-format" => {
+                g.binary_format = match value.as_str() {
+                    "base64" => BinaryFormat::Base64,
+                    "raw-in-base64-out" => BinaryFormat::RawInBase64Out,
+                    _ => {
+                        return Err(CliError::Usage(format!(
+                            "argument --cli-binary-format: invalid choice: '{value}' (choose from 'base64', 'raw-in-base64-out')"
+                        )))
+                    }
+                }
+            }
+            "--region" => g.region = Some(value),
+            "--endpoint-url" => g.endpoint_url = Some(value),
+            _ => {}
+        }
+    }
+    Ok((g, rest))
+}
+
+/// argparse's idea of an option: starts with `-` and is not a negative number.
+pub fn looks_like_option(s: &str) -> bool {
+    s.starts_with('-') && s.len() > 1 && s[1..].parse::<f64>().is_err()
+}
+
+/// A parsed operation call.
+#[derive(Debug, Clone)]
+pub struct Call {
+    /// The request in wire form.
+    pub request: Value,
+    /// `--page-size`, for paginated operations.
+    pub page_size: Option<i64>,
+    /// Blob arguments decoded from base64 (text, bytes), for hints.
+    pub decoded_blobs: Vec<(String, Vec<u8>)>,
+}
+
+fn is_complex(model: &Model, shape: &str) -> bool {
+    model
+        .shape(shape)
+        .is_some_and(|s| matches!(s.kind.as_str(), "structure" | "map" | "list"))
+}
+
+/// Parses the operation's options into a request.
+///
+/// # Errors
+/// The argparse, shorthand, JSON and validation errors the real CLI reports, with their exit codes.
+pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -> Result<Call, CliError> {
+    let input = op.input.as_deref().and_then(|s| model.shape(s));
+    let members = input.map(|s| s.members.as_slice()).unwrap_or_default();
+    let mut given: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut unknown = Vec::new();
+    let mut page_size = None;
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        i += 1;
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let Some(opt) = name.strip_prefix("--") else {
+            unknown.push(a.clone());
+            continue;
+        };
+        if op.paginator.is_some() && opt == "page-size" {
+            let v = take_one(args, &mut i, inline, &name)?;
+            page_size = Some(v.trim().parse::<i64>().map_err(|_| {
+                CliError::General(format!("invalid literal for int() with base 10: '{v}'"))
+            })?);
+            continue;
+        }
+        let flag = members.iter().position(|m| {
+            model.shape(&m.shape).is_some_and(|s| s.kind == "boolean")
+                && (m.cli == opt || opt.strip_prefix("no-") == Some(m.cli.as_str()))
+        });
+        if let Some(idx) = flag {
+            let value = if opt.starts_with("no-") && members[idx].cli != opt { "false" } else { "true" };
+            given.retain(|(j, _)| *j != idx);
+            given.push((idx, vec![value.to_string()]));
+            continue;
+        }
+        let Some(idx) = members.iter().position(|m| m.cli == opt) else {
+            unknown.push(a.clone());
+            continue;
+        };
+        let is_list = model.shape(&members[idx].shape).is_some_and(|s| s.kind == "list");
+        let values = if is_list && inline.is_none() {
+            let start = i;
+            while i < args.len() && !looks_like_option(&args[i]) {
+                i += 1;
+            }
+            if i == start {
+                return Err(CliError::Usage(format!("argument {name}: expected at least one argument")));
+            }
+            args[start..i].to_vec()
+        } else {
+            vec![take_one(args, &mut i, inline, &name)?]
+        };
+        given.retain(|(j, _)| *j != idx);
+        given.push((idx, values));
+    }
+    if let Some(shape) = input {
+        let missing: Vec<String> = shape
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(idx, m)| shape.required.contains(&m.name) && !given.iter().any(|(j, _)| j == idx))
+            .map(|(_, m)| format!("--{}", m.cli))
+            .collect();
+        if !missing.is_empty() {
+            return Err(CliError::Usage(format!(
+                "the following arguments are required: {}",
+                missing.join(", ")
+            )));
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(CliError::UnknownOptions(unknown));
+    }
+    given.sort_by_key(|(idx, _)| *idx);
+    let mut conv = Converter::new(model, g.binary_format);
+    let mut request = Map::new();
+    for (idx, values) in given {
+        let m = &members[idx];
+        let option = format!("--{}", m.cli);
+        let (raw, src) = unpack(model, &m.shape, &values, &option)?;
+        if let Some(v) = conv.convert(&m.shape, &raw, &m.name, src) {
+            request.insert(m.name.clone(), v);
+        }
+        if let Some(e) = conv.fatal.take() {
+            return Err(e);
+        }
+    }
+    if !conv.problems.is_empty() {
+        return Err(CliError::ParamValidation(conv.problems));
+    }
+    Ok(Call {
+        request: Value::Object(request),
+        page_size,
+        decoded_blobs: conv.decoded_blobs,
+    })
+}
+
+fn take_one(args: &[String], i: &mut usize, inline: Option<String>, name: &str) -> Result<String, CliError> {
+    if let Some(v) = inline {
+        return Ok(v);
+    }
+    match args.get(*i) {
+        Some(v) if !looks_like_option(v) => {
+            *i += 1;
+            Ok(v.clone())
+        }
+        _ => Err(CliError::Usage(format!("argument {name}: expected one argument"))),
+    }
+}
+
+/// From argument text to a JSON value, as `awscli/argprocess.py` does: JSON when it looks like JSON, shorthand for
+/// complex shapes, plain text for scalars.
+fn unpack(model: &Model, shape: &str, values: &[String], option: &str) -> Result<(Value, Source), CliError> {
+    let Some(s) = model.shape(shape) else {
+        return Ok((Value::String(values.join(" ")), Source::Text));
+    };
+    let first = values.first().cloned().unwrap_or_default();
+    let looks_json = first.trim_start().starts_with(['[', '{']);
+    match s.kind.as_str() {
+        "list" => {
+            let member = s.member.as_deref().unwrap_or_default();
+            if looks_json && values.len() == 1 && first.trim_start().starts_with('[') {
+                return Ok((parse_json(&first, option)?, Source::Json));
+            }
+            if !is_complex(model, member) {
+                return Ok((Value::Array(values.iter().cloned().map(Value::String).collect()), Source::Text));
+            }
+            if looks_json {
+                let items = values.iter().map(|v| parse_json(v, option)).collect::<Result<Vec<_>, _>>()?;
+                return Ok((Value::Array(items), Source::Json));
+            }
+            let items = values
+                .iter()
+                .map(|v| shorthand::parse(v).map_err(|e| CliError::ParamParse { option: option.into(), message: e.message() }))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((Value::Array(items), Source::Text))
+        }
+        "structure" | "map" => {
+            if looks_json {
+                return Ok((parse_json(&first, option)?, Source::Json));
+            }
+            let v = shorthand::parse(&first)
+                .map_err(|e| CliError::ParamParse { option: option.into(), message: e.message() })?;
+            Ok((v, Source::Text))
+        }
+        _ => Ok((Value::String(first), Source::Text)),
+    }
+}
+
+fn parse_json(text: &str, option: &str) -> Result<Value, CliError> {
+    serde_json::from_str(text).map_err(|e| {
+        let col = e.column();
+        let line = e.line();
+        let offset: usize = text.lines().take(line.saturating_sub(1)).map(|l| l.chars().count() + 1).sum::<usize>()
+            + col.saturating_sub(1);
+        CliError::ParamParse {
+            option: option.into(),
+            message: format!(
+                "Invalid JSON: Expecting value: line {line} column {col} (char {offset})\nJSON received: {text}"
+            ),
+        }
+    })
+}

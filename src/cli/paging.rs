@@ -1,0 +1,175 @@
+//! Calls an operation the way the CLI does: once with `--no-paginate` or when the operation has no paginator,
+//! otherwise page after page (botocore's `PageIterator`), then merges the pages like `build_full_result`: the
+//! result keys (all pages concatenated) first, then the non-aggregate keys taken from the first page (a missing one
+//! becomes `null`: that is why `describe-stream` prints `"KeyId": null`). Everything else (`HasMoreShards`,
+//! `StreamModeDetails`, `NextToken`, ...) disappears.
+
+use super::errors::CliError;
+use super::model::{Model, Operation, Paginator};
+use super::output::normalize;
+use super::query::search;
+use crate::engine::Engine;
+use serde_json::{Map, Value};
+
+/// What a call returned.
+#[derive(Debug, Clone)]
+pub enum Response {
+    /// One response, already normalized (model order, ISO timestamps).
+    Single(Value),
+    /// An auto-paginated result.
+    Paged {
+        /// The normalized pages.
+        pages: Vec<Value>,
+        /// The non-aggregate keys from the first page.
+        non_aggregate: Value,
+        /// The result key expressions.
+        result_keys: Vec<String>,
+    },
+}
+
+const MAX_PAGES: usize = 10_000;
+
+/// Calls `op_name` (auto-paginating unless `no_paginate`).
+///
+/// # Errors
+/// The service's error (exit 254), or botocore's `PaginationError` when a token repeats.
+pub fn call(
+    engine: &mut Engine,
+    model: &Model,
+    op_name: &str,
+    op: &Operation,
+    request: &Value,
+    page_size: Option<i64>,
+    no_paginate: bool,
+) -> Result<Response, CliError> {
+    let output_shape = op.output.clone().unwrap_or_default();
+    let once = |engine: &mut Engine, req: &Value| -> Result<Value, CliError> {
+        crate::api::call(engine, op_name, req)
+            .map(|v| normalize(model, &output_shape, &v))
+            .map_err(|error| CliError::Service { operation: op_name.to_string(), error })
+    };
+    let Some(p) = op.paginator.as_ref().filter(|_| !no_paginate) else {
+        return once(engine, request).map(Response::Single);
+    };
+    let mut req = request.clone();
+    if let (Some(size), Some(limit_key), Value::Object(m)) = (page_size, &p.limit_key, &mut req) {
+        m.insert(limit_key.clone(), Value::Number(size.into()));
+    }
+    let mut pages = Vec::new();
+    let mut previous: Option<Value> = None;
+    while pages.len() < MAX_PAGES {
+        let page = once(engine, &req)?;
+        let token = next_token(p, &page);
+        pages.push(page);
+        let Some(token) = token else { break };
+        if previous.as_ref() == Some(&token) {
+            return Err(CliError::General(format!("The same next token was received twice: {{'{}': '{}'}}", p.input_token, token.as_str().unwrap_or_default())));
+        }
+        if let Value::Object(m) = &mut req {
+            m.insert(p.input_token.clone(), token.clone());
+        }
+        previous = Some(token);
+    }
+    let mut non_aggregate = Value::Object(Map::new());
+    if let Some(first) = pages.first() {
+        for key in &p.non_aggregate_keys {
+            let v = search(key, first).unwrap_or(Value::Null);
+            set_path(&mut non_aggregate, key, v);
+        }
+    }
+    Ok(Response::Paged {
+        pages,
+        non_aggregate,
+        result_keys: p.result_key.paths().into_iter().map(str::to_string).collect(),
+    })
+}
+
+fn next_token(p: &Paginator, page: &Value) -> Option<Value> {
+    if let Some(more) = &p.more_results {
+        if !matches!(search(more, page), Ok(Value::Bool(true))) {
+            return None;
+        }
+    }
+    match search(&p.output_token, page) {
+        Ok(Value::Null) | Err(_) => None,
+        Ok(v) => Some(v),
+    }
+}
+
+/// botocore's `set_value_from_jmespath` for dotted paths.
+pub fn set_path(target: &mut Value, path: &str, value: Value) {
+    let mut cur = target;
+    let parts: Vec<&str> = path.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        if !cur.is_object() {
+            *cur = Value::Object(Map::new());
+        }
+        let Value::Object(m) = cur else { return };
+        if i + 1 == parts.len() {
+            m.insert((*part).to_string(), value);
+            return;
+        }
+        cur = m.entry((*part).to_string()).or_insert_with(|| Value::Object(Map::new()));
+    }
+}
+
+impl Response {
+    /// `build_full_result()`: what JSON and table output show.
+    pub fn full(&self) -> Value {
+        match self {
+            Response::Single(v) => v.clone(),
+            Response::Paged { pages, non_aggregate, result_keys } => {
+                let mut out = Value::Object(Map::new());
+                for key in result_keys {
+                    let mut all: Option<Value> = None;
+                    for page in pages {
+                        match (search(key, page).unwrap_or(Value::Null), &mut all) {
+                            (Value::Null, _) => {}
+                            (v, None) => all = Some(v),
+                            (Value::Array(items), Some(Value::Array(acc))) => acc.extend(items),
+                            _ => {}
+                        }
+                    }
+                    if let Some(v) = all {
+                        set_path(&mut out, key, v);
+                    }
+                }
+                merge(&mut out, non_aggregate);
+                out
+            }
+        }
+    }
+
+    /// The pieces the text formatter prints one after another: the first page with the non-aggregate keys, the
+    /// next pages with only their result keys.
+    pub fn text_pages(&self) -> Vec<Value> {
+        match self {
+            Response::Single(v) => vec![v.clone()],
+            Response::Paged { pages, non_aggregate, result_keys } => pages
+                .iter()
+                .enumerate()
+                .map(|(i, page)| {
+                    let mut cur = if i == 0 { non_aggregate.clone() } else { Value::Object(Map::new()) };
+                    for key in result_keys {
+                        set_path(&mut cur, key, search(key, page).unwrap_or(Value::Null));
+                    }
+                    cur
+                })
+                .collect(),
+        }
+    }
+}
+
+/// botocore's `merge_dicts`: nested objects merge, other values overwrite.
+fn merge(target: &mut Value, extra: &Value) {
+    if let (Value::Object(t), Value::Object(e)) = (target, extra) {
+        for (k, v) in e {
+            match t.get_mut(k) {
+                Some(existing @ Value::Object(_)) if v.is_object() => merge(existing, v),
+                _ => {
+                    t.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! A POSIX-shell subset that turns one command line into words, as bash would before running the command.
+//!
+//! Supported: single quotes (everything literal), double quotes (`$` expansions and `\"` `\\` `\$` `` \` `` escapes
+//! inside), backslash escapes outside quotes, `#` comments at the start of a word, `$NAME`, `${NAME}`, `$?`,
+//! command substitution `$(...)` (nested, quote-aware), field splitting of unquoted expansions on whitespace (never
+//! globbing), and leading `NAME=value` assignments (no splitting inside their values, like bash).
+//!
+//! A line that ends inside quotes, inside `$(`/`${`, or with a trailing backslash is [`Tokenized::Incomplete`]: the
+//! console keeps it and joins the next line (a trailing `\` + newline disappears; a newline inside quotes stays).
+
+/// What the tokenizer needs from its caller: variables and command substitution.
+pub trait Expander {
+    /// The value of a shell variable (`None` when unset; it expands to nothing).
+    fn var(&self, name: &str) -> Option<String>;
+    /// Runs `command` for `$(command)` and returns its standard output (its standard error and exit status are
+    /// recorded by the caller, as a terminal would show them).
+    fn substitute(&mut self, command: &str) -> String;
+}
+
+/// One word after quote removal and expansion.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Word {
+    /// The word's text.
+    pub text: String,
+    /// The raw source text of the word (for hints).
+    pub raw: String,
+    /// True when the word mixes double-quoted and unquoted parts (`"{"a": 1}"`): a sign that the author expected
+    /// nested quotes to survive, which the shell does not do.
+    pub mixed_quotes: bool,
+}
+
+/// A parsed command line: leading assignments, then the command words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Command {
+    /// `NAME=value` words before the command.
+    pub assignments: Vec<(String, String)>,
+    /// The command and its arguments.
+    pub words: Vec<Word>,
+}
+
+/// The outcome of tokenizing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tokenized {
+    /// A complete command (possibly empty: a blank line or a comment).
+    Complete(Command),
+    /// The input needs another line (open quote, trailing backslash, open `$(`).
+    Incomplete,
+    /// A shell syntax error, with bash's message (without the `bash: ` prefix).
+    Error(String),
+}
+
+/// True when `input` ends in the middle of a construct, so the next line belongs to the same command.
+pub fn needs_more(input: &str) -> bool {
+    struct NoExpand;
+    impl Expander for NoExpand {
+        fn var(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn substitute(&mut self, _: &str) -> String {
+            String::new()
+        }
+    }
+    matches!(tokenize(input, &mut NoExpand), Tokenized::Incomplete)
+}
+
+struct State<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    exp: &'a mut dyn Expander,
+    words: Vec<Word>,
+    assignments: Vec<(String, String)>,
+    cur: String,
+    raw_start: usize,
+    started: bool,
+    quoted_part: bool,
+    unquoted_part: bool,
+    assignment: Option<String>,
+    allow_assignments: bool,
+}
+
+enum Step {
+    Ok,
+    Incomplete,
+    Error(String),
+}
+
+/// Splits `input` into a [`Command`], expanding variables and command substitutions through `exp`.
+pub fn tokenize(input: &str, exp: &mut dyn Expander) -> Tokenized {
+    let mut st = State {
+        chars: input.chars().collect(),
+        pos: 0,
+        exp,
+        words: Vec::new(),
+        assignments: Vec::new(),
+        cur: String::new(),
+        raw_start: 0,
+        started: false,
+        quoted_part: false,
+        unquoted_part: false,
+        assignment: None,
+        allow_assignments: true,
+    };
+    match st.run() {
+        Step::Ok => Tokenized::Complete(Command {
+            assignments: st.assignments,
+            words: st.words,
+        }),
+        Step::Incomplete => Tokenized::Incomplete,
+        Step::Error(e) => Tokenized::Error(e),
+    }
+}
+
+impl State<'_> {
+    fn peek(&self, off: usize) -> Option<char> {
+        self.chars.get(self.pos + off).copied()
+    }
+
+    fn start_word(&mut self) {
+        if !self.started {
+            self.started = true;
+            self.raw_start = self.pos;
+            if self.allow_assignments {
+                self.assignment = self.assignment_name();
+                if let Some(name) = &self.assignment {
+                    self.pos += name.chars().count() + 1;
+                }
+            }
+        }
+    }
+
+    fn assignment_name(&self) -> Option<String> {
+        let mut name = String::new();
+        let mut i = self.pos;
+        while let Some(&c) = self.chars.get(i) {
+            if c == '=' && !name.is_empty() {
+                return Some(name);
+            }
+            let ok = c == '_' || c.is_ascii_alphabetic() || (!name.is_empty() && c.is_ascii_digit());
+            if !ok {
+                return None;
+            }
+            name.push(c);
+            i += 1;
+        }
+        None
+    }
+
+    fn finish_word(&mut self) {
+        if !self.started {
+            return;
+        }
+        let raw: String = self.chars[self.raw_start..self.pos.min(self.chars.len())]
+            .iter()
+            .collect();
+        let text = std::mem::take(&mut self.cur);
+        if let Some(name) = self.assignment.take() {
+            self.assignments.push((name, text));
+        } else {
+            self.words.push(Word {
+                text,
+                raw,
+                mixed_quotes: self.quoted_part && self.unquoted_part,
+            });
+            self.allow_assignments = self.words[0].text == "export";
+        }
+        self.started = false;
+        self.quoted_part = false;
+        self.unquoted_part = false;
+    }
+
+    fn run(&mut self) -> Step {
+        while let Some(c) = self.peek(0) {
+            match c {
+                ' ' | '\t' | '\n' | '\r' => {
+                    self.finish_word();
+                    self.pos += 1;
+                }
+                '#' if !self.started => break,
+                '\'' => {
+                    self.start_word();
+                    self.quoted_part = true;
+                    self.pos += 1;
+                    loop {
+                        match self.peek(0) {
+                            None => return Step::Incomplete,
+                            Some('\'') => break,
+                            Some(ch) => self.cur.push(ch),
+                        }
+                        self.pos += 1;
+                    }
+                    self.pos += 1;
+                }
+                '"' => {
+                    self.start_word();
+                    self.quoted_part = true;
+                    self.pos += 1;
+                    loop {
+                        match self.peek(0) {
+                            None => return Step::Incomplete,
+                            Some('"') => break,
+                            Some('\\') => match self.peek(1) {
+                                None => return Step::Incomplete,
+                                Some(n @ ('"' | '\\' | '$' | '`')) => {
+                                    self.cur.push(n);
+                                    self.pos += 2;
+                                }
+                                Some('\n') => self.pos += 2,
+                                Some(_) => {
+                                    self.cur.push('\\');
+                                    self.pos += 1;
+                                }
+                            },
+                            Some('$') => match self.dollar(true) {
+                                Step::Ok => {}
+                                other => return other,
+                            },
+                            Some(ch) => {
+                                self.cur.push(ch);
+                                self.pos += 1;
+                            }
+                        }
+                    }
+                    self.pos += 1;
+                }
+                '\\' => {
+                    self.start_word();
+                    match self.peek(1) {
+                        None => return Step::Incomplete,
+                        Some('\n') => self.pos += 2,
+                        Some(n) => {
+                            self.unquoted_part = true;
+                            self.cur.push(n);
+                            self.pos += 2;
+                        }
+                    }
+                }
+                '$' => {
+                    self.start_word();
+                    match self.dollar(false) {
+                        Step::Ok => {}
+                        other => return other,
+                    }
+                }
+                '|' | '&' | ';' | '<' | '>' | '`' => {
+                    return Step::Error(format!(
+                        "`{c}': shell operators are not supported in this console (one command per line)"
+                    ))
+                }
+                _ => {
+                    self.start_word();
+                    self.unquoted_part = true;
+                    self.cur.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        self.finish_word();
+        Step::Ok
+    }
+
+    /// Handles `$...` at `self.pos`.
+    fn dollar(&mut self, quoted: bool) -> Step {
+        let value = match self.peek(1) {
+            Some('(') => {
+                let Some(end) = self.matching_paren(self.pos + 2) else {
+                    return Step::Incomplete;
+                };
+                let inner: String = self.chars[self.pos + 2..end].iter().collect();
+                self.pos = end + 1;
+                let mut out = self.exp.substitute(&inner);
+                while out.ends_with('\n') {
+                    out.pop();
+                }
+                out
+            }
+            Some('{') => {
+                let start = self.pos + 2;
+                let Some(len) = self.chars[start..].iter().position(|&c| c == '}') else {
+                    return Step::Incomplete;
+                };
+                let name: String = self.chars[start..start + len].iter().collect();
+                if !is_name(&name) && name != "?" {
+                    return Step::Error(format!("${{{name}}}: bad substitution"));
+                }
+                self.pos = start + len + 1;
+                self.exp.var(&name).unwrap_or_default()
+            }
+            Some('?') => {
+                self.pos += 2;
+                self.exp.var("?").unwrap_or_default()
+            }
+            Some(c) if c == '_' || c.is_ascii_alphabetic() => {
+                let start = self.pos + 1;
+                let mut end = start;
+                while self
+                    .chars
+                    .get(end)
+                    .is_some_and(|c| *c == '_' || c.is_ascii_alphanumeric())
+                {
+                    end += 1;
+                }
+                let name: String = self.chars[start..end].iter().collect();
+                self.pos = end;
+                self.exp.var(&name).unwrap_or_default()
+            }
+            _ => {
+                self.cur.push('$');
+                self.pos += 1;
+                if !quoted {
+                    self.unquoted_part = true;
+                }
+                return Step::Ok;
+            }
+        };
+        if quoted || self.assignment.is_some() {
+            self.cur.push_str(&value);
+        } else {
+            self.split_into_words(&value);
+        }
+        Step::Ok
+    }
+
+    /// Field splitting of an unquoted expansion.
+    fn split_into_words(&mut self, value: &str) {
+        let fields: Vec<&str> = value.split_whitespace().collect();
+        if value.starts_with(char::is_whitespace) && !self.cur.is_empty() {
+            self.finish_word();
+        }
+        let n = fields.len();
+        for (i, f) in fields.iter().enumerate() {
+            if !self.started {
+                self.started = true;
+                self.raw_start = self.pos;
+            }
+            self.unquoted_part = true;
+            self.cur.push_str(f);
+            if i + 1 < n {
+                self.finish_word();
+            }
+        }
+        if n > 0 && value.ends_with(char::is_whitespace) {
+            self.finish_word();
+        }
+        if n == 0 && self.cur.is_empty() && !self.quoted_part {
+            // `$EMPTY` alone produces no word at all.
+            self.started = false;
+        }
+    }
+
+    /// The index of the `)` closing a `$(` whose content starts at `from`.
+    fn matching_paren(&self, from: usize) -> Option<usize> {
+        let mut depth = 1usize;
+        let mut i = from;
+        while let Some(&c) = self.chars.get(i) {
+            match c {
+                '\\' => i += 1,
+                '\'' => {
+                    i += 1;
+                    while self.chars.get(i).is_some_and(|&c| c != '\'') {
+                        i += 1;
+                    }
+                }
+                '"' => {
+                    i += 1;
+                    while let Some(&c) = self.chars.get(i) {
+                        if c == '\\' {
+                            i += 1;
+                        } else if c == '"' {
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// True for a valid shell variable name.
+pub fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
