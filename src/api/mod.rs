@@ -8,8 +8,56 @@
 //! Wire conventions: member names in PascalCase as in the service model; big numbers (hash keys, sequence numbers)
 //! as decimal strings; blobs as base64 strings; timestamps as epoch seconds (JSON numbers with a fraction).
 
-use crate::engine::{Engine, ErrorType, KinesisError};
+pub mod common;
+pub mod ops;
+pub mod validate;
+
+use crate::engine::{Engine, ErrorType, KinesisError, KinesisResult};
 use serde_json::Value;
+use validate::Member;
+
+/// An operation's handler.
+type Handler = fn(&mut Engine, &Value) -> KinesisResult<Value>;
+
+/// One operation of the API: its name, request members (the validation table) and handler.
+pub struct Operation {
+    pub name: &'static str,
+    pub members: &'static [Member],
+    handler: Handler,
+}
+
+macro_rules! operations {
+    ($($name:literal => $module:ident),* $(,)?) => {
+        /// Every operation the playground serves, in alphabetical order.
+        pub const OPERATIONS: &[Operation] = &[
+            $(Operation { name: $name, members: ops::$module::MEMBERS, handler: ops::$module::handle },)*
+        ];
+    };
+}
+
+operations! {
+    "AddTagsToStream" => add_tags_to_stream,
+    "CreateStream" => create_stream,
+    "DecreaseStreamRetentionPeriod" => decrease_stream_retention_period,
+    "DeleteStream" => delete_stream,
+    "DescribeLimits" => describe_limits,
+    "DescribeStream" => describe_stream,
+    "DescribeStreamSummary" => describe_stream_summary,
+    "GetRecords" => get_records,
+    "GetShardIterator" => get_shard_iterator,
+    "IncreaseStreamRetentionPeriod" => increase_stream_retention_period,
+    "ListShards" => list_shards,
+    "ListStreams" => list_streams,
+    "ListTagsForStream" => list_tags_for_stream,
+    "PutRecord" => put_record,
+    "PutRecords" => put_records,
+    "RemoveTagsFromStream" => remove_tags_from_stream,
+}
+
+/// The operation with this name.
+pub fn operation(name: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|o| o.name == name)
+}
 
 /// An error answer: its type, message and HTTP status.
 pub type ApiError = KinesisError;
@@ -22,11 +70,10 @@ pub type ApiError = KinesisError;
 /// `SerializationException` for malformed requests, `UnknownOperationException` for an unknown operation name, and
 /// the operation's own errors (`ResourceNotFoundException`, `InvalidArgumentException`, ...).
 pub fn call(engine: &mut Engine, operation: &str, request: &Value) -> Result<Value, ApiError> {
-    let _ = (engine, request);
-    Err(KinesisError::new(
-        ErrorType::UnknownOperation,
-        format!("Operation {operation} is not implemented yet."),
-    ))
+    let op = self::operation(operation)
+        .ok_or_else(|| KinesisError::new(ErrorType::UnknownOperation, ""))?;
+    validate::validate(op.members, request)?;
+    (op.handler)(engine, request)
 }
 
 /// The HTTP answer of [`dispatch`].
@@ -36,9 +83,13 @@ pub struct HttpReply {
     pub body: String,
 }
 
-/// Handles one request as the service would: `operation` is the part of `X-Amz-Target` after
-/// `Kinesis_20131202.`, `body` the request body text.
+/// The `X-Amz-Target` prefix of every Kinesis operation.
+pub const TARGET_PREFIX: &str = "Kinesis_20131202.";
+
+/// Handles one request as the service would: `operation` is the operation name, or the whole `X-Amz-Target`
+/// value (`Kinesis_20131202.PutRecord`); `body` is the request body text.
 pub fn dispatch(engine: &mut Engine, operation: &str, body: &str) -> HttpReply {
+    let operation = operation.strip_prefix(TARGET_PREFIX).unwrap_or(operation);
     let request: Value = if body.trim().is_empty() {
         Value::Object(Default::default())
     } else {

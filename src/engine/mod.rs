@@ -1,40 +1,297 @@
-//! The pure, deterministic Kinesis Data Streams state machine (being built).
+//! The pure, deterministic Kinesis Data Streams state machine.
+//!
+//! [`Engine`] holds every stream of one simulated account and region, and a simulated clock. Nothing here reads
+//! the wall clock or OS randomness: the caller moves time with [`Engine::advance`], and the same calls at the same
+//! simulated times always give the same results. Operations validate what the *service* checks beyond the API
+//! model (stream state, ranges, positions) and answer with AWS's error types and messages; the model's own
+//! constraints (lengths, patterns, enums) are checked by [`crate::api`] first.
+//!
+//! Modules: [`hash_key`] (MD5 routing, ranges), [`sequence`] (the 56-digit layout), [`shard`] (record storage),
+//! [`stream`] (status, retention), [`iterator`] (iterator tokens), [`control`] (create, delete, retention, tags,
+//! limits), [`records`] (PutRecord(s), GetShardIterator, GetRecords).
 
+pub mod control;
 pub mod error;
 pub mod hash_key;
+pub mod iterator;
+pub mod records;
 pub mod sequence;
+pub mod shard;
+pub mod stream;
 
 pub use error::{ErrorType, KinesisError, KinesisResult};
+pub use hash_key::HashKeyRange;
+pub use iterator::ShardIteratorType;
+pub use sequence::SequenceNumber;
+pub use shard::{Record, RecordRef, Shard};
+pub use stream::{PendingTransition, Stream, StreamMode, StreamStatus};
 
-use crate::time::Millis;
+use crate::time::{Millis, SECOND};
+use std::collections::BTreeMap;
 
 /// The canonical shard ID of a shard index: `shardId-000000000007`.
 pub fn shard_id(index: u32) -> String {
     format!("shardId-{index:012}")
 }
 
-/// Engine settings.
-#[derive(Debug, Clone)]
-pub struct EngineConfig {
-    pub start_time_ms: Millis,
+/// Reads a shard ID as the service does: the digits after the first `-` (`shardId-0`, `shard-0` and `0` all mean
+/// shard 0). `None` when that is not a number from 0 to 2147483647.
+pub fn parse_shard_id(text: &str) -> Option<u32> {
+    let digits = match text.split_once('-') {
+        Some((_, rest)) => rest.split('-').next().unwrap_or(""),
+        None => text,
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u32>().ok().filter(|&i| i <= i32::MAX as u32)
 }
 
-/// The simulated Kinesis service.
+/// Engine settings: the account, the limits, and how long status transitions take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// The simulated time the engine starts at.
+    pub start_time_ms: Millis,
+    pub account_id: String,
+    pub region: String,
+    /// How long CREATING lasts.
+    pub create_delay_ms: Millis,
+    /// How long UPDATING lasts (resharding, mode changes).
+    pub update_delay_ms: Millis,
+    /// How long DELETING lasts.
+    pub delete_delay_ms: Millis,
+    /// Provisioned shards the account may have open (DescribeLimits `ShardLimit`).
+    pub shard_limit: u32,
+    /// On-demand streams the account may have (DescribeLimits `OnDemandStreamCountLimit`).
+    pub on_demand_stream_limit: u32,
+    /// Streams that may be CREATING at once.
+    pub max_creating_streams: u32,
+    /// A limit of the playground, not of Kinesis: records kept in memory over all streams.
+    pub max_retained_records: usize,
+}
+
+/// 2024-01-01T00:00:00Z, the default start of simulated time.
+pub const DEFAULT_START_MS: Millis = 1_704_067_200_000;
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            start_time_ms: DEFAULT_START_MS,
+            account_id: "123456789012".into(),
+            region: "us-east-1".into(),
+            create_delay_ms: 5 * SECOND,
+            update_delay_ms: 5 * SECOND,
+            delete_delay_ms: 5 * SECOND,
+            shard_limit: 20_000,
+            on_demand_stream_limit: 50,
+            max_creating_streams: 5,
+            max_retained_records: 1_000_000,
+        }
+    }
+}
+
+/// The simulated Kinesis service of one account in one region.
 #[derive(Debug, Clone)]
 pub struct Engine {
+    config: EngineConfig,
     now: Millis,
+    streams: BTreeMap<String, Stream>,
+    retained_records: usize,
+    revision: u64,
 }
 
 impl Engine {
+    /// An engine with no streams, its clock at `config.start_time_ms`.
     pub fn new(config: EngineConfig) -> Self {
         Engine {
             now: config.start_time_ms,
+            config,
+            streams: BTreeMap::new(),
+            retained_records: 0,
+            revision: 0,
         }
     }
+
+    /// The settings.
+    pub fn config(&self) -> &EngineConfig {
+        &self.config
+    }
+
+    /// The simulated time, in epoch milliseconds.
     pub fn now_ms(&self) -> Millis {
         self.now
     }
+
+    /// A counter that grows with every change of state, so views can tell when to redraw.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub(crate) fn touch(&mut self) {
+        self.revision += 1;
+    }
+
+    /// Moves the simulated clock forward by `ms` (negative values are ignored): status transitions that fall due
+    /// happen at their moment, and records older than their stream's retention period are trimmed.
     pub fn advance(&mut self, ms: Millis) {
-        self.now += ms.max(0);
+        let target = self
+            .now
+            .saturating_add(ms.max(0))
+            .min(crate::time::MAX_MILLIS);
+        while let Some((name, at)) = self.next_transition(target) {
+            self.now = self.now.max(at);
+            self.apply_transition(&name);
+        }
+        self.now = self.now.max(target);
+        self.apply_retention();
+        self.touch();
+    }
+
+    /// Moves the clock to `at_ms` if that is later than now.
+    pub fn advance_to(&mut self, at_ms: Millis) {
+        self.advance(at_ms.saturating_sub(self.now));
+    }
+
+    fn next_transition(&self, until: Millis) -> Option<(String, Millis)> {
+        self.streams
+            .values()
+            .filter_map(|s| s.pending.map(|p| (s.name.clone(), p.at_ms())))
+            .filter(|(_, at)| *at <= until)
+            .min_by_key(|(_, at)| *at)
+    }
+
+    fn apply_transition(&mut self, name: &str) {
+        let Some(stream) = self.streams.get_mut(name) else {
+            return;
+        };
+        match stream.pending.take() {
+            Some(PendingTransition::BecomeActive { .. }) => stream.status = StreamStatus::Active,
+            Some(PendingTransition::Vanish { .. }) => {
+                let gone = stream.record_count();
+                self.streams.remove(name);
+                self.retained_records -= gone;
+            }
+            None => {}
+        }
+    }
+
+    pub(crate) fn apply_retention(&mut self) {
+        let now = self.now;
+        let dropped: usize = self
+            .streams
+            .values_mut()
+            .map(|s| s.apply_retention(now))
+            .sum();
+        self.retained_records -= dropped;
+    }
+
+    /// Every stream (any status), by name.
+    pub fn streams(&self) -> impl Iterator<Item = &Stream> + '_ {
+        self.streams.values()
+    }
+
+    /// A stream by name, whatever its status.
+    pub fn stream(&self, name: &str) -> Option<&Stream> {
+        self.streams.get(name)
+    }
+
+    pub(crate) fn stream_mut(&mut self, name: &str) -> Option<&mut Stream> {
+        self.streams.get_mut(name)
+    }
+
+    /// Records retained over all streams.
+    pub fn retained_records(&self) -> usize {
+        self.retained_records
+    }
+
+    /// The ARN of a stream name in this account and region.
+    pub fn stream_arn(&self, name: &str) -> String {
+        format!(
+            "arn:aws:kinesis:{}:{}:stream/{}",
+            self.config.region, self.config.account_id, name
+        )
+    }
+
+    /// The stream name an ARN of this account and region points at; `None` for any other ARN.
+    pub fn stream_name_from_arn(&self, arn: &str) -> Option<String> {
+        let prefix = format!(
+            "arn:aws:kinesis:{}:{}:stream/",
+            self.config.region, self.config.account_id
+        );
+        arn.strip_prefix(&prefix)
+            .filter(|n| !n.is_empty() && !n.contains('/'))
+            .map(str::to_owned)
+    }
+
+    /// `Stream X under account Y not found.`
+    pub(crate) fn stream_not_found(&self, name: &str) -> KinesisError {
+        KinesisError::not_found(format!(
+            "Stream {name} under account {} not found.",
+            self.config.account_id
+        ))
+    }
+
+    /// A stream that exists (any status), or ResourceNotFoundException.
+    pub(crate) fn existing(&self, name: &str) -> KinesisResult<&Stream> {
+        self.streams
+            .get(name)
+            .ok_or_else(|| self.stream_not_found(name))
+    }
+
+    /// A stream that exists and is ACTIVE: ResourceNotFoundException or ResourceInUseException otherwise.
+    pub(crate) fn active_mut(&mut self, name: &str) -> KinesisResult<&mut Stream> {
+        let account = self.config.account_id.clone();
+        let not_found = self.stream_not_found(name);
+        let stream = self.streams.get_mut(name).ok_or(not_found)?;
+        if stream.status != StreamStatus::Active {
+            return Err(KinesisError::in_use(format!(
+                "Stream {name} under account {account} not ACTIVE, instead in state {}",
+                stream.status.as_str()
+            )));
+        }
+        Ok(stream)
+    }
+
+    pub(crate) fn insert_stream(&mut self, stream: Stream) {
+        self.streams.insert(stream.name.clone(), stream);
+        self.touch();
+    }
+
+    pub(crate) fn add_retained(&mut self, n: usize) {
+        self.retained_records += n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_ids_are_read_leniently() {
+        assert_eq!(shard_id(7), "shardId-000000000007");
+        assert_eq!(parse_shard_id("shardId-000000000007"), Some(7));
+        assert_eq!(parse_shard_id("shardId-0"), Some(0));
+        assert_eq!(parse_shard_id("shard-0"), Some(0));
+        assert_eq!(parse_shard_id("foo-12"), Some(12));
+        assert_eq!(parse_shard_id("3"), Some(3));
+        assert_eq!(parse_shard_id("shardId-"), None);
+        assert_eq!(parse_shard_id("shardId-abc"), None);
+        assert_eq!(parse_shard_id("shardId-2147483648"), None);
+        assert_eq!(parse_shard_id("shardId-99999999999999999999"), None);
+    }
+
+    #[test]
+    fn arns_round_trip() {
+        let e = Engine::new(EngineConfig::default());
+        let arn = e.stream_arn("DemoStream");
+        assert_eq!(
+            arn,
+            "arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream"
+        );
+        assert_eq!(e.stream_name_from_arn(&arn).as_deref(), Some("DemoStream"));
+        assert_eq!(
+            e.stream_name_from_arn("arn:aws:kinesis:eu-west-1:123456789012:stream/DemoStream"),
+            None
+        );
     }
 }

@@ -1,0 +1,18 @@
+//! DeleteStream: the stream turns DELETING, then disappears with its records.
+
+use crate::api::common::{empty, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::validate::{opt, Member, Shape};
+use crate::engine::{Engine, KinesisResult};
+use serde_json::Value;
+
+pub const MEMBERS: &[Member] = &[
+    STREAM_NAME_OR_ARN[0],
+    opt("EnforceConsumerDeletion", Shape::Bool),
+    STREAM_NAME_OR_ARN[1],
+];
+
+pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
+    let name = stream_name(engine, req)?;
+    engine.delete_stream(&name)?;
+    Ok(empty())
+}

@@ -1,0 +1,24 @@
+//! IncreaseStreamRetentionPeriod: how long records stay readable, from 24 to 8760 hours.
+
+use crate::api::common::{empty, int, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::validate::{req, Member, Shape};
+use crate::engine::{Engine, KinesisResult};
+use serde_json::Value;
+
+pub const MEMBERS: &[Member] = &[
+    STREAM_NAME_OR_ARN[0],
+    req(
+        "RetentionPeriodHours",
+        Shape::Int {
+            min: i64::MIN,
+            max: None,
+        },
+    ),
+    STREAM_NAME_OR_ARN[1],
+];
+
+pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
+    let name = stream_name(engine, req)?;
+    engine.increase_retention(&name, int(req, "RetentionPeriodHours").unwrap_or_default())?;
+    Ok(empty())
+}

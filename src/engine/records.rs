@@ -1,0 +1,339 @@
+//! Data-plane operations: PutRecord, PutRecords, GetShardIterator, GetRecords.
+
+use super::hash_key::{hash_key_of, HashKeyRange};
+use super::iterator::{IteratorToken, ShardIteratorType, ITERATOR_TTL_MS};
+use super::sequence::{SequenceNumber, MAX_COUNTER};
+use super::shard::{secs, Record};
+use super::stream::{Stream, StreamStatus};
+use super::{parse_shard_id, shard_id, Engine, ErrorType, KinesisError, KinesisResult};
+use crate::time::{format_java_date, Millis};
+
+/// Most records one GetRecords call returns.
+pub const MAX_GET_RECORDS_LIMIT: usize = 10_000;
+/// Most bytes one GetRecords call returns (10 MiB).
+pub const MAX_GET_RECORDS_BYTES: usize = 10 * 1024 * 1024;
+
+/// One record to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PutRecordInput<'a> {
+    pub partition_key: &'a str,
+    pub data: &'a [u8],
+    /// Overrides the MD5 of the partition key for routing.
+    pub explicit_hash_key: Option<u128>,
+}
+
+/// Where a record landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PutResult {
+    pub shard_index: u32,
+    pub sequence_number: SequenceNumber,
+}
+
+/// A child shard, as listed at the end of a closed shard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildShard {
+    pub shard_index: u32,
+    pub parent_indexes: Vec<u32>,
+    pub hash_key_range: HashKeyRange,
+}
+
+/// GetRecords' answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetRecordsOutput {
+    pub records: Vec<Record>,
+    /// `None` once a closed shard has been read to its end.
+    pub next_shard_iterator: Option<String>,
+    /// How far behind the tip the reader is: the age of the oldest record not yet returned (0 when caught up).
+    pub millis_behind_latest: Millis,
+    /// The shards that replaced this one, in the response that reaches a closed shard's end.
+    pub child_shards: Option<Vec<ChildShard>>,
+    /// Where the new iterator points (the counter of the next record), for the views.
+    pub next_position: u64,
+    pub shard_index: u32,
+}
+
+impl Engine {
+    /// A stream that can take writes: it exists and is not CREATING.
+    fn writable(&self, name: &str) -> KinesisResult<&Stream> {
+        let stream = self.existing(name)?;
+        if stream.status == StreamStatus::Creating {
+            return Err(self.stream_not_found(name));
+        }
+        Ok(stream)
+    }
+
+    fn check_capacity(&self, additional: usize) -> KinesisResult<()> {
+        let cap = self.config.max_retained_records;
+        if self.retained_records.saturating_add(additional) > cap {
+            return Err(KinesisError::limit(format!(
+                "The playground keeps at most {cap} records in memory, and this write would pass that. This is a limit of the simulator, not of Kinesis: lower a stream's retention period, advance the clock past the retention period, or delete a stream to make room."
+            )));
+        }
+        Ok(())
+    }
+
+    /// PutRecord: routes the record by the MD5 of its partition key (or its explicit hash key) to an open shard.
+    ///
+    /// # Errors
+    /// `ResourceNotFoundException` when the stream does not exist or is still CREATING;
+    /// `InvalidArgumentException` for an invalid `SequenceNumberForOrdering`; `LimitExceededException` at the
+    /// playground's record cap.
+    pub fn put_record(
+        &mut self,
+        name: &str,
+        input: &PutRecordInput<'_>,
+        sequence_number_for_ordering: Option<&str>,
+    ) -> KinesisResult<PutResult> {
+        let stream = self.writable(name)?;
+        if let Some(seq) = sequence_number_for_ordering {
+            let now_secs = secs(self.now);
+            let ok = SequenceNumber::parse(seq).is_some_and(|s| s.arrival_secs <= now_secs);
+            if !ok {
+                return Err(KinesisError::invalid(format!(
+                    "ExclusiveMinimumSequenceNumber {seq} used in PutRecord on stream {name} under account {} is invalid.",
+                    self.config.account_id
+                )));
+            }
+        }
+        let hash_key = input
+            .explicit_hash_key
+            .unwrap_or_else(|| hash_key_of(input.partition_key));
+        let shard_pos = stream.shard_index_for_hash_key(hash_key).ok_or_else(|| {
+            KinesisError::new(
+                ErrorType::InternalFailure,
+                "No open shard owns this hash key.",
+            )
+        })?;
+        self.check_capacity(1)?;
+        let now = self.now;
+        let stream = self
+            .stream_mut(name)
+            .ok_or_else(|| KinesisError::not_found(name))?;
+        let shard = &mut stream.shards[shard_pos];
+        let sequence_number = shard.append(now, input.partition_key, input.data);
+        let shard_index = shard.index;
+        self.add_retained(1);
+        self.touch();
+        Ok(PutResult {
+            shard_index,
+            sequence_number,
+        })
+    }
+
+    /// PutRecords: writes each entry as PutRecord would, in request order. Entries can fail one by one (throttling);
+    /// the others still commit.
+    ///
+    /// # Errors
+    /// For the whole request: `ResourceNotFoundException`, `LimitExceededException` at the playground's record cap.
+    pub fn put_records(
+        &mut self,
+        name: &str,
+        entries: &[PutRecordInput<'_>],
+    ) -> KinesisResult<Vec<KinesisResult<PutResult>>> {
+        self.writable(name)?;
+        self.check_capacity(entries.len())?;
+        let results = entries
+            .iter()
+            .map(|e| self.put_record(name, e, None))
+            .collect();
+        Ok(results)
+    }
+
+    fn shard_not_exist(&self, name: &str, index: u32) -> KinesisError {
+        KinesisError::not_found(format!(
+            "Shard {} in stream {name} under account {} does not exist",
+            shard_id(index),
+            self.config.account_id
+        ))
+    }
+
+    /// GetShardIterator.
+    ///
+    /// # Errors
+    /// `ResourceNotFoundException` for an unknown stream or shard (or a stream still CREATING);
+    /// `InvalidArgumentException` for a sequence number or timestamp that does not fit the type and the shard.
+    pub fn get_shard_iterator(
+        &self,
+        name: &str,
+        shard_id_text: &str,
+        iterator_type: ShardIteratorType,
+        starting_sequence_number: Option<&str>,
+        timestamp_ms: Option<Millis>,
+    ) -> KinesisResult<String> {
+        let account = &self.config.account_id;
+        let index = parse_shard_id(shard_id_text).ok_or_else(|| {
+            KinesisError::not_found(format!(
+                "Could not find shard {shard_id_text} in stream {name} under account {account}."
+            ))
+        })?;
+        let stream = match self.stream(name) {
+            Some(s) if s.status != StreamStatus::Creating => s,
+            _ => return Err(self.shard_not_exist(name, index)),
+        };
+        let shard = stream
+            .shard(index)
+            .ok_or_else(|| self.shard_not_exist(name, index))?;
+        let canonical = shard.shard_id();
+        use ShardIteratorType::*;
+        let mixing = |what: &str| {
+            KinesisError::invalid(format!(
+                "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified {} and {what} StartingSequenceNumber.",
+                iterator_type.as_str()
+            ))
+        };
+        let position = match (iterator_type, starting_sequence_number) {
+            (TrimHorizon | Latest, Some(_)) => return Err(mixing("also a")),
+            (AtSequenceNumber | AfterSequenceNumber, None) => return Err(mixing("no")),
+            (TrimHorizon, None) => shard.first_counter(),
+            (Latest, None) => shard.next_counter(),
+            (AtTimestamp, _) => {
+                let Some(t) = timestamp_ms else {
+                    return Err(KinesisError::invalid(
+                        "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.",
+                    ));
+                };
+                if t > self.now {
+                    return Err(KinesisError::invalid(format!(
+                        "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: {t}, currentTimestampInMillis: {}",
+                        self.now
+                    )));
+                }
+                shard.counter_at_timestamp(t)
+            }
+            (AtSequenceNumber | AfterSequenceNumber, Some(text)) => {
+                let invalid = |why: &str| {
+                    KinesisError::invalid(format!(
+                        "StartingSequenceNumber {text} used in GetShardIterator on shard {canonical} in stream {name} under account {account} is invalid{why}."
+                    ))
+                };
+                let seq = SequenceNumber::parse(text).ok_or_else(|| invalid(""))?;
+                if seq.shard_index != index {
+                    return Err(KinesisError::invalid(format!(
+                        "Invalid StartingSequenceNumber. It encodes {}, while it was used in a call to a shard with {canonical}",
+                        seq.shard_id()
+                    )));
+                }
+                if seq.shard_created_secs != secs(shard.created_ms) {
+                    return Err(invalid(" because it did not come from this stream"));
+                }
+                if iterator_type == AfterSequenceNumber {
+                    if seq.counter == MAX_COUNTER {
+                        return Err(KinesisError::invalid(
+                            "Invalid SequenceNumber for ShardIteratorType AFTER_SEQUENCE_NUMBER, SequenceNumber has reached max possible value for the shard.",
+                        ));
+                    }
+                    seq.counter + 1
+                } else {
+                    seq.counter
+                }
+            }
+        };
+        Ok(IteratorToken {
+            stream_name: name.to_owned(),
+            stream_created_ms: stream.created_ms,
+            shard_index: index,
+            position,
+            issued_ms: self.now,
+        }
+        .encode())
+    }
+
+    /// Reads a shard iterator token and checks it is still valid.
+    ///
+    /// # Errors
+    /// `InvalidArgumentException` (`Invalid ShardIterator.`), `ExpiredIteratorException` after 300 seconds,
+    /// `ResourceNotFoundException` when its stream or shard is gone.
+    pub fn resolve_iterator(&self, token: &str) -> KinesisResult<IteratorToken> {
+        let it = IteratorToken::decode(token)
+            .ok_or_else(|| KinesisError::invalid("Invalid ShardIterator."))?;
+        if it.issued_ms > self.now {
+            return Err(KinesisError::invalid("Invalid ShardIterator."));
+        }
+        if self.now - it.issued_ms > ITERATOR_TTL_MS {
+            return Err(KinesisError::new(
+                ErrorType::ExpiredIterator,
+                format!(
+                    "Iterator expired. The iterator was created at time {} while right now it is {} which is further in the future than the tolerated delay of {ITERATOR_TTL_MS} milliseconds.",
+                    format_java_date(it.issued_ms),
+                    format_java_date(self.now)
+                ),
+            ));
+        }
+        match self.stream(&it.stream_name) {
+            Some(s)
+                if s.created_ms == it.stream_created_ms && s.shard(it.shard_index).is_some() =>
+            {
+                Ok(it)
+            }
+            _ => Err(self.shard_not_exist(&it.stream_name, it.shard_index)),
+        }
+    }
+
+    /// GetRecords: up to `limit` records (and at most 10 MiB) from the iterator's position, a fresh iterator
+    /// after the last one returned, and how far behind the tip the reader is.
+    ///
+    /// # Errors
+    /// As [`Engine::resolve_iterator`].
+    pub fn get_records(
+        &self,
+        token: &str,
+        limit: Option<usize>,
+    ) -> KinesisResult<GetRecordsOutput> {
+        let it = self.resolve_iterator(token)?;
+        let limit = limit
+            .unwrap_or(MAX_GET_RECORDS_LIMIT)
+            .clamp(1, MAX_GET_RECORDS_LIMIT);
+        let stream = self
+            .stream(&it.stream_name)
+            .ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
+        let shard = stream
+            .shard(it.shard_index)
+            .ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
+        let start = it.position.max(shard.first_counter());
+        let mut records = Vec::new();
+        let mut bytes = 0usize;
+        let mut next = start;
+        for r in shard.records_from(start) {
+            let size = r.data.len() + r.partition_key.len();
+            if records.len() >= limit
+                || (!records.is_empty() && bytes + size > MAX_GET_RECORDS_BYTES)
+            {
+                break;
+            }
+            bytes += size;
+            next = r.sequence_number.counter + 1;
+            records.push(Record::from(r));
+        }
+        let millis_behind_latest = shard.arrival_of(next).map_or(0, |a| (self.now - a).max(0));
+        let at_end = !shard.is_open() && next >= shard.next_counter();
+        let (next_shard_iterator, child_shards) = if at_end {
+            let children = stream
+                .children_of(shard.index)
+                .map(|c| ChildShard {
+                    shard_index: c.index,
+                    parent_indexes: [c.parent_index, c.adjacent_parent_index]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                    hash_key_range: c.hash_key_range,
+                })
+                .collect();
+            (None, Some(children))
+        } else {
+            let token = IteratorToken {
+                position: next,
+                issued_ms: self.now,
+                ..it.clone()
+            };
+            (Some(token.encode()), None)
+        };
+        Ok(GetRecordsOutput {
+            records,
+            next_shard_iterator,
+            millis_behind_latest,
+            child_shards,
+            next_position: next,
+            shard_index: it.shard_index,
+        })
+    }
+}

@@ -1,0 +1,248 @@
+//! A shard: a hash key range, and the records routed to it in sequence-number order.
+//!
+//! Records are kept compactly: one allocation per record holding the partition key followed by the payload, plus
+//! its arrival time. The record counter is implicit: the record at position `i` of the deque has counter
+//! `first_counter + i`, so trimming from the front (retention) is O(1) per record and no number is stored twice.
+
+use super::hash_key::HashKeyRange;
+use super::sequence::{SequenceNumber, MAX_COUNTER};
+use crate::time::Millis;
+use std::collections::VecDeque;
+
+/// One retained record: arrival time, and partition key + payload in a single allocation.
+#[derive(Debug, Clone)]
+struct StoredRecord {
+    arrival_ms: Millis,
+    key_len: u16,
+    bytes: Box<[u8]>,
+}
+
+/// A record as readers see it, borrowed from the shard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordRef<'a> {
+    pub sequence_number: SequenceNumber,
+    pub arrival_ms: Millis,
+    pub partition_key: &'a str,
+    pub data: &'a [u8],
+}
+
+/// An owned record, as GetRecords returns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub sequence_number: SequenceNumber,
+    pub arrival_ms: Millis,
+    pub partition_key: String,
+    pub data: Vec<u8>,
+}
+
+impl From<RecordRef<'_>> for Record {
+    fn from(r: RecordRef<'_>) -> Self {
+        Record {
+            sequence_number: r.sequence_number,
+            arrival_ms: r.arrival_ms,
+            partition_key: r.partition_key.to_owned(),
+            data: r.data.to_vec(),
+        }
+    }
+}
+
+/// A shard of a stream.
+#[derive(Debug, Clone)]
+pub struct Shard {
+    /// The shard's index: `shardId-000000000003` has index 3.
+    pub index: u32,
+    /// The hash keys this shard owns.
+    pub hash_key_range: HashKeyRange,
+    /// The shard this one was split from, or the first of the two merged into it.
+    pub parent_index: Option<u32>,
+    /// The second shard of a merge.
+    pub adjacent_parent_index: Option<u32>,
+    /// When the shard was created (its sequence numbers encode the second).
+    pub created_ms: Millis,
+    /// When the shard was closed by a split or merge; a closed shard takes no more writes.
+    pub closed_ms: Option<Millis>,
+    records: VecDeque<StoredRecord>,
+    first_counter: u64,
+    next_counter: u64,
+}
+
+impl Shard {
+    /// A new, open, empty shard.
+    pub fn new(index: u32, hash_key_range: HashKeyRange, created_ms: Millis) -> Self {
+        Shard {
+            index,
+            hash_key_range,
+            parent_index: None,
+            adjacent_parent_index: None,
+            created_ms,
+            closed_ms: None,
+            records: VecDeque::new(),
+            first_counter: 1,
+            next_counter: 1,
+        }
+    }
+
+    /// `shardId-000000000003`.
+    pub fn shard_id(&self) -> String {
+        super::shard_id(self.index)
+    }
+
+    /// Whether the shard still takes writes.
+    pub fn is_open(&self) -> bool {
+        self.closed_ms.is_none()
+    }
+
+    fn sequence(&self, counter: u64, arrival_ms: Millis) -> SequenceNumber {
+        SequenceNumber {
+            shard_created_secs: secs(self.created_ms),
+            shard_index: self.index,
+            counter,
+            arrival_secs: secs(arrival_ms),
+        }
+    }
+
+    /// The shard's StartingSequenceNumber (counter 0, stamped with the creation time).
+    pub fn starting_sequence_number(&self) -> SequenceNumber {
+        self.sequence(0, self.created_ms)
+    }
+
+    /// The EndingSequenceNumber of a closed shard (the largest counter, stamped with the closing time).
+    pub fn ending_sequence_number(&self) -> Option<SequenceNumber> {
+        self.closed_ms.map(|at| self.sequence(MAX_COUNTER, at))
+    }
+
+    /// The number of retained records.
+    pub fn record_count(&self) -> usize {
+        self.records.len()
+    }
+
+    /// The counter of the oldest retained record (equal to [`Self::next_counter`] when none is retained).
+    pub fn first_counter(&self) -> u64 {
+        self.first_counter
+    }
+
+    /// The counter the next record written to this shard will get: the shard's tip.
+    pub fn next_counter(&self) -> u64 {
+        self.next_counter
+    }
+
+    /// Appends a record; returns its sequence number.
+    pub(crate) fn append(
+        &mut self,
+        arrival_ms: Millis,
+        partition_key: &str,
+        data: &[u8],
+    ) -> SequenceNumber {
+        let mut bytes = Vec::with_capacity(partition_key.len() + data.len());
+        bytes.extend_from_slice(partition_key.as_bytes());
+        bytes.extend_from_slice(data);
+        let counter = self.next_counter;
+        self.records.push_back(StoredRecord {
+            arrival_ms,
+            key_len: partition_key.len() as u16,
+            bytes: bytes.into_boxed_slice(),
+        });
+        self.next_counter += 1;
+        self.sequence(counter, arrival_ms)
+    }
+
+    fn view(&self, offset: usize) -> Option<RecordRef<'_>> {
+        let r = self.records.get(offset)?;
+        let (key, data) = r.bytes.split_at(usize::from(r.key_len));
+        Some(RecordRef {
+            sequence_number: self.sequence(self.first_counter + offset as u64, r.arrival_ms),
+            arrival_ms: r.arrival_ms,
+            partition_key: std::str::from_utf8(key).unwrap_or_default(),
+            data,
+        })
+    }
+
+    /// The retained record with this counter, if any.
+    pub fn record_at(&self, counter: u64) -> Option<RecordRef<'_>> {
+        let offset = counter.checked_sub(self.first_counter)?;
+        self.view(usize::try_from(offset).ok()?)
+    }
+
+    /// Retained records from the given counter on (clamped to the oldest retained one), oldest first.
+    pub fn records_from(&self, counter: u64) -> impl Iterator<Item = RecordRef<'_>> + '_ {
+        let start = counter.saturating_sub(self.first_counter) as usize;
+        (start..self.records.len()).filter_map(move |i| self.view(i))
+    }
+
+    /// All retained records, oldest first.
+    pub fn records(&self) -> impl Iterator<Item = RecordRef<'_>> + '_ {
+        self.records_from(0)
+    }
+
+    /// The newest retained record.
+    pub fn last_record(&self) -> Option<RecordRef<'_>> {
+        self.records.len().checked_sub(1).and_then(|i| self.view(i))
+    }
+
+    /// The counter of the first retained record that arrived at or after `at_ms`; the tip when none did.
+    pub fn counter_at_timestamp(&self, at_ms: Millis) -> u64 {
+        let offset = self.records.partition_point(|r| r.arrival_ms < at_ms);
+        self.first_counter + offset as u64
+    }
+
+    /// The arrival time of the record with this counter, if it is retained.
+    pub fn arrival_of(&self, counter: u64) -> Option<Millis> {
+        let offset = counter.checked_sub(self.first_counter)?;
+        self.records
+            .get(usize::try_from(offset).ok()?)
+            .map(|r| r.arrival_ms)
+    }
+
+    /// Drops records that arrived before `cutoff_ms`. Returns how many were dropped.
+    pub(crate) fn trim_before(&mut self, cutoff_ms: Millis) -> usize {
+        let mut dropped = 0;
+        while self
+            .records
+            .front()
+            .is_some_and(|r| r.arrival_ms < cutoff_ms)
+        {
+            self.records.pop_front();
+            self.first_counter += 1;
+            dropped += 1;
+        }
+        dropped
+    }
+
+    /// Bytes of partition keys and payloads retained.
+    pub fn retained_bytes(&self) -> usize {
+        self.records.iter().map(|r| r.bytes.len()).sum()
+    }
+}
+
+/// Whole epoch seconds of an instant (negative instants clamp to 0: the layout has no sign).
+pub(crate) fn secs(ms: Millis) -> u64 {
+    u64::try_from(ms.div_euclid(1000)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn append_read_and_trim() {
+        let mut s = Shard::new(0, HashKeyRange::FULL, 1_704_067_198_000);
+        let a = s.append(1_704_067_205_000, "1", b"one");
+        let b = s.append(1_704_067_206_000, "2", b"two");
+        assert!(a.to_u256() < b.to_u256());
+        assert!(s.starting_sequence_number().to_u256() < a.to_u256());
+        assert_eq!(a.counter, 1);
+        let all: Vec<_> = s.records().collect();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].partition_key, "1");
+        assert_eq!(all[1].data, b"two");
+        assert_eq!(s.counter_at_timestamp(1_704_067_205_500), 2);
+        assert_eq!(s.counter_at_timestamp(0), 1);
+        assert_eq!(s.counter_at_timestamp(i64::MAX), 3);
+        assert_eq!(s.trim_before(1_704_067_206_000), 1);
+        assert_eq!(s.first_counter(), 2);
+        assert_eq!(s.record_at(2).map(|r| r.partition_key), Some("2"));
+        assert_eq!(s.record_at(1), None);
+        assert_eq!(s.records_from(0).count(), 1);
+        assert_eq!(s.retained_bytes(), 4);
+    }
+}
