@@ -37,11 +37,24 @@ pub struct Globals {
 }
 
 const VALUE_GLOBALS: &[&str] = &[
-    "--query", "--output", "--region", "--profile", "--endpoint-url", "--cli-binary-format", "--color",
-    "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle",
+    "--query",
+    "--output",
+    "--region",
+    "--profile",
+    "--endpoint-url",
+    "--cli-binary-format",
+    "--color",
+    "--cli-read-timeout",
+    "--cli-connect-timeout",
+    "--ca-bundle",
 ];
 const FLAG_GLOBALS: &[&str] = &[
-    "--no-paginate", "--no-cli-pager", "--debug", "--no-verify-ssl", "--no-sign-request", "--cli-auto-prompt",
+    "--no-paginate",
+    "--no-cli-pager",
+    "--debug",
+    "--no-verify-ssl",
+    "--no-sign-request",
+    "--cli-auto-prompt",
     "--no-cli-auto-prompt",
 ];
 
@@ -85,7 +98,11 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
                     i += 1;
                     v.clone()
                 }
-                _ => return Err(CliError::Usage(format!("argument {name}: expected one argument"))),
+                _ => {
+                    return Err(CliError::Usage(format!(
+                        "argument {name}: expected one argument"
+                    )))
+                }
             },
         };
         i += 1;
@@ -148,7 +165,12 @@ fn is_complex(model: &Model, shape: &str) -> bool {
 ///
 /// # Errors
 /// The argparse, shorthand, JSON and validation errors the real CLI reports, with their exit codes.
-pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -> Result<Call, CliError> {
+pub fn parse_call(
+    model: &Model,
+    op: &Operation,
+    args: &[String],
+    g: &Globals,
+) -> Result<Call, CliError> {
     let input = op.input.as_deref().and_then(|s| model.shape(s));
     let members = input.map(|s| s.members.as_slice()).unwrap_or_default();
     let mut given: Vec<(usize, Vec<String>)> = Vec::new();
@@ -178,7 +200,11 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
                 && (m.cli == opt || opt.strip_prefix("no-") == Some(m.cli.as_str()))
         });
         if let Some(idx) = flag {
-            let value = if opt.starts_with("no-") && members[idx].cli != opt { "false" } else { "true" };
+            let value = if opt.starts_with("no-") && members[idx].cli != opt {
+                "false"
+            } else {
+                "true"
+            };
             given.retain(|(j, _)| *j != idx);
             given.push((idx, vec![value.to_string()]));
             continue;
@@ -187,14 +213,18 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
             unknown.push(a.clone());
             continue;
         };
-        let is_list = model.shape(&members[idx].shape).is_some_and(|s| s.kind == "list");
+        let is_list = model
+            .shape(&members[idx].shape)
+            .is_some_and(|s| s.kind == "list");
         let values = if is_list && inline.is_none() {
             let start = i;
             while i < args.len() && !looks_like_option(&args[i]) {
                 i += 1;
             }
             if i == start {
-                return Err(CliError::Usage(format!("argument {name}: expected at least one argument")));
+                return Err(CliError::Usage(format!(
+                    "argument {name}: expected at least one argument"
+                )));
             }
             args[start..i].to_vec()
         } else {
@@ -208,7 +238,9 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
             .members
             .iter()
             .enumerate()
-            .filter(|(idx, m)| shape.required.contains(&m.name) && !given.iter().any(|(j, _)| j == idx))
+            .filter(|(idx, m)| {
+                shape.required.contains(&m.name) && !given.iter().any(|(j, _)| j == idx)
+            })
             .map(|(_, m)| format!("--{}", m.cli))
             .collect();
         if !missing.is_empty() {
@@ -245,7 +277,12 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
     })
 }
 
-fn take_one(args: &[String], i: &mut usize, inline: Option<String>, name: &str) -> Result<String, CliError> {
+fn take_one(
+    args: &[String],
+    i: &mut usize,
+    inline: Option<String>,
+    name: &str,
+) -> Result<String, CliError> {
     if let Some(v) = inline {
         return Ok(v);
     }
@@ -254,13 +291,20 @@ fn take_one(args: &[String], i: &mut usize, inline: Option<String>, name: &str) 
             *i += 1;
             Ok(v.clone())
         }
-        _ => Err(CliError::Usage(format!("argument {name}: expected one argument"))),
+        _ => Err(CliError::Usage(format!(
+            "argument {name}: expected one argument"
+        ))),
     }
 }
 
 /// From argument text to a JSON value, as `awscli/argprocess.py` does: JSON when it looks like JSON, shorthand for
 /// complex shapes, plain text for scalars.
-fn unpack(model: &Model, shape: &str, values: &[String], option: &str) -> Result<(Value, Source), CliError> {
+fn unpack(
+    model: &Model,
+    shape: &str,
+    values: &[String],
+    option: &str,
+) -> Result<(Value, Source), CliError> {
     let Some(s) = model.shape(shape) else {
         return Ok((Value::String(values.join(" ")), Source::Text));
     };
@@ -273,15 +317,26 @@ fn unpack(model: &Model, shape: &str, values: &[String], option: &str) -> Result
                 return Ok((parse_json(&first, option)?, Source::Json));
             }
             if !is_complex(model, member) {
-                return Ok((Value::Array(values.iter().cloned().map(Value::String).collect()), Source::Text));
+                return Ok((
+                    Value::Array(values.iter().cloned().map(Value::String).collect()),
+                    Source::Text,
+                ));
             }
             if looks_json {
-                let items = values.iter().map(|v| parse_json(v, option)).collect::<Result<Vec<_>, _>>()?;
+                let items = values
+                    .iter()
+                    .map(|v| parse_json(v, option))
+                    .collect::<Result<Vec<_>, _>>()?;
                 return Ok((Value::Array(items), Source::Json));
             }
             let items = values
                 .iter()
-                .map(|v| shorthand::parse(v).map_err(|e| CliError::ParamParse { option: option.into(), message: e.message() }))
+                .map(|v| {
+                    shorthand::parse(v).map_err(|e| CliError::ParamParse {
+                        option: option.into(),
+                        message: e.message(),
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok((Value::Array(items), Source::Text))
         }
@@ -289,8 +344,10 @@ fn unpack(model: &Model, shape: &str, values: &[String], option: &str) -> Result
             if looks_json {
                 return Ok((parse_json(&first, option)?, Source::Json));
             }
-            let v = shorthand::parse(&first)
-                .map_err(|e| CliError::ParamParse { option: option.into(), message: e.message() })?;
+            let v = shorthand::parse(&first).map_err(|e| CliError::ParamParse {
+                option: option.into(),
+                message: e.message(),
+            })?;
             Ok((v, Source::Text))
         }
         _ => Ok((Value::String(first), Source::Text)),

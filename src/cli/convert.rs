@@ -74,7 +74,13 @@ impl<'m> Converter<'m> {
     }
 
     /// Converts `value` to the wire form of `shape`; `None` when it is invalid (the reason is recorded).
-    pub fn convert(&mut self, shape: &str, value: &Value, path: &str, src: Source) -> Option<Value> {
+    pub fn convert(
+        &mut self,
+        shape: &str,
+        value: &Value,
+        path: &str,
+        src: Source,
+    ) -> Option<Value> {
         let model = self.model;
         let Some(s) = model.shape(shape) else {
             return Some(value.clone());
@@ -97,7 +103,8 @@ impl<'m> Converter<'m> {
                 for (k, v) in obj {
                     match s.member(k) {
                         None => {
-                            let names: Vec<&str> = s.members.iter().map(|m| m.name.as_str()).collect();
+                            let names: Vec<&str> =
+                                s.members.iter().map(|m| m.name.as_str()).collect();
                             self.problems.push(format!(
                                 "Unknown parameter in {}: \"{k}\", must be one of: {}",
                                 name_or_input(path),
@@ -137,7 +144,10 @@ impl<'m> Converter<'m> {
                     return None;
                 };
                 self.check_min_len(s.min, obj.len(), path);
-                let (key_shape, value_shape) = (s.key.clone().unwrap_or_default(), s.value.clone().unwrap_or_default());
+                let (key_shape, value_shape) = (
+                    s.key.clone().unwrap_or_default(),
+                    s.value.clone().unwrap_or_default(),
+                );
                 let mut out = Map::new();
                 for (k, v) in obj {
                     self.convert(&key_shape, &Value::String(k.clone()), path, src);
@@ -186,8 +196,12 @@ impl<'m> Converter<'m> {
             }
             "boolean" => match (value, src) {
                 (Value::Bool(_), _) => Some(value.clone()),
-                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("true") => Some(Value::Bool(true)),
-                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("false") => Some(Value::Bool(false)),
+                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("true") => {
+                    Some(Value::Bool(true))
+                }
+                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("false") => {
+                    Some(Value::Bool(false))
+                }
                 _ => {
                     self.type_error(path, value, "<class 'bool'>");
                     None
@@ -195,7 +209,11 @@ impl<'m> Converter<'m> {
             },
             "blob" => {
                 let Value::String(t) = value else {
-                    self.type_error(path, value, "<class 'bytes'>, <class 'bytearray'>, file-like object");
+                    self.type_error(
+                        path,
+                        value,
+                        "<class 'bytes'>, <class 'bytearray'>, file-like object",
+                    );
                     return None;
                 };
                 let bytes = match self.binary_format {
@@ -205,7 +223,10 @@ impl<'m> Converter<'m> {
                             self.decoded_blobs.push((t.clone(), b.clone()));
                             b
                         }
-                        Err(_) => return self.fatal(CliError::General(format!("Invalid base64: \"{t}\""))),
+                        Err(_) => {
+                            return self
+                                .fatal(CliError::General(format!("Invalid base64: \"{t}\"")))
+                        }
                     },
                 };
                 Some(Value::String(blob::encode(&bytes)))
@@ -213,7 +234,9 @@ impl<'m> Converter<'m> {
             "timestamp" => match value {
                 Value::Number(_) => Some(value.clone()),
                 Value::String(t) => match crate::time::parse_timestamp(t) {
-                    Some(ms) => Number::from_f64(crate::time::to_epoch_seconds_f64(ms)).map(Value::Number),
+                    Some(ms) => {
+                        Number::from_f64(crate::time::to_epoch_seconds_f64(ms)).map(Value::Number)
+                    }
                     None => self.fatal(CliError::General(format!(
                         "Invalid timestamp \"{t}\": Unknown string format: {t}"
                     ))),
@@ -225,15 +248,21 @@ impl<'m> Converter<'m> {
             },
             "double" | "float" => match (value, src) {
                 (Value::Number(_), _) => Some(value.clone()),
-                (Value::String(t), Source::Text) => match t.trim().parse::<f64>().ok().and_then(Number::from_f64) {
-                    Some(n) => Some(Value::Number(n)),
-                    None => self.fatal(CliError::General(format!(
-                        "could not convert string to float: {}",
-                        py_repr(value)
-                    ))),
-                },
+                (Value::String(t), Source::Text) => {
+                    match t.trim().parse::<f64>().ok().and_then(Number::from_f64) {
+                        Some(n) => Some(Value::Number(n)),
+                        None => self.fatal(CliError::General(format!(
+                            "could not convert string to float: {}",
+                            py_repr(value)
+                        ))),
+                    }
+                }
                 _ => {
-                    self.type_error(path, value, "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>");
+                    self.type_error(
+                        path,
+                        value,
+                        "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
+                    );
                     None
                 }
             },

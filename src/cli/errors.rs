@@ -56,7 +56,10 @@ impl CliError {
                 format!("\nusage: {USAGE}\naws: error: {message}\n\n")
             }
             CliError::UnknownOptions(options) => {
-                format!("\nusage: {USAGE}\nUnknown options: {}\n\n", options.join(", "))
+                format!(
+                    "\nusage: {USAGE}\nUnknown options: {}\n\n",
+                    options.join(", ")
+                )
             }
             CliError::ParamValidation(lines) => {
                 format!("\nParameter validation failed:\n{}\n", lines.join("\n"))
@@ -84,9 +87,7 @@ pub fn invalid_choice(value: &str, choices: &[String]) -> CliError {
     }
     let possible = close_matches(value, choices, 3, 0.8);
     if !possible.is_empty() {
-        msg.push(format!(
-            "\n\nInvalid choice: '{value}', maybe you meant:\n"
-        ));
+        msg.push(format!("\n\nInvalid choice: '{value}', maybe you meant:\n"));
         for word in possible {
             msg.push(format!("  * {word}"));
         }
@@ -135,8 +136,7 @@ fn matching(a: &[char], b: &[char]) -> usize {
     if best == 0 {
         return 0;
     }
-    best + matching(&a[..best_i], &b[..best_j])
-        + matching(&a[best_i + best..], &b[best_j + best..])
+    best + matching(&a[..best_i], &b[..best_j]) + matching(&a[best_i + best..], &b[best_j + best..])
 }
 
 #[cfg(test)]

@@ -41,7 +41,11 @@ fn list(items: &[Value], out: &mut String, ident: Option<&str>) {
         let mut keys: Vec<String> = items
             .iter()
             .filter_map(Value::as_object)
-            .flat_map(|o| o.iter().filter(|(_, v)| !v.is_object() && !v.is_array()).map(|(k, _)| k.clone()))
+            .flat_map(|o| {
+                o.iter()
+                    .filter(|(_, v)| !v.is_object() && !v.is_array())
+                    .map(|(k, _)| k.clone())
+            })
             .collect();
         keys.sort();
         keys.dedup();
@@ -70,7 +74,13 @@ fn scalar_list(items: &[&Value], out: &mut String, ident: Option<&str>) {
             }
         }
         None => {
-            out.push_str(&items.iter().map(|x| py_str(x)).collect::<Vec<_>>().join("\t"));
+            out.push_str(
+                &items
+                    .iter()
+                    .map(|x| py_str(x))
+                    .collect::<Vec<_>>()
+                    .join("\t"),
+            );
             out.push('\n');
         }
     }
@@ -96,7 +106,8 @@ fn dict(v: &Value, out: &mut String, ident: Option<&str>, scalar_keys: Option<&[
             for k in keys {
                 scalars.push(obj.get(k).map(py_str).unwrap_or_default());
             }
-            let mut rest: Vec<(&String, &Value)> = obj.iter().filter(|(k, _)| !keys.contains(k)).collect();
+            let mut rest: Vec<(&String, &Value)> =
+                obj.iter().filter(|(k, _)| !keys.contains(k)).collect();
             rest.sort_by(|a, b| a.0.cmp(b.0));
             nested = rest;
         }

@@ -135,7 +135,8 @@ impl State<'_> {
             if c == '=' && !name.is_empty() {
                 return Some(name);
             }
-            let ok = c == '_' || c.is_ascii_alphabetic() || (!name.is_empty() && c.is_ascii_digit());
+            let ok =
+                c == '_' || c.is_ascii_alphabetic() || (!name.is_empty() && c.is_ascii_digit());
             if !ok {
                 return None;
             }
@@ -169,7 +170,14 @@ impl State<'_> {
     }
 
     fn run(&mut self) -> Step {
-        while let Some(c) = self.peek(0) {
+        while let Some(mut c) = self.peek(0) {
+            if !self.started && !matches!(c, ' ' | '\t' | '\n' | '\r' | '#') {
+                self.start_word();
+                match self.peek(0) {
+                    Some(next) => c = next,
+                    None => break,
+                }
+            }
             match c {
                 ' ' | '\t' | '\n' | '\r' => {
                     self.finish_word();
