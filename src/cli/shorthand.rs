@@ -112,6 +112,9 @@ impl Parser {
 
     fn keyval(&mut self) -> Result<(String, Value), ShorthandError> {
         let key = self.key();
+        if key.is_empty() && self.peek() == Some('=') {
+            return Err(self.err("key"));
+        }
         self.expect('=')?;
         let v = self.values()?;
         Ok((key, v))
