@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("kinesis-playground is the browser build; run `cargo run --bin kinesis-console` for the terminal console.");
+    eprintln!(
+        "kinesis-playground is the browser build; run `cargo run --bin kinesis-console` for the terminal console."
+    );
     std::process::exit(2);
 }

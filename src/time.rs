@@ -94,10 +94,7 @@ pub fn from_civil(c: &Civil) -> Millis {
 /// AWS CLI v2's rendering of a timestamp: `2024-01-01T00:00:05.123000+00:00` (microseconds shown only when non-zero).
 pub fn format_iso(ms: Millis) -> String {
     let c = to_civil(ms);
-    let mut s = format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        c.year, c.month, c.day, c.hour, c.minute, c.second
-    );
+    let mut s = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", c.year, c.month, c.day, c.hour, c.minute, c.second);
     if c.millisecond != 0 {
         s.push_str(&format!(".{:03}000", c.millisecond));
     }
@@ -126,9 +123,7 @@ pub fn format_rfc3339(ms: Millis) -> String {
 /// `java.util.Date#toString` in UTC: `Tue Jan 02 03:04:05 UTC 2024`.
 pub fn format_java_date(ms: Millis) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let c = to_civil(ms);
     let weekday = DAYS[ms.div_euclid(DAY).rem_euclid(7) as usize];
     format!(
@@ -208,15 +203,7 @@ pub fn parse_iso(t: &str) -> Option<Millis> {
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(i64::from(year), month) {
         return None;
     }
-    let mut c = Civil {
-        year: i64::from(year),
-        month,
-        day,
-        hour: 0,
-        minute: 0,
-        second: 0,
-        millisecond: 0,
-    };
+    let mut c = Civil { year: i64::from(year), month, day, hour: 0, minute: 0, second: 0, millisecond: 0 };
     let mut i = 10;
     let mut offset_ms: Millis = 0;
     if i < b.len() {
@@ -355,19 +342,13 @@ mod tests {
     #[test]
     fn iso_matches_python_isoformat() {
         assert_eq!(format_iso(JAN_1_2024), "2024-01-01T00:00:00+00:00");
-        assert_eq!(
-            format_iso(JAN_1_2024 + 5_123),
-            "2024-01-01T00:00:05.123000+00:00"
-        );
+        assert_eq!(format_iso(JAN_1_2024 + 5_123), "2024-01-01T00:00:05.123000+00:00");
         assert_eq!(format_iso(1_572_297_168_000), "2019-10-28T21:12:48+00:00");
     }
 
     #[test]
     fn java_date_matches_kinesis_messages() {
-        assert_eq!(
-            format_java_date(1_704_164_645_000),
-            "Tue Jan 02 03:04:05 UTC 2024"
-        );
+        assert_eq!(format_java_date(1_704_164_645_000), "Tue Jan 02 03:04:05 UTC 2024");
         assert_eq!(format_java_date(0), "Thu Jan 01 00:00:00 UTC 1970");
     }
 
@@ -376,39 +357,22 @@ mod tests {
         assert_eq!(format_epoch_seconds(1_704_067_205_123), "1704067205.123");
         assert_eq!(format_epoch_seconds(1_704_067_205_100), "1704067205.1");
         assert_eq!(format_epoch_seconds(1_704_067_205_000), "1704067205");
-        assert_eq!(
-            from_epoch_seconds_f64(1_704_067_205.123),
-            Some(1_704_067_205_123)
-        );
+        assert_eq!(from_epoch_seconds_f64(1_704_067_205.123), Some(1_704_067_205_123));
         assert_eq!(from_epoch_seconds_f64(f64::NAN), None);
         assert_eq!(from_epoch_seconds_f64(1e300), None);
     }
 
     #[test]
     fn parses_what_the_cli_accepts() {
-        assert_eq!(
-            parse_timestamp("2016-04-04T19:58:46.480-00:00"),
-            Some(1_459_799_926_480)
-        );
+        assert_eq!(parse_timestamp("2016-04-04T19:58:46.480-00:00"), Some(1_459_799_926_480));
         assert_eq!(parse_timestamp("1459799926.480"), Some(1_459_799_926_480));
         assert_eq!(parse_timestamp("1459799926"), Some(1_459_799_926_000));
         assert_eq!(parse_timestamp("2024-01-01T00:00:00Z"), Some(JAN_1_2024));
-        assert_eq!(
-            parse_timestamp("2024-01-01T02:00:00+02:00"),
-            Some(JAN_1_2024)
-        );
+        assert_eq!(parse_timestamp("2024-01-01T02:00:00+02:00"), Some(JAN_1_2024));
         assert_eq!(parse_timestamp("2024-01-01T00:00:00"), Some(JAN_1_2024));
         assert_eq!(parse_timestamp("2024-01-01"), Some(JAN_1_2024));
         assert_eq!(parse_timestamp("2024-01-01T00:00"), Some(JAN_1_2024));
-        for bad in [
-            "",
-            "yesterday",
-            "2024-13-01",
-            "2024-02-30",
-            "2024-01-01T25:00:00Z",
-            "2024-01-01Tx",
-            "1-2-3",
-        ] {
+        for bad in ["", "yesterday", "2024-13-01", "2024-02-30", "2024-01-01T25:00:00Z", "2024-01-01Tx", "1-2-3"] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
         }
     }

@@ -6,8 +6,7 @@ use crate::time::{from_epoch_seconds_f64, Millis};
 use serde_json::{json, Map, Value};
 
 /// `StreamName` and `StreamARN`, optional in the model: the service needs one of them.
-pub const STREAM_NAME_OR_ARN: [Member; 2] =
-    [opt("StreamName", STREAM_NAME), opt("StreamARN", STREAM_ARN)];
+pub const STREAM_NAME_OR_ARN: [Member; 2] = [opt("StreamName", STREAM_NAME), opt("StreamARN", STREAM_ARN)];
 
 /// A string member.
 pub fn str_of<'a>(req: &'a Value, name: &str) -> Option<&'a str> {
@@ -26,9 +25,7 @@ pub fn bool_of(req: &Value, name: &str) -> Option<bool> {
 
 /// A timestamp member (epoch seconds on the wire) in milliseconds.
 pub fn timestamp(req: &Value, name: &str) -> Option<Millis> {
-    req.get(name)
-        .and_then(Value::as_f64)
-        .and_then(from_epoch_seconds_f64)
+    req.get(name).and_then(Value::as_f64).and_then(from_epoch_seconds_f64)
 }
 
 /// The stream a request names, by `StreamName` or `StreamARN`.
@@ -77,16 +74,10 @@ pub fn shard_json(shard: &Shard) -> Value {
     let mut m = Map::new();
     m.insert("ShardId".into(), Value::String(shard.shard_id()));
     if let Some(p) = shard.parent_index {
-        m.insert(
-            "ParentShardId".into(),
-            Value::String(crate::engine::shard_id(p)),
-        );
+        m.insert("ParentShardId".into(), Value::String(crate::engine::shard_id(p)));
     }
     if let Some(p) = shard.adjacent_parent_index {
-        m.insert(
-            "AdjacentParentShardId".into(),
-            Value::String(crate::engine::shard_id(p)),
-        );
+        m.insert("AdjacentParentShardId".into(), Value::String(crate::engine::shard_id(p)));
     }
     m.insert(
         "HashKeyRange".into(),
@@ -96,10 +87,7 @@ pub fn shard_json(shard: &Shard) -> Value {
         }),
     );
     let mut range = Map::new();
-    range.insert(
-        "StartingSequenceNumber".into(),
-        big(shard.starting_sequence_number()),
-    );
+    range.insert("StartingSequenceNumber".into(), big(shard.starting_sequence_number()));
     if let Some(end) = shard.ending_sequence_number() {
         range.insert("EndingSequenceNumber".into(), big(end));
     }

@@ -49,9 +49,13 @@ operations! {
     "ListShards" => list_shards,
     "ListStreams" => list_streams,
     "ListTagsForStream" => list_tags_for_stream,
+    "MergeShards" => merge_shards,
     "PutRecord" => put_record,
     "PutRecords" => put_records,
     "RemoveTagsFromStream" => remove_tags_from_stream,
+    "SplitShard" => split_shard,
+    "UpdateShardCount" => update_shard_count,
+    "UpdateStreamMode" => update_stream_mode,
 }
 
 /// The operation with this name.
@@ -70,8 +74,7 @@ pub type ApiError = KinesisError;
 /// `SerializationException` for malformed requests, `UnknownOperationException` for an unknown operation name, and
 /// the operation's own errors (`ResourceNotFoundException`, `InvalidArgumentException`, ...).
 pub fn call(engine: &mut Engine, operation: &str, request: &Value) -> Result<Value, ApiError> {
-    let op = self::operation(operation)
-        .ok_or_else(|| KinesisError::new(ErrorType::UnknownOperation, ""))?;
+    let op = self::operation(operation).ok_or_else(|| KinesisError::new(ErrorType::UnknownOperation, ""))?;
     validate::validate(op.members, request)?;
     (op.handler)(engine, request)
 }
@@ -96,39 +99,21 @@ pub fn dispatch(engine: &mut Engine, operation: &str, body: &str) -> HttpReply {
         match serde_json::from_str(body) {
             Ok(v) => v,
             Err(_) => {
-                return error_reply(&KinesisError::serialization(
-                    "Start of structure or map found where not expected.",
-                ))
+                return error_reply(&KinesisError::serialization("Start of structure or map found where not expected."))
             }
         }
     };
     match call(engine, operation, &request) {
-        Ok(Value::Object(m)) if m.is_empty() => HttpReply {
-            status: 200,
-            body: String::new(),
-        },
-        Ok(v) => HttpReply {
-            status: 200,
-            body: v.to_string(),
-        },
+        Ok(Value::Object(m)) if m.is_empty() => HttpReply { status: 200, body: String::new() },
+        Ok(v) => HttpReply { status: 200, body: v.to_string() },
         Err(e) => error_reply(&e),
     }
 }
 
 fn error_reply(e: &KinesisError) -> HttpReply {
-    let key = if e.error_type == ErrorType::Serialization {
-        "Message"
-    } else {
-        "message"
-    };
+    let key = if e.error_type == ErrorType::Serialization { "Message" } else { "message" };
     let mut m = serde_json::Map::new();
-    m.insert(
-        "__type".into(),
-        Value::String(e.error_type.aws_name().into()),
-    );
+    m.insert("__type".into(), Value::String(e.error_type.aws_name().into()));
     m.insert(key.into(), Value::String(e.message.clone()));
-    HttpReply {
-        status: e.error_type.http_status(),
-        body: Value::Object(m).to_string(),
-    }
+    HttpReply { status: e.error_type.http_status(), body: Value::Object(m).to_string() }
 }

@@ -47,11 +47,7 @@ impl Pattern {
                     && s.bytes().all(|b| b.is_ascii_digit()))
         };
         match self {
-            Pattern::Name => {
-                !s.is_empty()
-                    && s.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
-            }
+            Pattern::Name => !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)),
             Pattern::HashKey => decimal(38),
             Pattern::SequenceNumber => decimal(128),
             Pattern::StreamArn => arn_matches(s),
@@ -132,61 +128,28 @@ pub struct Member {
 
 /// A required member.
 pub const fn req(name: &'static str, shape: Shape) -> Member {
-    Member {
-        name,
-        shape,
-        required: true,
-    }
+    Member { name, shape, required: true }
 }
 
 /// An optional member.
 pub const fn opt(name: &'static str, shape: Shape) -> Member {
-    Member {
-        name,
-        shape,
-        required: false,
-    }
+    Member { name, shape, required: false }
 }
 
 /// `StreamName`: 1..128 characters of `[a-zA-Z0-9_.-]`.
-pub const STREAM_NAME: Shape = Shape::Str {
-    min: 1,
-    max: 128,
-    pattern: Some(Pattern::Name),
-};
+pub const STREAM_NAME: Shape = Shape::Str { min: 1, max: 128, pattern: Some(Pattern::Name) };
 /// `ShardId`: as a stream name.
 pub const SHARD_ID: Shape = STREAM_NAME;
 /// `StreamARN`.
-pub const STREAM_ARN: Shape = Shape::Str {
-    min: 1,
-    max: 2048,
-    pattern: Some(Pattern::StreamArn),
-};
+pub const STREAM_ARN: Shape = Shape::Str { min: 1, max: 2048, pattern: Some(Pattern::StreamArn) };
 /// `SequenceNumber`.
-pub const SEQUENCE_NUMBER: Shape = Shape::Str {
-    min: 0,
-    max: usize::MAX,
-    pattern: Some(Pattern::SequenceNumber),
-};
+pub const SEQUENCE_NUMBER: Shape = Shape::Str { min: 0, max: usize::MAX, pattern: Some(Pattern::SequenceNumber) };
 /// `HashKey`.
-pub const HASH_KEY: Shape = Shape::Str {
-    min: 0,
-    max: usize::MAX,
-    pattern: Some(Pattern::HashKey),
-};
+pub const HASH_KEY: Shape = Shape::Str { min: 0, max: usize::MAX, pattern: Some(Pattern::HashKey) };
 /// `NextToken`.
-pub const NEXT_TOKEN: Shape = Shape::Str {
-    min: 1,
-    max: 1_048_576,
-    pattern: None,
-};
+pub const NEXT_TOKEN: Shape = Shape::Str { min: 1, max: 1_048_576, pattern: None };
 /// `TagMap`.
-pub const TAG_MAP: Shape = Shape::StrMap {
-    min: 1,
-    max: 200,
-    key_max: 128,
-    value_max: 256,
-};
+pub const TAG_MAP: Shape = Shape::StrMap { min: 1, max: 200, key_max: 128, value_max: 256 };
 
 fn lower_first(name: &str) -> String {
     let mut c = name.chars();
@@ -201,15 +164,13 @@ fn type_error(expected: &str, v: &Value) -> KinesisError {
         (_, Value::Object(_)) => "Start of structure or map found where not expected.".to_owned(),
         (_, Value::Array(_)) => "Start of list found where not expected".to_owned(),
         ("String", Value::Number(_)) => "NUMBER_VALUE can not be converted to a String".to_owned(),
-        ("String", Value::Bool(b)) => format!(
-            "{} can not be converted to a String",
-            if *b { "TRUE_VALUE" } else { "FALSE_VALUE" }
-        ),
+        ("String", Value::Bool(b)) => {
+            format!("{} can not be converted to a String", if *b { "TRUE_VALUE" } else { "FALSE_VALUE" })
+        }
         ("Blob", Value::Number(_)) => "NUMBER_VALUE can not be converted to a Blob".to_owned(),
-        ("Blob", Value::Bool(b)) => format!(
-            "{} can not be converted to a Blob",
-            if *b { "TRUE_VALUE" } else { "FALSE_VALUE" }
-        ),
+        ("Blob", Value::Bool(b)) => {
+            format!("{} can not be converted to a Blob", if *b { "TRUE_VALUE" } else { "FALSE_VALUE" })
+        }
         (t, Value::String(_)) => format!("class java.lang.String can not be converted to an {t}"),
         (t, Value::Bool(_)) => format!("class java.lang.Boolean can not be converted to an {t}"),
         (t, Value::Number(n)) => {
@@ -231,9 +192,7 @@ struct Checker {
 
 impl Checker {
     fn fail(&mut self, value: &str, path: &str, rule: String) {
-        self.items.push(format!(
-            "Value {value} at '{path}' failed to satisfy constraint: Member {rule}"
-        ));
+        self.items.push(format!("Value {value} at '{path}' failed to satisfy constraint: Member {rule}"));
     }
 
     fn members(
@@ -256,18 +215,10 @@ impl Checker {
 
     fn length(&mut self, shown: &str, path: &str, len: usize, min: usize, max: usize) {
         if len < min {
-            self.fail(
-                shown,
-                path,
-                format!("must have length greater than or equal to {min}"),
-            );
+            self.fail(shown, path, format!("must have length greater than or equal to {min}"));
         }
         if len > max {
-            self.fail(
-                shown,
-                path,
-                format!("must have length less than or equal to {max}"),
-            );
+            self.fail(shown, path, format!("must have length less than or equal to {max}"));
         }
     }
 
@@ -277,11 +228,7 @@ impl Checker {
                 let s = v.as_str().ok_or_else(|| type_error("String", v))?;
                 if let Some(p) = pattern {
                     if !p.matches(s) {
-                        self.fail(
-                            &quote(s),
-                            path,
-                            format!("must satisfy regular expression pattern: {}", p.text()),
-                        );
+                        self.fail(&quote(s), path, format!("must satisfy regular expression pattern: {}", p.text()));
                     }
                 }
                 self.length(&quote(s), path, s.chars().count(), min, max);
@@ -289,28 +236,16 @@ impl Checker {
             Shape::Enum(values) => {
                 let s = v.as_str().ok_or_else(|| type_error("String", v))?;
                 if !values.contains(&s) {
-                    self.fail(
-                        &quote(s),
-                        path,
-                        format!("must satisfy enum value set: [{}]", values.join(", ")),
-                    );
+                    self.fail(&quote(s), path, format!("must satisfy enum value set: [{}]", values.join(", ")));
                 }
             }
             Shape::Int { min, max } => {
                 let n = int_of(v).ok_or_else(|| type_error("Integer", v))?;
                 if n < min {
-                    self.fail(
-                        &quote(&n.to_string()),
-                        path,
-                        format!("must have value greater than or equal to {min}"),
-                    );
+                    self.fail(&quote(&n.to_string()), path, format!("must have value greater than or equal to {min}"));
                 }
                 if let Some(max) = max.filter(|&m| n > m) {
-                    self.fail(
-                        &quote(&n.to_string()),
-                        path,
-                        format!("must have value less than or equal to {max}"),
-                    );
+                    self.fail(&quote(&n.to_string()), path, format!("must have value less than or equal to {max}"));
                 }
             }
             Shape::Bool => {
@@ -326,86 +261,37 @@ impl Checker {
                 let n = decode_blob(s)?.len();
                 if n > max {
                     let shown = quote(&format!("java.nio.HeapByteBuffer[pos=0 lim={n} cap={n}]"));
-                    self.fail(
-                        &shown,
-                        path,
-                        format!("must have length less than or equal to {max}"),
-                    );
+                    self.fail(&shown, path, format!("must have length less than or equal to {max}"));
                 }
             }
-            Shape::StrList {
-                min,
-                max,
-                item_min,
-                item_max,
-            } => {
-                let items = v
-                    .as_array()
-                    .ok_or_else(|| KinesisError::serialization("Expected list or null"))?;
+            Shape::StrList { min, max, item_min, item_max } => {
+                let items = v.as_array().ok_or_else(|| KinesisError::serialization("Expected list or null"))?;
                 let mut texts = Vec::with_capacity(items.len());
                 for it in items {
-                    texts.push(
-                        it.as_str()
-                            .ok_or_else(|| type_error("String", it))?
-                            .to_owned(),
-                    );
+                    texts.push(it.as_str().ok_or_else(|| type_error("String", it))?.to_owned());
                 }
                 let shown = quote(&format!("[{}]", texts.join(", ")));
                 self.length(&shown, path, texts.len(), min, max);
                 for (i, t) in texts.iter().enumerate() {
-                    self.length(
-                        &quote(t),
-                        &format!("{path}.{}.member", i + 1),
-                        t.chars().count(),
-                        item_min,
-                        item_max,
-                    );
+                    self.length(&quote(t), &format!("{path}.{}.member", i + 1), t.chars().count(), item_min, item_max);
                 }
             }
-            Shape::StructList {
-                min,
-                max,
-                java_class,
-                members,
-            } => {
-                let items = v
-                    .as_array()
-                    .ok_or_else(|| KinesisError::serialization("Expected list or null"))?;
+            Shape::StructList { min, max, java_class, members } => {
+                let items = v.as_array().ok_or_else(|| KinesisError::serialization("Expected list or null"))?;
                 let mut objs = Vec::with_capacity(items.len());
                 for it in items {
-                    objs.push(
-                        it.as_object()
-                            .ok_or_else(|| KinesisError::serialization("Expected map or null"))?,
-                    );
+                    objs.push(it.as_object().ok_or_else(|| KinesisError::serialization("Expected map or null"))?);
                 }
                 let shown: Vec<String> = (0..objs.len())
-                    .map(|i| {
-                        format!(
-                            "{java_class}@{:08x}",
-                            0x1f2e_3d4c_u32.wrapping_mul(i as u32 + 1)
-                        )
-                    })
+                    .map(|i| format!("{java_class}@{:08x}", 0x1f2e_3d4c_u32.wrapping_mul(i as u32 + 1)))
                     .collect();
-                self.length(
-                    &quote(&format!("[{}]", shown.join(", "))),
-                    path,
-                    objs.len(),
-                    min,
-                    max,
-                );
+                self.length(&quote(&format!("[{}]", shown.join(", "))), path, objs.len(), min, max);
                 for (i, o) in objs.iter().enumerate() {
                     self.members(members, Some(o), &format!("{path}.{}.member.", i + 1))?;
                 }
             }
-            Shape::StrMap {
-                min,
-                max,
-                key_max,
-                value_max,
-            } => {
-                let map = v
-                    .as_object()
-                    .ok_or_else(|| KinesisError::serialization("Expected map or null"))?;
+            Shape::StrMap { min, max, key_max, value_max } => {
+                let map = v.as_object().ok_or_else(|| KinesisError::serialization("Expected map or null"))?;
                 let mut pairs = Vec::with_capacity(map.len());
                 for (k, val) in map {
                     let val = val.as_str().ok_or_else(|| type_error("String", val))?;
@@ -413,34 +299,16 @@ impl Checker {
                 }
                 let shown = quote(&format!(
                     "{{{}}}",
-                    pairs
-                        .iter()
-                        .map(|(k, v)| format!("{k}={v}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
                 ));
                 self.length(&shown, path, pairs.len(), min, max);
                 for (k, val) in pairs {
-                    self.length(
-                        &quote(k),
-                        &format!("{path}.key"),
-                        k.chars().count(),
-                        1,
-                        key_max,
-                    );
-                    self.length(
-                        &quote(val),
-                        &format!("{path}.value"),
-                        val.chars().count(),
-                        0,
-                        value_max,
-                    );
+                    self.length(&quote(k), &format!("{path}.key"), k.chars().count(), 1, key_max);
+                    self.length(&quote(val), &format!("{path}.value"), val.chars().count(), 0, value_max);
                 }
             }
             Shape::Struct(members) => {
-                let obj = v
-                    .as_object()
-                    .ok_or_else(|| KinesisError::serialization("Expected map or null"))?;
+                let obj = v.as_object().ok_or_else(|| KinesisError::serialization("Expected map or null"))?;
                 self.members(members, Some(obj), &format!("{path}."))?;
             }
         }
@@ -450,11 +318,7 @@ impl Checker {
 
 /// An integer member's value (JSON numbers with no fraction).
 pub fn int_of(v: &Value) -> Option<i64> {
-    v.as_i64().or_else(|| {
-        v.as_f64()
-            .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
-            .map(|f| f as i64)
-    })
+    v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64))
 }
 
 /// Decodes a blob member: the wire carries base64.
@@ -469,9 +333,7 @@ pub fn decode_blob(s: &str) -> Result<Vec<u8>, KinesisError> {
         )));
     }
     STANDARD.decode(s).map_err(|_| {
-        KinesisError::serialization(format!(
-            "'{s}' can not be converted to a Blob: Invalid Base64 character"
-        ))
+        KinesisError::serialization(format!("'{s}' can not be converted to a Blob: Invalid Base64 character"))
     })
 }
 
@@ -484,11 +346,7 @@ pub fn validate(members: &[Member], request: &Value) -> Result<(), KinesisError>
     let obj = match request {
         Value::Object(o) => Some(o),
         Value::Null => None,
-        _ => {
-            return Err(KinesisError::serialization(
-                "Start of structure or map found where not expected.",
-            ))
-        }
+        _ => return Err(KinesisError::serialization("Start of structure or map found where not expected.")),
     };
     let mut c = Checker { items: Vec::new() };
     c.members(members, obj, "")?;
@@ -511,17 +369,8 @@ mod tests {
 
     const MEMBERS: &[Member] = &[
         req("StreamName", STREAM_NAME),
-        opt(
-            "Limit",
-            Shape::Int {
-                min: 1,
-                max: Some(10_000),
-            },
-        ),
-        opt(
-            "ShardIteratorType",
-            Shape::Enum(&["AT_SEQUENCE_NUMBER", "LATEST"]),
-        ),
+        opt("Limit", Shape::Int { min: 1, max: Some(10_000) }),
+        opt("ShardIteratorType", Shape::Enum(&["AT_SEQUENCE_NUMBER", "LATEST"])),
     ];
 
     #[test]
@@ -529,41 +378,24 @@ mod tests {
         let e = validate(MEMBERS, &json!({"StreamName": "my stream"})).unwrap_err();
         assert_eq!(e.message, "1 validation error detected: Value 'my stream' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         let e = validate(MEMBERS, &json!({"StreamName": ""})).unwrap_err();
-        assert!(
-            e.message.starts_with("2 validation errors detected: "),
-            "{}",
-            e.message
-        );
-        assert!(e
-            .message
-            .contains("Member must have length greater than or equal to 1"));
+        assert!(e.message.starts_with("2 validation errors detected: "), "{}", e.message);
+        assert!(e.message.contains("Member must have length greater than or equal to 1"));
         let e = validate(MEMBERS, &json!({})).unwrap_err();
         assert_eq!(e.message, "1 validation error detected: Value null at 'streamName' failed to satisfy constraint: Member must not be null");
-        let e = validate(
-            MEMBERS,
-            &json!({"StreamName": "a", "Limit": 10001, "ShardIteratorType": "X"}),
-        )
-        .unwrap_err();
-        assert!(e.message.contains("Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000"));
+        let e = validate(MEMBERS, &json!({"StreamName": "a", "Limit": 10001, "ShardIteratorType": "X"})).unwrap_err();
+        assert!(e.message.contains(
+            "Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000"
+        ));
         assert!(e.message.contains("Value 'X' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: [AT_SEQUENCE_NUMBER, LATEST]"));
         let e = validate(MEMBERS, &json!({"StreamName": "a", "Limit": "5"})).unwrap_err();
         assert_eq!(e.error_type, crate::engine::ErrorType::Serialization);
-        assert_eq!(
-            e.message,
-            "class java.lang.String can not be converted to an Integer"
-        );
-        assert!(validate(
-            MEMBERS,
-            &json!({"StreamName": "a", "Limit": 5, "Unknown": 1})
-        )
-        .is_ok());
+        assert_eq!(e.message, "class java.lang.String can not be converted to an Integer");
+        assert!(validate(MEMBERS, &json!({"StreamName": "a", "Limit": 5, "Unknown": 1})).is_ok());
     }
 
     #[test]
     fn patterns() {
-        assert!(
-            Pattern::StreamArn.matches("arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream")
-        );
+        assert!(Pattern::StreamArn.matches("arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream"));
         assert!(!Pattern::StreamArn.matches("arn:aws:kinesis:us-east-1:12345:stream/DemoStream"));
         assert!(!Pattern::StreamArn.matches("arn:aws:kinesis:us-east-1:123456789012:stream/"));
         assert!(Pattern::HashKey.matches("0"));
@@ -576,10 +408,7 @@ mod tests {
     #[test]
     fn blobs() {
         assert_eq!(decode_blob("dGVzdGRhdGE=").unwrap(), b"testdata");
-        assert!(decode_blob("abc")
-            .unwrap_err()
-            .message
-            .contains("multiple of 4 bytes but found: 3"));
+        assert!(decode_blob("abc").unwrap_err().message.contains("multiple of 4 bytes but found: 3"));
         assert!(decode_blob("ab!=").is_err());
     }
 }

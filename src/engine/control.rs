@@ -47,9 +47,7 @@ impl Engine {
     ) -> KinesisResult<()> {
         let account = self.config.account_id.clone();
         if self.streams.contains_key(name) {
-            return Err(KinesisError::in_use(format!(
-                "Stream {name} under account {account} already exists."
-            )));
+            return Err(KinesisError::in_use(format!("Stream {name} under account {account} already exists.")));
         }
         let (mode, shard_count) = match capacity {
             Capacity::Provisioned { shard_count } => (StreamMode::Provisioned, shard_count),
@@ -58,11 +56,7 @@ impl Engine {
         if shard_count == 0 {
             return Err(KinesisError::invalid("ShardCount must be at least 1."));
         }
-        let creating = self
-            .streams
-            .values()
-            .filter(|s| s.status == StreamStatus::Creating)
-            .count();
+        let creating = self.streams.values().filter(|s| s.status == StreamStatus::Creating).count();
         if creating >= self.config.max_creating_streams as usize {
             return Err(KinesisError::limit(format!(
                 "This request would exceed the limit of {} streams in the CREATING state for the account {account}.",
@@ -70,11 +64,7 @@ impl Engine {
             )));
         }
         if mode == StreamMode::OnDemand {
-            let on_demand = self
-                .streams
-                .values()
-                .filter(|s| s.mode == StreamMode::OnDemand)
-                .count();
+            let on_demand = self.streams.values().filter(|s| s.mode == StreamMode::OnDemand).count();
             if on_demand >= self.config.on_demand_stream_limit as usize {
                 return Err(KinesisError::limit(format!(
                     "This request would exceed the on-demand stream limit for the account {account} in {}. Current on-demand stream count for the account: {on_demand}. Limit: {}.",
@@ -99,15 +89,16 @@ impl Engine {
             name: name.to_owned(),
             arn: self.stream_arn(name),
             status: StreamStatus::Creating,
-            pending: Some(PendingTransition::BecomeActive {
-                at_ms: now + self.config.create_delay_ms,
-            }),
+            pending: Some(PendingTransition::BecomeActive { at_ms: now + self.config.create_delay_ms }),
             mode,
             created_ms: now,
             retention_hours: MIN_RETENTION_HOURS,
             tags,
             shards,
             next_shard_index: shard_count,
+            last_scaled_ms: None,
+            scaling_ops_ms: Vec::new(),
+            mode_changes_ms: Vec::new(),
         };
         self.insert_stream(stream);
         if self.config.create_delay_ms <= 0 {
@@ -131,11 +122,7 @@ impl Engine {
 
     /// Open shards over all streams that are not being deleted.
     pub fn open_shard_count(&self) -> u32 {
-        self.streams
-            .values()
-            .filter(|s| s.status != StreamStatus::Deleting)
-            .map(|s| s.open_shard_count() as u32)
-            .sum()
+        self.streams.values().filter(|s| s.status != StreamStatus::Deleting).map(|s| s.open_shard_count() as u32).sum()
     }
 
     /// DeleteStream: the stream turns DELETING and vanishes after the configured delay.
@@ -207,27 +194,17 @@ impl Engine {
     /// `ResourceNotFoundException`; `ResourceInUseException` unless ACTIVE.
     pub fn add_tags(&mut self, name: &str, tags: &BTreeMap<String, String>) -> KinesisResult<()> {
         let account = self.config.account_id.clone();
-        if tags
-            .iter()
-            .any(|(k, v)| !valid_tag_text(k) || !valid_tag_text(v))
-        {
+        if tags.iter().any(|(k, v)| !valid_tag_text(k) || !valid_tag_text(v)) {
             return Err(KinesisError::invalid(
                 "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
             ));
         }
         let stream = self.active_mut(name)?;
-        let total = stream
-            .tags
-            .keys()
-            .chain(tags.keys())
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
+        let total = stream.tags.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
         if total > MAX_TAGS_PER_STREAM {
             return Err(too_many_tags(name, &account));
         }
-        stream
-            .tags
-            .extend(tags.iter().map(|(k, v)| (k.clone(), v.clone())));
+        stream.tags.extend(tags.iter().map(|(k, v)| (k.clone(), v.clone())));
         self.touch();
         Ok(())
     }
@@ -255,11 +232,7 @@ impl Engine {
                 .filter(|s| s.mode == StreamMode::Provisioned && s.status != StreamStatus::Deleting)
                 .map(|s| s.open_shard_count() as u32)
                 .sum(),
-            on_demand_stream_count: self
-                .streams
-                .values()
-                .filter(|s| s.mode == StreamMode::OnDemand)
-                .count() as u32,
+            on_demand_stream_count: self.streams.values().filter(|s| s.mode == StreamMode::OnDemand).count() as u32,
             on_demand_stream_count_limit: self.config.on_demand_stream_limit,
         }
     }
@@ -287,6 +260,5 @@ fn too_many_tags(name: &str, account: &str) -> KinesisError {
 
 /// Tag keys and values hold Unicode letters, digits, white space and `_ . / = + - % @ :`.
 fn valid_tag_text(text: &str) -> bool {
-    text.chars()
-        .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_./=+-%@:".contains(c))
+    text.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || "_./=+-%@:".contains(c))
 }

@@ -119,10 +119,7 @@ pub struct KinesisError {
 impl KinesisError {
     /// An error of the given type with the given message.
     pub fn new(error_type: ErrorType, message: impl Into<String>) -> Self {
-        KinesisError {
-            error_type,
-            message: message.into(),
-        }
+        KinesisError { error_type, message: message.into() }
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {

@@ -19,10 +19,7 @@ pub struct HashKeyRange {
 
 impl HashKeyRange {
     /// The whole hash key space.
-    pub const FULL: HashKeyRange = HashKeyRange {
-        starting_hash_key: 0,
-        ending_hash_key: MAX_HASH_KEY,
-    };
+    pub const FULL: HashKeyRange = HashKeyRange { starting_hash_key: 0, ending_hash_key: MAX_HASH_KEY };
 
     /// Whether `hash_key` falls inside the range (both ends included).
     pub fn contains(&self, hash_key: u128) -> bool {
@@ -94,11 +91,7 @@ pub fn even_ranges(n: u32) -> Vec<HashKeyRange> {
     (0..n128)
         .map(|i| HashKeyRange {
             starting_hash_key: i * width,
-            ending_hash_key: if i + 1 == n128 {
-                MAX_HASH_KEY
-            } else {
-                (i + 1) * width - 1
-            },
+            ending_hash_key: if i + 1 == n128 { MAX_HASH_KEY } else { (i + 1) * width - 1 },
         })
         .collect()
 }
@@ -120,37 +113,16 @@ mod tests {
     #[test]
     fn create_stream_ranges_match_the_spec_table() {
         let r3 = even_ranges(3);
-        assert_eq!(
-            r3[0].ending_hash_key,
-            113427455640312821154458202477256070484
-        );
-        assert_eq!(
-            r3[1].starting_hash_key,
-            113427455640312821154458202477256070485
-        );
-        assert_eq!(
-            r3[1].ending_hash_key,
-            226854911280625642308916404954512140969
-        );
-        assert_eq!(
-            r3[2].starting_hash_key,
-            226854911280625642308916404954512140970
-        );
+        assert_eq!(r3[0].ending_hash_key, 113427455640312821154458202477256070484);
+        assert_eq!(r3[1].starting_hash_key, 113427455640312821154458202477256070485);
+        assert_eq!(r3[1].ending_hash_key, 226854911280625642308916404954512140969);
+        assert_eq!(r3[2].starting_hash_key, 226854911280625642308916404954512140970);
         assert_eq!(r3[2].ending_hash_key, MAX_HASH_KEY);
         let r2 = even_ranges(2);
-        assert_eq!(
-            r2[0].ending_hash_key,
-            170141183460469231731687303715884105727
-        );
+        assert_eq!(r2[0].ending_hash_key, 170141183460469231731687303715884105727);
         let r4 = even_ranges(4);
-        assert_eq!(
-            r4[1].starting_hash_key,
-            85070591730234615865843651857942052864
-        );
-        assert_eq!(
-            r4[3].starting_hash_key,
-            255211775190703847597530955573826158592
-        );
+        assert_eq!(r4[1].starting_hash_key, 85070591730234615865843651857942052864);
+        assert_eq!(r4[3].starting_hash_key, 255211775190703847597530955573826158592);
         assert_eq!(even_ranges(1), vec![HashKeyRange::FULL]);
         assert!(even_ranges(0).is_empty());
     }
@@ -171,19 +143,10 @@ mod tests {
     #[test]
     fn parse_and_midpoint() {
         assert_eq!(parse_hash_key("0"), Some(0));
-        assert_eq!(
-            parse_hash_key("340282366920938463463374607431768211455"),
-            Some(MAX_HASH_KEY)
-        );
-        assert_eq!(
-            parse_hash_key("340282366920938463463374607431768211456"),
-            None
-        );
+        assert_eq!(parse_hash_key("340282366920938463463374607431768211455"), Some(MAX_HASH_KEY));
+        assert_eq!(parse_hash_key("340282366920938463463374607431768211456"), None);
         assert_eq!(parse_hash_key("-1"), None);
         assert_eq!(parse_hash_key(""), None);
-        assert_eq!(
-            HashKeyRange::FULL.midpoint(),
-            170141183460469231731687303715884105728
-        );
+        assert_eq!(HashKeyRange::FULL.midpoint(), 170141183460469231731687303715884105728);
     }
 }

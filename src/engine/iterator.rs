@@ -123,11 +123,7 @@ impl IteratorToken {
     /// Reads a token; `None` for anything that is not a token this playground issued.
     pub fn decode(text: &str) -> Option<IteratorToken> {
         let bytes = STANDARD.decode(text).ok()?;
-        if bytes.len() < 152
-            || bytes.len() > 400
-            || bytes[..8] != PREFIX
-            || (bytes.len() - 8) % 16 != 0
-        {
+        if bytes.len() < 152 || bytes.len() > 400 || bytes[..8] != PREFIX || (bytes.len() - 8) % 16 != 0 {
             return None;
         }
         let mut body = bytes[8..].to_vec();
@@ -140,9 +136,7 @@ impl IteratorToken {
         if check[0] != expected[0] & 0x3f || check[1..] != expected[1..4] || plain[0] != VERSION {
             return None;
         }
-        let i64_at = |at: usize| -> Option<i64> {
-            Some(i64::from_be_bytes(plain.get(at..at + 8)?.try_into().ok()?))
-        };
+        let i64_at = |at: usize| -> Option<i64> { Some(i64::from_be_bytes(plain.get(at..at + 8)?.try_into().ok()?)) };
         let issued_ms = i64_at(1)?;
         let stream_created_ms = i64_at(9)?;
         let shard_index = u32::from_be_bytes(plain.get(17..21)?.try_into().ok()?);

@@ -8,13 +8,17 @@
 //!
 //! Modules: [`hash_key`] (MD5 routing, ranges), [`sequence`] (the 56-digit layout), [`shard`] (record storage),
 //! [`stream`] (status, retention), [`iterator`] (iterator tokens), [`control`] (create, delete, retention, tags,
-//! limits), [`records`] (PutRecord(s), GetShardIterator, GetRecords).
+//! limits), [`records`] (PutRecord(s), GetShardIterator, GetRecords), [`metrics`] (per-shard seconds),
+//! [`capacity`] (throughput limits, on-demand scaling), [`reshard`] (split, merge, shard count, mode).
 
+pub mod capacity;
 pub mod control;
 pub mod error;
 pub mod hash_key;
 pub mod iterator;
+pub mod metrics;
 pub mod records;
+pub mod reshard;
 pub mod sequence;
 pub mod shard;
 pub mod stream;
@@ -68,6 +72,9 @@ pub struct EngineConfig {
     pub max_creating_streams: u32,
     /// A limit of the playground, not of Kinesis: records kept in memory over all streams.
     pub max_retained_records: usize,
+    /// Whether the per-shard throughput limits are enforced (they are in Kinesis; turning them off lets a
+    /// lesson or a benchmark write without pacing).
+    pub enforce_throughput: bool,
 }
 
 /// 2024-01-01T00:00:00Z, the default start of simulated time.
@@ -86,6 +93,7 @@ impl Default for EngineConfig {
             on_demand_stream_limit: 50,
             max_creating_streams: 5,
             max_retained_records: 1_000_000,
+            enforce_throughput: true,
         }
     }
 }
@@ -103,13 +111,7 @@ pub struct Engine {
 impl Engine {
     /// An engine with no streams, its clock at `config.start_time_ms`.
     pub fn new(config: EngineConfig) -> Self {
-        Engine {
-            now: config.start_time_ms,
-            config,
-            streams: BTreeMap::new(),
-            retained_records: 0,
-            revision: 0,
-        }
+        Engine { now: config.start_time_ms, config, streams: BTreeMap::new(), retained_records: 0, revision: 0 }
     }
 
     /// The settings.
@@ -134,16 +136,14 @@ impl Engine {
     /// Moves the simulated clock forward by `ms` (negative values are ignored): status transitions that fall due
     /// happen at their moment, and records older than their stream's retention period are trimmed.
     pub fn advance(&mut self, ms: Millis) {
-        let target = self
-            .now
-            .saturating_add(ms.max(0))
-            .min(crate::time::MAX_MILLIS);
+        let target = self.now.saturating_add(ms.max(0)).min(crate::time::MAX_MILLIS);
         while let Some((name, at)) = self.next_transition(target) {
             self.now = self.now.max(at);
             self.apply_transition(&name);
         }
         self.now = self.now.max(target);
         self.apply_retention();
+        self.scale_on_demand();
         self.touch();
     }
 
@@ -177,11 +177,7 @@ impl Engine {
 
     pub(crate) fn apply_retention(&mut self) {
         let now = self.now;
-        let dropped: usize = self
-            .streams
-            .values_mut()
-            .map(|s| s.apply_retention(now))
-            .sum();
+        let dropped: usize = self.streams.values_mut().map(|s| s.apply_retention(now)).sum();
         self.retained_records -= dropped;
     }
 
@@ -206,36 +202,23 @@ impl Engine {
 
     /// The ARN of a stream name in this account and region.
     pub fn stream_arn(&self, name: &str) -> String {
-        format!(
-            "arn:aws:kinesis:{}:{}:stream/{}",
-            self.config.region, self.config.account_id, name
-        )
+        format!("arn:aws:kinesis:{}:{}:stream/{}", self.config.region, self.config.account_id, name)
     }
 
     /// The stream name an ARN of this account and region points at; `None` for any other ARN.
     pub fn stream_name_from_arn(&self, arn: &str) -> Option<String> {
-        let prefix = format!(
-            "arn:aws:kinesis:{}:{}:stream/",
-            self.config.region, self.config.account_id
-        );
-        arn.strip_prefix(&prefix)
-            .filter(|n| !n.is_empty() && !n.contains('/'))
-            .map(str::to_owned)
+        let prefix = format!("arn:aws:kinesis:{}:{}:stream/", self.config.region, self.config.account_id);
+        arn.strip_prefix(&prefix).filter(|n| !n.is_empty() && !n.contains('/')).map(str::to_owned)
     }
 
     /// `Stream X under account Y not found.`
     pub(crate) fn stream_not_found(&self, name: &str) -> KinesisError {
-        KinesisError::not_found(format!(
-            "Stream {name} under account {} not found.",
-            self.config.account_id
-        ))
+        KinesisError::not_found(format!("Stream {name} under account {} not found.", self.config.account_id))
     }
 
     /// A stream that exists (any status), or ResourceNotFoundException.
     pub(crate) fn existing(&self, name: &str) -> KinesisResult<&Stream> {
-        self.streams
-            .get(name)
-            .ok_or_else(|| self.stream_not_found(name))
+        self.streams.get(name).ok_or_else(|| self.stream_not_found(name))
     }
 
     /// A stream that exists and is ACTIVE: ResourceNotFoundException or ResourceInUseException otherwise.
@@ -284,14 +267,8 @@ mod tests {
     fn arns_round_trip() {
         let e = Engine::new(EngineConfig::default());
         let arn = e.stream_arn("DemoStream");
-        assert_eq!(
-            arn,
-            "arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream"
-        );
+        assert_eq!(arn, "arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream");
         assert_eq!(e.stream_name_from_arn(&arn).as_deref(), Some("DemoStream"));
-        assert_eq!(
-            e.stream_name_from_arn("arn:aws:kinesis:eu-west-1:123456789012:stream/DemoStream"),
-            None
-        );
+        assert_eq!(e.stream_name_from_arn("arn:aws:kinesis:eu-west-1:123456789012:stream/DemoStream"), None);
     }
 }

@@ -1,5 +1,6 @@
 //! Data-plane operations: PutRecord, PutRecords, GetShardIterator, GetRecords.
 
+use super::capacity::rate_exceeded;
 use super::hash_key::{hash_key_of, HashKeyRange};
 use super::iterator::{IteratorToken, ShardIteratorType, ITERATOR_TTL_MS};
 use super::sequence::{SequenceNumber, MAX_COUNTER};
@@ -95,29 +96,27 @@ impl Engine {
                 )));
             }
         }
-        let hash_key = input
-            .explicit_hash_key
-            .unwrap_or_else(|| hash_key_of(input.partition_key));
-        let shard_pos = stream.shard_index_for_hash_key(hash_key).ok_or_else(|| {
-            KinesisError::new(
-                ErrorType::InternalFailure,
-                "No open shard owns this hash key.",
-            )
-        })?;
+        let hash_key = input.explicit_hash_key.unwrap_or_else(|| hash_key_of(input.partition_key));
+        let shard_pos = stream
+            .shard_index_for_hash_key(hash_key)
+            .ok_or_else(|| KinesisError::new(ErrorType::InternalFailure, "No open shard owns this hash key."))?;
         self.check_capacity(1)?;
         let now = self.now;
-        let stream = self
-            .stream_mut(name)
-            .ok_or_else(|| KinesisError::not_found(name))?;
+        let enforce = self.config.enforce_throughput;
+        let account = self.config.account_id.clone();
+        let stream = self.stream_mut(name).ok_or_else(|| KinesisError::not_found(name))?;
         let shard = &mut stream.shards[shard_pos];
+        let size = (input.data.len() + input.partition_key.len()) as u64;
+        if !shard.admit_write(now, size, enforce) {
+            let e = rate_exceeded(shard, name, &account);
+            self.touch();
+            return Err(e);
+        }
         let sequence_number = shard.append(now, input.partition_key, input.data);
         let shard_index = shard.index;
         self.add_retained(1);
         self.touch();
-        Ok(PutResult {
-            shard_index,
-            sequence_number,
-        })
+        Ok(PutResult { shard_index, sequence_number })
     }
 
     /// PutRecords: writes each entry as PutRecord would, in request order. Entries can fail one by one (throttling);
@@ -132,10 +131,7 @@ impl Engine {
     ) -> KinesisResult<Vec<KinesisResult<PutResult>>> {
         self.writable(name)?;
         self.check_capacity(entries.len())?;
-        let results = entries
-            .iter()
-            .map(|e| self.put_record(name, e, None))
-            .collect();
+        let results = entries.iter().map(|e| self.put_record(name, e, None)).collect();
         Ok(results)
     }
 
@@ -153,7 +149,7 @@ impl Engine {
     /// `ResourceNotFoundException` for an unknown stream or shard (or a stream still CREATING);
     /// `InvalidArgumentException` for a sequence number or timestamp that does not fit the type and the shard.
     pub fn get_shard_iterator(
-        &self,
+        &mut self,
         name: &str,
         shard_id_text: &str,
         iterator_type: ShardIteratorType,
@@ -170,9 +166,7 @@ impl Engine {
             Some(s) if s.status != StreamStatus::Creating => s,
             _ => return Err(self.shard_not_exist(name, index)),
         };
-        let shard = stream
-            .shard(index)
-            .ok_or_else(|| self.shard_not_exist(name, index))?;
+        let shard = stream.shard(index).ok_or_else(|| self.shard_not_exist(name, index))?;
         let canonical = shard.shard_id();
         use ShardIteratorType::*;
         let mixing = |what: &str| {
@@ -228,14 +222,22 @@ impl Engine {
                 }
             }
         };
-        Ok(IteratorToken {
+        let token = IteratorToken {
             stream_name: name.to_owned(),
             stream_created_ms: stream.created_ms,
             shard_index: index,
             position,
             issued_ms: self.now,
         }
-        .encode())
+        .encode();
+        let (now, enforce) = (self.now, self.config.enforce_throughput);
+        let account = self.config.account_id.clone();
+        if let Some(shard) = self.stream_mut(name).and_then(|s| s.shard_mut(index)) {
+            if !shard.admit_iterator(now, enforce) {
+                return Err(rate_exceeded(shard, name, &account));
+            }
+        }
+        Ok(token)
     }
 
     /// Reads a shard iterator token and checks it is still valid.
@@ -244,8 +246,7 @@ impl Engine {
     /// `InvalidArgumentException` (`Invalid ShardIterator.`), `ExpiredIteratorException` after 300 seconds,
     /// `ResourceNotFoundException` when its stream or shard is gone.
     pub fn resolve_iterator(&self, token: &str) -> KinesisResult<IteratorToken> {
-        let it = IteratorToken::decode(token)
-            .ok_or_else(|| KinesisError::invalid("Invalid ShardIterator."))?;
+        let it = IteratorToken::decode(token).ok_or_else(|| KinesisError::invalid("Invalid ShardIterator."))?;
         if it.issued_ms > self.now {
             return Err(KinesisError::invalid("Invalid ShardIterator."));
         }
@@ -260,11 +261,7 @@ impl Engine {
             ));
         }
         match self.stream(&it.stream_name) {
-            Some(s)
-                if s.created_ms == it.stream_created_ms && s.shard(it.shard_index).is_some() =>
-            {
-                Ok(it)
-            }
+            Some(s) if s.created_ms == it.stream_created_ms && s.shard(it.shard_index).is_some() => Ok(it),
             _ => Err(self.shard_not_exist(&it.stream_name, it.shard_index)),
         }
     }
@@ -274,30 +271,39 @@ impl Engine {
     ///
     /// # Errors
     /// As [`Engine::resolve_iterator`].
-    pub fn get_records(
-        &self,
-        token: &str,
-        limit: Option<usize>,
-    ) -> KinesisResult<GetRecordsOutput> {
+    pub fn get_records(&mut self, token: &str, limit: Option<usize>) -> KinesisResult<GetRecordsOutput> {
         let it = self.resolve_iterator(token)?;
-        let limit = limit
-            .unwrap_or(MAX_GET_RECORDS_LIMIT)
-            .clamp(1, MAX_GET_RECORDS_LIMIT);
-        let stream = self
-            .stream(&it.stream_name)
-            .ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
-        let shard = stream
-            .shard(it.shard_index)
-            .ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
+        let (now, enforce) = (self.now, self.config.enforce_throughput);
+        let account = self.config.account_id.clone();
+        if let Some(shard) = self.stream_mut(&it.stream_name).and_then(|s| s.shard_mut(it.shard_index)) {
+            if !shard.admit_read(now, enforce) {
+                let e = rate_exceeded(shard, &it.stream_name, &account);
+                self.touch();
+                return Err(e);
+            }
+        }
+        let out = self.read_from(&it, limit)?;
+        let bytes: usize = out.records.iter().map(|r| r.data.len() + r.partition_key.len()).sum();
+        if let Some(shard) = self.stream_mut(&it.stream_name).and_then(|s| s.shard_mut(it.shard_index)) {
+            shard.record_read(now, bytes as u64, out.records.len() as u64, out.millis_behind_latest);
+        }
+        self.touch();
+        Ok(out)
+    }
+
+    fn read_from(&self, it: &IteratorToken, limit: Option<usize>) -> KinesisResult<GetRecordsOutput> {
+        let limit = limit.unwrap_or(MAX_GET_RECORDS_LIMIT).clamp(1, MAX_GET_RECORDS_LIMIT);
+        let stream =
+            self.stream(&it.stream_name).ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
+        let shard =
+            stream.shard(it.shard_index).ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
         let start = it.position.max(shard.first_counter());
         let mut records = Vec::new();
         let mut bytes = 0usize;
         let mut next = start;
         for r in shard.records_from(start) {
             let size = r.data.len() + r.partition_key.len();
-            if records.len() >= limit
-                || (!records.is_empty() && bytes + size > MAX_GET_RECORDS_BYTES)
-            {
+            if records.len() >= limit || (!records.is_empty() && bytes + size > MAX_GET_RECORDS_BYTES) {
                 break;
             }
             bytes += size;
@@ -311,20 +317,13 @@ impl Engine {
                 .children_of(shard.index)
                 .map(|c| ChildShard {
                     shard_index: c.index,
-                    parent_indexes: [c.parent_index, c.adjacent_parent_index]
-                        .into_iter()
-                        .flatten()
-                        .collect(),
+                    parent_indexes: [c.parent_index, c.adjacent_parent_index].into_iter().flatten().collect(),
                     hash_key_range: c.hash_key_range,
                 })
                 .collect();
             (None, Some(children))
         } else {
-            let token = IteratorToken {
-                position: next,
-                issued_ms: self.now,
-                ..it.clone()
-            };
+            let token = IteratorToken { position: next, issued_ms: self.now, ..it.clone() };
             (Some(token.encode()), None)
         };
         Ok(GetRecordsOutput {

@@ -78,9 +78,7 @@ impl SequenceNumber {
         if text.is_empty() || text.len() > 78 || !text.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        U256::from_str_radix(text, 10)
-            .ok()
-            .and_then(Self::from_u256)
+        U256::from_str_radix(text, 10).ok().and_then(Self::from_u256)
     }
 
     /// The shard ID this number belongs to.
@@ -103,33 +101,12 @@ mod tests {
 
     #[test]
     fn matches_the_spec_examples() {
-        let start = SequenceNumber {
-            shard_created_secs: CREATED,
-            shard_index: 0,
-            counter: 0,
-            arrival_secs: CREATED,
-        };
-        assert_eq!(
-            start.to_string(),
-            "49647888802562419836923936470999665672519599508823212034"
-        );
-        let first = SequenceNumber {
-            counter: 1,
-            arrival_secs: CREATED + 5,
-            ..start
-        };
-        assert_eq!(
-            first.to_string(),
-            "49647888802562419836923936471000874598339214481595301890"
-        );
-        let shard1 = SequenceNumber {
-            shard_index: 1,
-            ..start
-        };
-        assert_eq!(
-            shard1.to_string(),
-            "49647888802584720582122467094141201390792247870329192466"
-        );
+        let start = SequenceNumber { shard_created_secs: CREATED, shard_index: 0, counter: 0, arrival_secs: CREATED };
+        assert_eq!(start.to_string(), "49647888802562419836923936470999665672519599508823212034");
+        let first = SequenceNumber { counter: 1, arrival_secs: CREATED + 5, ..start };
+        assert_eq!(first.to_string(), "49647888802562419836923936471000874598339214481595301890");
+        let shard1 = SequenceNumber { shard_index: 1, ..start };
+        assert_eq!(shard1.to_string(), "49647888802584720582122467094141201390792247870329192466");
         assert_eq!(start.to_string().len(), 56);
     }
 
@@ -142,36 +119,18 @@ mod tests {
             arrival_secs: CREATED + 99,
         };
         assert_eq!(SequenceNumber::parse(&s.to_string()), Some(s));
-        for bad in [
-            "",
-            "0",
-            "1",
-            "12a",
-            "49647888802562419836923936470999665672519599508823212035",
-            &"9".repeat(129),
-        ] {
+        for bad in ["", "0", "1", "12a", "49647888802562419836923936470999665672519599508823212035", &"9".repeat(129)] {
             assert_eq!(SequenceNumber::parse(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn order_follows_the_counter() {
-        let a = SequenceNumber {
-            shard_created_secs: CREATED,
-            shard_index: 0,
-            counter: 5,
-            arrival_secs: CREATED + 1000,
-        };
-        let b = SequenceNumber {
-            counter: 6,
-            arrival_secs: CREATED + 1000,
-            ..a
-        };
+        let a =
+            SequenceNumber { shard_created_secs: CREATED, shard_index: 0, counter: 5, arrival_secs: CREATED + 1000 };
+        let b = SequenceNumber { counter: 6, arrival_secs: CREATED + 1000, ..a };
         assert!(a.to_u256() < b.to_u256());
-        let end = SequenceNumber {
-            counter: MAX_COUNTER,
-            ..a
-        };
+        let end = SequenceNumber { counter: MAX_COUNTER, ..a };
         assert!(b.to_u256() < end.to_u256());
     }
 }

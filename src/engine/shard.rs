@@ -5,6 +5,7 @@
 //! `first_counter + i`, so trimming from the front (retention) is O(1) per record and no number is stored twice.
 
 use super::hash_key::HashKeyRange;
+use super::metrics::ShardMeter;
 use super::sequence::{SequenceNumber, MAX_COUNTER};
 use crate::time::Millis;
 use std::collections::VecDeque;
@@ -61,6 +62,10 @@ pub struct Shard {
     pub created_ms: Millis,
     /// When the shard was closed by a split or merge; a closed shard takes no more writes.
     pub closed_ms: Option<Millis>,
+    /// Every shard this one replaced (a split has one parent, a merge two, UpdateShardCount up to three).
+    pub parents: Vec<u32>,
+    /// Throughput, second by second.
+    pub meter: ShardMeter,
     records: VecDeque<StoredRecord>,
     first_counter: u64,
     next_counter: u64,
@@ -76,6 +81,8 @@ impl Shard {
             adjacent_parent_index: None,
             created_ms,
             closed_ms: None,
+            parents: Vec::new(),
+            meter: ShardMeter::default(),
             records: VecDeque::new(),
             first_counter: 1,
             next_counter: 1,
@@ -127,12 +134,7 @@ impl Shard {
     }
 
     /// Appends a record; returns its sequence number.
-    pub(crate) fn append(
-        &mut self,
-        arrival_ms: Millis,
-        partition_key: &str,
-        data: &[u8],
-    ) -> SequenceNumber {
+    pub(crate) fn append(&mut self, arrival_ms: Millis, partition_key: &str, data: &[u8]) -> SequenceNumber {
         let mut bytes = Vec::with_capacity(partition_key.len() + data.len());
         bytes.extend_from_slice(partition_key.as_bytes());
         bytes.extend_from_slice(data);
@@ -188,19 +190,13 @@ impl Shard {
     /// The arrival time of the record with this counter, if it is retained.
     pub fn arrival_of(&self, counter: u64) -> Option<Millis> {
         let offset = counter.checked_sub(self.first_counter)?;
-        self.records
-            .get(usize::try_from(offset).ok()?)
-            .map(|r| r.arrival_ms)
+        self.records.get(usize::try_from(offset).ok()?).map(|r| r.arrival_ms)
     }
 
     /// Drops records that arrived before `cutoff_ms`. Returns how many were dropped.
     pub(crate) fn trim_before(&mut self, cutoff_ms: Millis) -> usize {
         let mut dropped = 0;
-        while self
-            .records
-            .front()
-            .is_some_and(|r| r.arrival_ms < cutoff_ms)
-        {
+        while self.records.front().is_some_and(|r| r.arrival_ms < cutoff_ms) {
             self.records.pop_front();
             self.first_counter += 1;
             dropped += 1;

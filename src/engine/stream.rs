@@ -65,9 +65,7 @@ impl PendingTransition {
     /// When the transition happens.
     pub fn at_ms(&self) -> Millis {
         match *self {
-            PendingTransition::BecomeActive { at_ms } | PendingTransition::Vanish { at_ms } => {
-                at_ms
-            }
+            PendingTransition::BecomeActive { at_ms } | PendingTransition::Vanish { at_ms } => at_ms,
         }
     }
 }
@@ -87,6 +85,12 @@ pub struct Stream {
     pub shards: Vec<Shard>,
     /// The index the next new shard gets.
     pub next_shard_index: u32,
+    /// When on-demand scaling (or a mode switch) last changed the shards.
+    pub last_scaled_ms: Option<Millis>,
+    /// When UpdateShardCount ran, over the last day.
+    pub scaling_ops_ms: Vec<Millis>,
+    /// When UpdateStreamMode ran, over the last day.
+    pub mode_changes_ms: Vec<Millis>,
 }
 
 impl Stream {
@@ -97,10 +101,11 @@ impl Stream {
 
     /// The shard with this index, if it exists and has not expired.
     pub fn shard(&self, index: u32) -> Option<&Shard> {
-        self.shards
-            .binary_search_by_key(&index, |s| s.index)
-            .ok()
-            .map(|i| &self.shards[i])
+        self.shards.binary_search_by_key(&index, |s| s.index).ok().map(|i| &self.shards[i])
+    }
+
+    pub(crate) fn shard_mut(&mut self, index: u32) -> Option<&mut Shard> {
+        self.shards.binary_search_by_key(&index, |s| s.index).ok().map(move |i| &mut self.shards[i])
     }
 
     /// Open shards, in index order.
@@ -115,21 +120,16 @@ impl Stream {
 
     /// The open shard that owns a hash key. Open shards' ranges partition the space, so there is exactly one.
     pub fn shard_for_hash_key(&self, hash_key: u128) -> Option<&Shard> {
-        self.open_shards()
-            .find(|s| s.hash_key_range.contains(hash_key))
+        self.open_shards().find(|s| s.hash_key_range.contains(hash_key))
     }
 
     pub(crate) fn shard_index_for_hash_key(&self, hash_key: u128) -> Option<usize> {
-        self.shards
-            .iter()
-            .position(|s| s.is_open() && s.hash_key_range.contains(hash_key))
+        self.shards.iter().position(|s| s.is_open() && s.hash_key_range.contains(hash_key))
     }
 
     /// Shards created from this one by a split or merge.
     pub fn children_of(&self, index: u32) -> impl Iterator<Item = &Shard> + '_ {
-        self.shards.iter().filter(move |s| {
-            s.parent_index == Some(index) || s.adjacent_parent_index == Some(index)
-        })
+        self.shards.iter().filter(move |s| s.parent_index == Some(index) || s.adjacent_parent_index == Some(index))
     }
 
     /// The open shards' ranges, sorted by starting hash key.
@@ -149,9 +149,7 @@ impl Stream {
     pub(crate) fn apply_retention(&mut self, now_ms: Millis) -> usize {
         let cutoff = now_ms.saturating_sub(self.retention_ms());
         let dropped = self.shards.iter_mut().map(|s| s.trim_before(cutoff)).sum();
-        self.shards.retain(|s| {
-            s.is_open() || s.record_count() > 0 || s.closed_ms.is_some_and(|c| c >= cutoff)
-        });
+        self.shards.retain(|s| s.is_open() || s.record_count() > 0 || s.closed_ms.is_some_and(|c| c >= cutoff));
         dropped
     }
 }

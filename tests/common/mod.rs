@@ -25,11 +25,7 @@ pub fn err(e: &mut Engine, op: &str, req: Value) -> KinesisError {
 
 /// An ACTIVE provisioned stream with `shards` shards.
 pub fn active_stream(e: &mut Engine, name: &str, shards: u32) {
-    ok(
-        e,
-        "CreateStream",
-        json!({"StreamName": name, "ShardCount": shards}),
-    );
+    ok(e, "CreateStream", json!({"StreamName": name, "ShardCount": shards}));
     e.advance(e.config().create_delay_ms);
 }
 
@@ -41,15 +37,8 @@ pub fn b64(text: &str) -> String {
 
 /// Puts one record and returns (shard id, sequence number).
 pub fn put(e: &mut Engine, stream: &str, key: &str, data: &str) -> (String, String) {
-    let r = ok(
-        e,
-        "PutRecord",
-        json!({"StreamName": stream, "PartitionKey": key, "Data": b64(data)}),
-    );
-    (
-        r["ShardId"].as_str().unwrap().to_owned(),
-        r["SequenceNumber"].as_str().unwrap().to_owned(),
-    )
+    let r = ok(e, "PutRecord", json!({"StreamName": stream, "PartitionKey": key, "Data": b64(data)}));
+    (r["ShardId"].as_str().unwrap().to_owned(), r["SequenceNumber"].as_str().unwrap().to_owned())
 }
 
 /// An iterator of the given type on a shard.
@@ -58,18 +47,10 @@ pub fn iterator(e: &mut Engine, stream: &str, shard: &str, kind: &str, extra: Va
     if let (Some(m), Some(x)) = (req.as_object_mut(), extra.as_object()) {
         m.extend(x.clone());
     }
-    ok(e, "GetShardIterator", req)["ShardIterator"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    ok(e, "GetShardIterator", req)["ShardIterator"].as_str().unwrap().to_owned()
 }
 
 /// Partition keys of the records a GetRecords response returned.
 pub fn keys(resp: &Value) -> Vec<String> {
-    resp["Records"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["PartitionKey"].as_str().unwrap().to_owned())
-        .collect()
+    resp["Records"].as_array().unwrap().iter().map(|r| r["PartitionKey"].as_str().unwrap().to_owned()).collect()
 }

@@ -6,11 +6,7 @@ use crate::api::validate::{req, Member, TAG_MAP};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::Value;
 
-pub const MEMBERS: &[Member] = &[
-    STREAM_NAME_OR_ARN[0],
-    req("Tags", TAG_MAP),
-    STREAM_NAME_OR_ARN[1],
-];
+pub const MEMBERS: &[Member] = &[STREAM_NAME_OR_ARN[0], req("Tags", TAG_MAP), STREAM_NAME_OR_ARN[1]];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let name = stream_name(engine, req)?;

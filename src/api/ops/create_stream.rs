@@ -15,59 +15,34 @@ const STREAM_MODE: Shape = Shape::Enum(&["PROVISIONED", "ON_DEMAND"]);
 pub const MEMBERS: &[Member] = &[
     req("StreamName", STREAM_NAME),
     opt("ShardCount", Shape::Int { min: 1, max: None }),
-    opt(
-        "StreamModeDetails",
-        Shape::Struct(&[req("StreamMode", STREAM_MODE)]),
-    ),
+    opt("StreamModeDetails", Shape::Struct(&[req("StreamMode", STREAM_MODE)])),
     opt("Tags", TAG_MAP),
     opt("WarmThroughputMiBps", Shape::Int { min: 0, max: None }),
-    opt(
-        "MaxRecordSizeInKiB",
-        Shape::Int {
-            min: 1024,
-            max: Some(10240),
-        },
-    ),
-    opt(
-        "RecordDistributionStrategy",
-        Shape::Enum(&["AUTO", "USER_PARTITION_KEY"]),
-    ),
+    opt("MaxRecordSizeInKiB", Shape::Int { min: 1024, max: Some(10240) }),
+    opt("RecordDistributionStrategy", Shape::Enum(&["AUTO", "USER_PARTITION_KEY"])),
 ];
 
 /// Tags of a `TagMap` member.
 pub fn tags_of(req: &Value, name: &str) -> BTreeMap<String, String> {
     req.get(name)
         .and_then(Value::as_object)
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
-                .collect()
-        })
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
         .unwrap_or_default()
 }
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let name = str_of(req, "StreamName").unwrap_or_default();
-    let mode = req
-        .pointer("/StreamModeDetails/StreamMode")
-        .and_then(Value::as_str);
+    let mode = req.pointer("/StreamModeDetails/StreamMode").and_then(Value::as_str);
     let count = int(req, "ShardCount");
     let capacity = match (mode, count) {
         (Some("ON_DEMAND"), Some(_)) => {
-            return Err(KinesisError::invalid(
-                "ShardCount is not expected when StreamMode=ON_DEMAND",
-            ))
+            return Err(KinesisError::invalid("ShardCount is not expected when StreamMode=ON_DEMAND"))
         }
         (Some("ON_DEMAND"), None) | (None, None) => Capacity::OnDemand,
         (_, Some(n)) => Capacity::Provisioned {
-            shard_count: u32::try_from(n)
-                .map_err(|_| KinesisError::invalid("ShardCount is too large."))?,
+            shard_count: u32::try_from(n).map_err(|_| KinesisError::invalid("ShardCount is too large."))?,
         },
-        (_, None) => {
-            return Err(KinesisError::invalid(
-                "ShardCount is required when StreamMode=PROVISIONED",
-            ))
-        }
+        (_, None) => return Err(KinesisError::invalid("ShardCount is required when StreamMode=PROVISIONED")),
     };
     engine.create_stream(name, capacity, tags_of(req, "Tags"))?;
     Ok(empty())

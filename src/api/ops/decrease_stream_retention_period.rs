@@ -8,13 +8,7 @@ use serde_json::Value;
 
 pub const MEMBERS: &[Member] = &[
     STREAM_NAME_OR_ARN[0],
-    req(
-        "RetentionPeriodHours",
-        Shape::Int {
-            min: i64::MIN,
-            max: None,
-        },
-    ),
+    req("RetentionPeriodHours", Shape::Int { min: i64::MIN, max: None }),
     STREAM_NAME_OR_ARN[1],
 ];
 

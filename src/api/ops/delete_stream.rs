@@ -5,11 +5,8 @@ use crate::api::validate::{opt, Member, Shape};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::Value;
 
-pub const MEMBERS: &[Member] = &[
-    STREAM_NAME_OR_ARN[0],
-    opt("EnforceConsumerDeletion", Shape::Bool),
-    STREAM_NAME_OR_ARN[1],
-];
+pub const MEMBERS: &[Member] =
+    &[STREAM_NAME_OR_ARN[0], opt("EnforceConsumerDeletion", Shape::Bool), STREAM_NAME_OR_ARN[1]];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let name = stream_name(engine, req)?;

@@ -1,8 +1,7 @@
 //! DescribeStream: the stream and a page of its shards (100 by default).
 
 use crate::api::common::{
-    enhanced_monitoring, epoch, int, shard_json, str_of, stream_name, visible_shards,
-    STREAM_NAME_OR_ARN,
+    enhanced_monitoring, epoch, int, shard_json, str_of, stream_name, visible_shards, STREAM_NAME_OR_ARN,
 };
 use crate::api::validate::{opt, Member, Shape, SHARD_ID};
 use crate::engine::{parse_shard_id, Engine, KinesisResult};
@@ -10,13 +9,7 @@ use serde_json::{json, Value};
 
 pub const MEMBERS: &[Member] = &[
     STREAM_NAME_OR_ARN[0],
-    opt(
-        "Limit",
-        Shape::Int {
-            min: 1,
-            max: Some(10_000),
-        },
-    ),
+    opt("Limit", Shape::Int { min: 1, max: Some(10_000) }),
     opt("ExclusiveStartShardId", SHARD_ID),
     STREAM_NAME_OR_ARN[1],
 ];
@@ -28,10 +21,8 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let stream = engine.existing(&name)?;
     let limit = int(req, "Limit").map_or(DEFAULT_LIMIT, |n| n as usize);
     let after = str_of(req, "ExclusiveStartShardId").and_then(parse_shard_id);
-    let shards: Vec<_> = visible_shards(engine, &name)
-        .into_iter()
-        .filter(|s| after.is_none_or(|a| s.index > a))
-        .collect();
+    let shards: Vec<_> =
+        visible_shards(engine, &name).into_iter().filter(|s| after.is_none_or(|a| s.index > a)).collect();
     let page = &shards[..shards.len().min(limit)];
     Ok(json!({
         "StreamDescription": {

@@ -8,21 +8,8 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 
 pub const MEMBERS: &[Member] = &[
-    req(
-        "ShardIterator",
-        Shape::Str {
-            min: 1,
-            max: 512,
-            pattern: None,
-        },
-    ),
-    opt(
-        "Limit",
-        Shape::Int {
-            min: 1,
-            max: Some(10_000),
-        },
-    ),
+    req("ShardIterator", Shape::Str { min: 1, max: 512, pattern: None }),
+    opt("Limit", Shape::Int { min: 1, max: Some(10_000) }),
     opt("StreamARN", STREAM_ARN),
 ];
 

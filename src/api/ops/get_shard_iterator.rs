@@ -10,13 +10,7 @@ pub const MEMBERS: &[Member] = &[
     req("ShardId", SHARD_ID),
     req(
         "ShardIteratorType",
-        Shape::Enum(&[
-            "AT_SEQUENCE_NUMBER",
-            "AFTER_SEQUENCE_NUMBER",
-            "TRIM_HORIZON",
-            "LATEST",
-            "AT_TIMESTAMP",
-        ]),
+        Shape::Enum(&["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]),
     ),
     opt("StartingSequenceNumber", SEQUENCE_NUMBER),
     opt("Timestamp", Shape::Timestamp),
@@ -25,9 +19,7 @@ pub const MEMBERS: &[Member] = &[
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let name = stream_name(engine, req)?;
-    let kind = str_of(req, "ShardIteratorType")
-        .and_then(ShardIteratorType::parse)
-        .unwrap_or(ShardIteratorType::Latest);
+    let kind = str_of(req, "ShardIteratorType").and_then(ShardIteratorType::parse).unwrap_or(ShardIteratorType::Latest);
     let token = engine.get_shard_iterator(
         &name,
         str_of(req, "ShardId").unwrap_or_default(),

@@ -8,13 +8,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 
 pub const MEMBERS: &[Member] = &[
-    opt(
-        "Limit",
-        Shape::Int {
-            min: 1,
-            max: Some(10_000),
-        },
-    ),
+    opt("Limit", Shape::Int { min: 1, max: Some(10_000) }),
     opt("ExclusiveStartStreamName", STREAM_NAME),
     opt("NextToken", NEXT_TOKEN),
 ];
@@ -34,10 +28,7 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
         ),
         None => str_of(req, "ExclusiveStartStreamName").map(str::to_owned),
     };
-    let streams: Vec<_> = engine
-        .streams()
-        .filter(|s| after.as_deref().is_none_or(|a| s.name.as_str() > a))
-        .collect();
+    let streams: Vec<_> = engine.streams().filter(|s| after.as_deref().is_none_or(|a| s.name.as_str() > a)).collect();
     let page = &streams[..streams.len().min(limit)];
     let has_more = streams.len() > page.len();
     let mut out = json!({

@@ -10,14 +10,8 @@ use serde_json::{json, Value};
 /// Largest payload of one record: 1 MiB (the classic limit).
 pub const MAX_DATA_BYTES: usize = 1_048_576;
 
-pub const DATA: Shape = Shape::Blob {
-    max: MAX_DATA_BYTES,
-};
-pub const PARTITION_KEY: Shape = Shape::Str {
-    min: 1,
-    max: 256,
-    pattern: None,
-};
+pub const DATA: Shape = Shape::Blob { max: MAX_DATA_BYTES };
+pub const PARTITION_KEY: Shape = Shape::Str { min: 1, max: 256, pattern: None };
 
 pub const MEMBERS: &[Member] = &[
     STREAM_NAME_OR_ARN[0],

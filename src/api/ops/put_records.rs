@@ -11,11 +11,7 @@ use serde_json::{json, Value};
 /// Largest total of data and partition keys in one request: 5 MiB.
 pub const MAX_REQUEST_BYTES: usize = 5 * 1024 * 1024;
 
-const ENTRY: &[Member] = &[
-    req("Data", DATA),
-    opt("ExplicitHashKey", HASH_KEY),
-    req("PartitionKey", PARTITION_KEY),
-];
+const ENTRY: &[Member] = &[req("Data", DATA), opt("ExplicitHashKey", HASH_KEY), req("PartitionKey", PARTITION_KEY)];
 
 pub const MEMBERS: &[Member] = &[
     req(
@@ -33,11 +29,7 @@ pub const MEMBERS: &[Member] = &[
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let name = stream_name(engine, req)?;
-    let entries = req
-        .get("Records")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let entries = req.get("Records").and_then(Value::as_array).cloned().unwrap_or_default();
     let mut decoded = Vec::with_capacity(entries.len());
     let mut total = 0usize;
     for e in &entries {
@@ -51,11 +43,7 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     }
     let inputs: Vec<PutRecordInput<'_>> = decoded
         .iter()
-        .map(|(data, key, ehk)| PutRecordInput {
-            partition_key: key,
-            data,
-            explicit_hash_key: *ehk,
-        })
+        .map(|(data, key, ehk)| PutRecordInput { partition_key: key, data, explicit_hash_key: *ehk })
         .collect();
     let results = engine.put_records(&name, &inputs)?;
     let failed = results.iter().filter(|r| r.is_err()).count();
