@@ -5,10 +5,7 @@ use kinesis_playground::cli::{Console, ConsoleConfig};
 use proptest::prelude::*;
 
 fn console() -> Console {
-    Console::new(ConsoleConfig {
-        start_time_ms: kinesis_playground::engine::DEFAULT_START_MS,
-        seed: 7,
-    })
+    Console::new(ConsoleConfig { start_time_ms: kinesis_playground::engine::DEFAULT_START_MS, seed: 7 })
 }
 
 const PIECES: &[&str] = &[

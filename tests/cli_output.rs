@@ -27,8 +27,7 @@ fn text_output_like_the_cli() {
 
 #[test]
 fn jmespath_subset() {
-    let v =
-        json!({"a": {"b": [{"c": 1, "d": "x"}, {"c": 2, "d": "y"}, {"c": 3}]}, "s": ["q", "r"]});
+    let v = json!({"a": {"b": [{"c": 1, "d": "x"}, {"c": 2, "d": "y"}, {"c": 3}]}, "s": ["q", "r"]});
     let q = |e: &str| search(e, &v).unwrap();
     assert_eq!(q("a.b[0].c"), json!(1));
     assert_eq!(q("a.b[-1].c"), json!(3));

@@ -22,10 +22,7 @@ fn env() -> Env {
     let mut vars = HashMap::new();
     vars.insert("X".to_string(), "a b".to_string());
     vars.insert("IT".to_string(), "\"AAAA\"".to_string());
-    Env {
-        vars,
-        ran: Vec::new(),
-    }
+    Env { vars, ran: Vec::new() }
 }
 
 fn cmd(line: &str) -> Command {
@@ -41,14 +38,8 @@ fn words(line: &str) -> Vec<String> {
 
 #[test]
 fn quotes_and_escapes() {
-    assert_eq!(
-        words(r#"aws  'a b'  "c d" e\ f"#),
-        ["aws", "a b", "c d", "e f"]
-    );
-    assert_eq!(
-        words(r#"'it''s' "say \"hi\"" 'back\slash'"#),
-        ["its", "say \"hi\"", "back\\slash"]
-    );
+    assert_eq!(words(r#"aws  'a b'  "c d" e\ f"#), ["aws", "a b", "c d", "e f"]);
+    assert_eq!(words(r#"'it''s' "say \"hi\"" 'back\slash'"#), ["its", "say \"hi\"", "back\\slash"]);
     assert_eq!(words(r#""a\b" "\$X" '$X'"#), ["a\\b", "$X", "$X"]);
     assert_eq!(words(r#"'' "" x"#), ["", "", "x"]);
     assert_eq!(words("a # comment"), ["a"]);
@@ -58,8 +49,7 @@ fn quotes_and_escapes() {
 
 #[test]
 fn the_seed_tutorial_payload_loses_its_inner_quotes() {
-    let c =
-        cmd(r#"aws kinesis put-record --data "{"trans_id": 1, "trans_type": "ATM", "amt": 200}""#);
+    let c = cmd(r#"aws kinesis put-record --data "{"trans_id": 1, "trans_type": "ATM", "amt": 200}""#);
     let data = &c.words[4];
     assert_eq!(data.text, "{trans_id: 1, trans_type: ATM, amt: 200}");
     assert!(data.mixed_quotes);
@@ -82,60 +72,37 @@ fn variables_split_unless_quoted() {
 #[test]
 fn assignments_and_substitution() {
     let mut e = env();
-    let Tokenized::Complete(c) = tokenize(
-        "IT=$(aws kinesis get-shard-iterator --query 'ShardIterator')",
-        &mut e,
-    ) else {
+    let Tokenized::Complete(c) = tokenize("IT=$(aws kinesis get-shard-iterator --query 'ShardIterator')", &mut e)
+    else {
         panic!()
     };
     assert!(c.words.is_empty());
     assert_eq!(
         c.assignments,
-        [(
-            "IT".to_string(),
-            "<aws kinesis get-shard-iterator --query 'ShardIterator'>".to_string()
-        )]
+        [("IT".to_string(), "<aws kinesis get-shard-iterator --query 'ShardIterator'>".to_string())]
     );
     assert_eq!(e.ran.len(), 1);
     let c = cmd("export A=$X B");
     assert_eq!(c.assignments, [("A".to_string(), "a b".to_string())]);
-    assert_eq!(
-        c.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
-        ["export", "B"]
-    );
+    assert_eq!(c.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(), ["export", "B"]);
     assert_eq!(words("echo a=b"), ["echo", "a=b"]);
-    assert_eq!(
-        words("echo $(nested $(inner) 'x)')"),
-        ["echo", "<nested", "$(inner)", "'x)'>"]
-    );
+    assert_eq!(words("echo $(nested $(inner) 'x)')"), ["echo", "<nested", "$(inner)", "'x)'>"]);
 }
 
 #[test]
 fn incomplete_lines_ask_for_more() {
-    for line in [
-        "aws kinesis \\",
-        "echo 'open",
-        "echo \"open",
-        "X=$(aws",
-        "echo ${X",
-    ] {
+    for line in ["aws kinesis \\", "echo 'open", "echo \"open", "X=$(aws", "echo ${X"] {
         assert!(needs_more(line), "{line}");
     }
     for line in ["aws kinesis", "echo 'closed'", "a\\ b", ""] {
         assert!(!needs_more(line), "{line}");
     }
-    assert_eq!(
-        words("aws kinesis \\\nlist-streams"),
-        ["aws", "kinesis", "list-streams"]
-    );
+    assert_eq!(words("aws kinesis \\\nlist-streams"), ["aws", "kinesis", "list-streams"]);
     assert_eq!(words("echo 'a\nb'"), ["echo", "a\nb"]);
 }
 
 #[test]
 fn syntax_errors() {
-    assert!(matches!(
-        tokenize("echo ${1x}", &mut env()),
-        Tokenized::Error(_)
-    ));
+    assert!(matches!(tokenize("echo ${1x}", &mut env()), Tokenized::Error(_)));
     assert!(matches!(tokenize("a | b", &mut env()), Tokenized::Error(_)));
 }

@@ -29,9 +29,7 @@ fn parse(text: &str) -> Vec<Item> {
             }
             // Skip the recorded output: it is regenerated and compared.
             while let Some(next) = lines.peek() {
-                if next.is_empty()
-                    || next.starts_with("$ ")
-                    || (next.starts_with('#') && !next.starts_with("# hint: "))
+                if next.is_empty() || next.starts_with("$ ") || (next.starts_with('#') && !next.starts_with("# hint: "))
                 {
                     break;
                 }
@@ -48,10 +46,7 @@ fn parse(text: &str) -> Vec<Item> {
 fn escape_stdout(line: &str) -> String {
     if line.is_empty() {
         "|".to_string()
-    } else if ["$ ", "> ", "!", "? ", "#", "|"]
-        .iter()
-        .any(|p| line.starts_with(p))
-    {
+    } else if ["$ ", "> ", "!", "? ", "#", "|"].iter().any(|p| line.starts_with(p)) {
         format!("| {line}")
     } else {
         line.to_string()
@@ -82,10 +77,8 @@ fn render_output(out: &CommandOutput, s: &mut String) {
 }
 
 fn run_transcript(text: &str) -> String {
-    let mut console = Console::new(ConsoleConfig {
-        start_time_ms: kinesis_playground::engine::DEFAULT_START_MS,
-        seed: 0,
-    });
+    let mut console =
+        Console::new(ConsoleConfig { start_time_ms: kinesis_playground::engine::DEFAULT_START_MS, seed: 0 });
     let mut s = String::new();
     for item in parse(text) {
         match item {
@@ -114,11 +107,7 @@ fn first_difference(expected: &str, actual: &str) -> String {
             return format!("line {}:\n  expected: {e:?}\n  actual:   {a:?}", i + 1);
         }
     }
-    format!(
-        "lengths differ: expected {} lines, actual {} lines",
-        expected.lines().count(),
-        actual.lines().count()
-    )
+    format!("lengths differ: expected {} lines, actual {} lines", expected.lines().count(), actual.lines().count())
 }
 
 #[test]
@@ -140,11 +129,7 @@ fn transcripts_match() {
             if update {
                 std::fs::write(&path, &actual).expect("writable transcript");
             } else {
-                failures.push(format!(
-                    "{}: {}",
-                    path.display(),
-                    first_difference(&text, &actual)
-                ));
+                failures.push(format!("{}: {}", path.display(), first_difference(&text, &actual)));
             }
         }
     }

@@ -46,10 +46,7 @@ Hints go to standard error, prefixed by \"hint: \". Type `help` inside for the c
         let mut o = Options {
             jsonl: false,
             echo: false,
-            config: ConsoleConfig {
-                start_time_ms: kinesis_playground::engine::DEFAULT_START_MS,
-                seed: 0,
-            },
+            config: ConsoleConfig { start_time_ms: kinesis_playground::engine::DEFAULT_START_MS, seed: 0 },
         };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
@@ -64,9 +61,7 @@ Hints go to standard error, prefixed by \"hint: \". Type `help` inside for the c
                 }
                 "--seed" => {
                     let v = args.next().ok_or("--seed needs a value")?;
-                    o.config.seed = v
-                        .parse()
-                        .map_err(|_| format!("--seed: not a number: {v}"))?;
+                    o.config.seed = v.parse().map_err(|_| format!("--seed: not a number: {v}"))?;
                 }
                 other => return Err(format!("unknown option: {other} (see --help)")),
             }
@@ -143,24 +138,13 @@ Hints go to standard error, prefixed by \"hint: \". Type `help` inside for the c
             return 1;
         };
         println!("Kinesis Playground console. `help` for help, Ctrl-D to quit.");
-        let opts = Options {
-            jsonl: false,
-            echo: false,
-            config: ConsoleConfig {
-                start_time_ms: 0,
-                seed: 0,
-            },
-        };
+        let opts = Options { jsonl: false, echo: false, config: ConsoleConfig { start_time_ms: 0, seed: 0 } };
         let mut entry = String::new();
         loop {
             let prompt = if console.is_pending() { "> " } else { "$ " };
             match rl.readline(prompt) {
                 Ok(line) => {
-                    entry = if entry.is_empty() {
-                        line.clone()
-                    } else {
-                        format!("{entry}\n{line}")
-                    };
+                    entry = if entry.is_empty() { line.clone() } else { format!("{entry}\n{line}") };
                     let out = console.run(&line);
                     if out.pending {
                         continue;

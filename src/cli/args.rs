@@ -98,11 +98,7 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
                     i += 1;
                     v.clone()
                 }
-                _ => {
-                    return Err(CliError::Usage(format!(
-                        "argument {name}: expected one argument"
-                    )))
-                }
+                _ => return Err(CliError::Usage(format!("argument {name}: expected one argument"))),
             },
         };
         i += 1;
@@ -156,21 +152,14 @@ pub struct Call {
 }
 
 fn is_complex(model: &Model, shape: &str) -> bool {
-    model
-        .shape(shape)
-        .is_some_and(|s| matches!(s.kind.as_str(), "structure" | "map" | "list"))
+    model.shape(shape).is_some_and(|s| matches!(s.kind.as_str(), "structure" | "map" | "list"))
 }
 
 /// Parses the operation's options into a request.
 ///
 /// # Errors
 /// The argparse, shorthand, JSON and validation errors the real CLI reports, with their exit codes.
-pub fn parse_call(
-    model: &Model,
-    op: &Operation,
-    args: &[String],
-    g: &Globals,
-) -> Result<Call, CliError> {
+pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -> Result<Call, CliError> {
     let input = op.input.as_deref().and_then(|s| model.shape(s));
     let members = input.map(|s| s.members.as_slice()).unwrap_or_default();
     let mut given: Vec<(usize, Vec<String>)> = Vec::new();
@@ -190,9 +179,11 @@ pub fn parse_call(
         };
         if op.paginator.is_some() && opt == "page-size" {
             let v = take_one(args, &mut i, inline, &name)?;
-            page_size = Some(v.trim().parse::<i64>().map_err(|_| {
-                CliError::General(format!("invalid literal for int() with base 10: '{v}'"))
-            })?);
+            page_size = Some(
+                v.trim()
+                    .parse::<i64>()
+                    .map_err(|_| CliError::General(format!("invalid literal for int() with base 10: '{v}'")))?,
+            );
             continue;
         }
         let flag = members.iter().position(|m| {
@@ -200,11 +191,7 @@ pub fn parse_call(
                 && (m.cli == opt || opt.strip_prefix("no-") == Some(m.cli.as_str()))
         });
         if let Some(idx) = flag {
-            let value = if opt.starts_with("no-") && members[idx].cli != opt {
-                "false"
-            } else {
-                "true"
-            };
+            let value = if opt.starts_with("no-") && members[idx].cli != opt { "false" } else { "true" };
             given.retain(|(j, _)| *j != idx);
             given.push((idx, vec![value.to_string()]));
             continue;
@@ -213,18 +200,14 @@ pub fn parse_call(
             unknown.push(a.clone());
             continue;
         };
-        let is_list = model
-            .shape(&members[idx].shape)
-            .is_some_and(|s| s.kind == "list");
+        let is_list = model.shape(&members[idx].shape).is_some_and(|s| s.kind == "list");
         let values = if is_list && inline.is_none() {
             let start = i;
             while i < args.len() && !looks_like_option(&args[i]) {
                 i += 1;
             }
             if i == start {
-                return Err(CliError::Usage(format!(
-                    "argument {name}: expected at least one argument"
-                )));
+                return Err(CliError::Usage(format!("argument {name}: expected at least one argument")));
             }
             args[start..i].to_vec()
         } else {
@@ -238,16 +221,11 @@ pub fn parse_call(
             .members
             .iter()
             .enumerate()
-            .filter(|(idx, m)| {
-                shape.required.contains(&m.name) && !given.iter().any(|(j, _)| j == idx)
-            })
+            .filter(|(idx, m)| shape.required.contains(&m.name) && !given.iter().any(|(j, _)| j == idx))
             .map(|(_, m)| format!("--{}", m.cli))
             .collect();
         if !missing.is_empty() {
-            return Err(CliError::Usage(format!(
-                "the following arguments are required: {}",
-                missing.join(", ")
-            )));
+            return Err(CliError::Usage(format!("the following arguments are required: {}", missing.join(", "))));
         }
     }
     if !unknown.is_empty() {
@@ -270,19 +248,10 @@ pub fn parse_call(
     if !conv.problems.is_empty() {
         return Err(CliError::ParamValidation(conv.problems));
     }
-    Ok(Call {
-        request: Value::Object(request),
-        page_size,
-        decoded_blobs: conv.decoded_blobs,
-    })
+    Ok(Call { request: Value::Object(request), page_size, decoded_blobs: conv.decoded_blobs })
 }
 
-fn take_one(
-    args: &[String],
-    i: &mut usize,
-    inline: Option<String>,
-    name: &str,
-) -> Result<String, CliError> {
+fn take_one(args: &[String], i: &mut usize, inline: Option<String>, name: &str) -> Result<String, CliError> {
     if let Some(v) = inline {
         return Ok(v);
     }
@@ -291,20 +260,13 @@ fn take_one(
             *i += 1;
             Ok(v.clone())
         }
-        _ => Err(CliError::Usage(format!(
-            "argument {name}: expected one argument"
-        ))),
+        _ => Err(CliError::Usage(format!("argument {name}: expected one argument"))),
     }
 }
 
 /// From argument text to a JSON value, as `awscli/argprocess.py` does: JSON when it looks like JSON, shorthand for
 /// complex shapes, plain text for scalars.
-fn unpack(
-    model: &Model,
-    shape: &str,
-    values: &[String],
-    option: &str,
-) -> Result<(Value, Source), CliError> {
+fn unpack(model: &Model, shape: &str, values: &[String], option: &str) -> Result<(Value, Source), CliError> {
     let Some(s) = model.shape(shape) else {
         return Ok((Value::String(values.join(" ")), Source::Text));
     };
@@ -317,25 +279,17 @@ fn unpack(
                 return Ok((parse_json(&first, option)?, Source::Json));
             }
             if !is_complex(model, member) {
-                return Ok((
-                    Value::Array(values.iter().cloned().map(Value::String).collect()),
-                    Source::Text,
-                ));
+                return Ok((Value::Array(values.iter().cloned().map(Value::String).collect()), Source::Text));
             }
             if looks_json {
-                let items = values
-                    .iter()
-                    .map(|v| parse_json(v, option))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let items = values.iter().map(|v| parse_json(v, option)).collect::<Result<Vec<_>, _>>()?;
                 return Ok((Value::Array(items), Source::Json));
             }
             let items = values
                 .iter()
                 .map(|v| {
-                    shorthand::parse(v).map_err(|e| CliError::ParamParse {
-                        option: option.into(),
-                        message: e.message(),
-                    })
+                    shorthand::parse(v)
+                        .map_err(|e| CliError::ParamParse { option: option.into(), message: e.message() })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok((Value::Array(items), Source::Text))
@@ -344,10 +298,8 @@ fn unpack(
             if looks_json {
                 return Ok((parse_json(&first, option)?, Source::Json));
             }
-            let v = shorthand::parse(&first).map_err(|e| CliError::ParamParse {
-                option: option.into(),
-                message: e.message(),
-            })?;
+            let v = shorthand::parse(&first)
+                .map_err(|e| CliError::ParamParse { option: option.into(), message: e.message() })?;
             Ok((v, Source::Text))
         }
         _ => Ok((Value::String(first), Source::Text)),

@@ -24,19 +24,12 @@ pub struct Outcome {
 impl Outcome {
     /// A successful outcome printing `stdout`.
     pub fn ok(stdout: String) -> Self {
-        Outcome {
-            stdout,
-            ..Default::default()
-        }
+        Outcome { stdout, ..Default::default() }
     }
 
     /// The outcome of a CLI error.
     pub fn error(e: &CliError) -> Self {
-        Outcome {
-            stderr: e.stderr(),
-            exit_code: e.exit_code(),
-            ..Default::default()
-        }
+        Outcome { stderr: e.stderr(), exit_code: e.exit_code(), ..Default::default() }
     }
 }
 
@@ -49,9 +42,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::
     };
     let m = model();
     let Some(service) = rest.first() else {
-        return Outcome::error(&CliError::Usage(
-            "the following arguments are required: command".into(),
-        ));
+        return Outcome::error(&CliError::Usage("the following arguments are required: command".into()));
     };
     if service == "help" {
         return Outcome::ok(help::top_level());
@@ -67,9 +58,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::
         return out;
     }
     let Some(op_cli) = rest.get(1) else {
-        return Outcome::error(&CliError::Usage(
-            "the following arguments are required: operation".into(),
-        ));
+        return Outcome::error(&CliError::Usage("the following arguments are required: operation".into()));
     };
     let op_args = &rest[2..];
     match op_cli.as_str() {
@@ -82,8 +71,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::
             let mut out = Outcome::error(&CliError::General(format!(
                 "aws kinesis {op_cli}: this operation is not simulated by the playground."
             )));
-            out.hints
-                .push("Run `aws kinesis help` for the operations the playground simulates.".into());
+            out.hints.push("Run `aws kinesis help` for the operations the playground simulates.".into());
             return out;
         }
         let mut choices = m.all_operations.clone();
@@ -102,15 +90,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::
             return out;
         }
     };
-    let mut out = match paging::call(
-        engine,
-        m,
-        op_name,
-        op,
-        &call.request,
-        call.page_size,
-        g.no_paginate,
-    ) {
+    let mut out = match paging::call(engine, m, op_name, op, &call.request, call.page_size, g.no_paginate) {
         Ok(resp) => match render(&resp, &g, op_name) {
             Ok(stdout) => Outcome::ok(stdout),
             Err(e) => Outcome::error(&e),
@@ -118,14 +98,12 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::
         Err(e) => {
             let mut out = Outcome::error(&e);
             out.hints = hints::for_error(&e, raw_words, &g, Some(&call.request));
-            out.hints
-                .extend(hints::for_stream_state(engine, &call.request));
+            out.hints.extend(hints::for_stream_state(engine, &call.request));
             out
         }
     };
     let succeeded = out.exit_code == 0;
-    out.hints
-        .extend(hints::for_call(op_name, &call, raw_words, &g, succeeded));
+    out.hints.extend(hints::for_call(op_name, &call, raw_words, &g, succeeded));
     out
 }
 
@@ -137,9 +115,8 @@ pub fn render(resp: &Response, g: &Globals, title: &str) -> Result<String, CliEr
     let apply = |v: &Value| -> Result<Value, CliError> {
         match &g.query {
             None => Ok(v.clone()),
-            Some(q) => query::search(q, v).map_err(|e| {
-                CliError::Usage(format!("argument --query: Bad value for --query {q}: {e}"))
-            }),
+            Some(q) => query::search(q, v)
+                .map_err(|e| CliError::Usage(format!("argument --query: Bad value for --query {q}: {e}"))),
         }
     };
     match g.output {

@@ -88,9 +88,7 @@ pub fn encode(bytes: &[u8]) -> String {
 
 /// True when `text` is exactly canonical base64 (what a careful user would have meant to pass).
 pub fn is_canonical_base64(text: &str) -> bool {
-    base64::engine::general_purpose::STANDARD
-        .decode(text)
-        .is_ok()
+    base64::engine::general_purpose::STANDARD.decode(text).is_ok()
 }
 
 #[cfg(test)]
@@ -104,14 +102,11 @@ mod tests {
         assert_eq!(lenient_b64decode("").unwrap(), b"");
         assert_eq!(lenient_b64decode("dGVzdA==junk").unwrap(), b"test");
         // JSON-looking text: only the alphabet characters count.
-        assert_eq!(lenient_b64decode("{\"abcd\": 1}").unwrap_err().0, "Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4");
         assert_eq!(
-            lenient_b64decode("{abc}").unwrap_err().0,
-            "Incorrect padding"
+            lenient_b64decode("{\"abcd\": 1}").unwrap_err().0,
+            "Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4"
         );
-        assert_eq!(
-            lenient_b64decode("{\"ab\": \"cd\"}").unwrap(),
-            vec![0x69, 0xb7, 0x1d]
-        );
+        assert_eq!(lenient_b64decode("{abc}").unwrap_err().0, "Incorrect padding");
+        assert_eq!(lenient_b64decode("{\"ab\": \"cd\"}").unwrap(), vec![0x69, 0xb7, 0x1d]);
     }
 }

@@ -18,40 +18,26 @@ const GLOBAL_OPTIONS: &[&str] = &[
 /// Candidates for the last (partial) word of `line`, sorted.
 pub fn complete(line: &str) -> Vec<String> {
     let mut words: Vec<&str> = line.split_whitespace().collect();
-    let partial = if line.ends_with(char::is_whitespace) || line.is_empty() {
-        ""
-    } else {
-        words.pop().unwrap_or("")
-    };
+    let partial = if line.ends_with(char::is_whitespace) || line.is_empty() { "" } else { words.pop().unwrap_or("") };
     let m = model();
     let mut cands: Vec<String> = match words.as_slice() {
-        [] => ["aws", "sim", "echo", "export", "unset", "help"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        [] => ["aws", "sim", "echo", "export", "unset", "help"].iter().map(|s| s.to_string()).collect(),
         ["aws"] => vec!["kinesis".into(), "help".into()],
-        ["aws", "kinesis"] => m
-            .operations
-            .values()
-            .map(|o| o.cli.clone())
-            .chain(["wait".to_string(), "help".to_string()])
-            .collect(),
+        ["aws", "kinesis"] => {
+            m.operations.values().map(|o| o.cli.clone()).chain(["wait".to_string(), "help".to_string()]).collect()
+        }
         ["aws", "kinesis", "wait"] => m.waiters.keys().cloned().collect(),
         ["sim"] => vec!["help".into(), "clock".into(), "reset".into()],
         ["sim", "clock"] => vec!["advance".into()],
         ["aws", "kinesis", op, rest @ ..] if partial.starts_with('-') => {
             let op_name = if *op == "wait" {
-                rest.first()
-                    .and_then(|w| m.waiters.get(*w))
-                    .map(|w| w.operation.clone())
+                rest.first().and_then(|w| m.waiters.get(*w)).map(|w| w.operation.clone())
             } else {
                 m.operation_by_cli(op).map(|(n, _)| n.to_string())
             };
             let mut opts: Vec<String> = GLOBAL_OPTIONS.iter().map(|s| s.to_string()).collect();
-            if let Some(input) = op_name
-                .and_then(|n| m.operations.get(&n))
-                .and_then(|o| o.input.as_deref())
-                .and_then(|i| m.shape(i))
+            if let Some(input) =
+                op_name.and_then(|n| m.operations.get(&n)).and_then(|o| o.input.as_deref()).and_then(|i| m.shape(i))
             {
                 for mem in &input.members {
                     opts.push(format!("--{}", mem.cli));

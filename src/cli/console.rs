@@ -56,10 +56,7 @@ const MAX_DEPTH: usize = 8;
 impl Console {
     /// A console with no streams, its clock at `config.start_time_ms`.
     pub fn new(config: ConsoleConfig) -> Self {
-        let engine_config = EngineConfig {
-            start_time_ms: config.start_time_ms,
-            ..Default::default()
-        };
+        let engine_config = EngineConfig { start_time_ms: config.start_time_ms, ..Default::default() };
         Console {
             session: Session {
                 engine: Engine::new(engine_config.clone()),
@@ -93,17 +90,10 @@ impl Console {
 
     /// Runs `input` (one line, or several separated by newlines).
     pub fn run(&mut self, input: &str) -> CommandOutput {
-        let mut out = CommandOutput {
-            input: input.to_string(),
-            ..Default::default()
-        };
+        let mut out = CommandOutput { input: input.to_string(), ..Default::default() };
         for line in input.split('\n') {
             let line = line.strip_suffix('\r').unwrap_or(line);
-            let text = if self.pending.is_empty() {
-                line.to_string()
-            } else {
-                format!("{}\n{line}", self.pending)
-            };
+            let text = if self.pending.is_empty() { line.to_string() } else { format!("{}\n{line}", self.pending) };
             if tokenizer::needs_more(&text) {
                 self.pending = text;
                 continue;
@@ -140,8 +130,7 @@ impl Expander for Exec<'_> {
 
     fn substitute(&mut self, command: &str) -> String {
         if self.depth >= MAX_DEPTH {
-            self.stderr
-                .push_str("bash: command substitution nested too deeply\n");
+            self.stderr.push_str("bash: command substitution nested too deeply\n");
             self.status = Some(1);
             return String::new();
         }
@@ -154,26 +143,13 @@ impl Expander for Exec<'_> {
 }
 
 fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
-    let mut ex = Exec {
-        session,
-        depth,
-        stderr: String::new(),
-        hints: Vec::new(),
-        status: None,
-    };
+    let mut ex = Exec { session, depth, stderr: String::new(), hints: Vec::new(), status: None };
     let tokenized = tokenizer::tokenize(text, &mut ex);
-    let (pre_stderr, pre_hints, sub_status) = (
-        std::mem::take(&mut ex.stderr),
-        std::mem::take(&mut ex.hints),
-        ex.status,
-    );
+    let (pre_stderr, pre_hints, sub_status) =
+        (std::mem::take(&mut ex.stderr), std::mem::take(&mut ex.hints), ex.status);
     let session = ex.session;
     let mut o = match tokenized {
-        Tokenized::Error(msg) => Outcome {
-            stderr: format!("bash: {msg}\n"),
-            exit_code: 2,
-            ..Default::default()
-        },
+        Tokenized::Error(msg) => Outcome { stderr: format!("bash: {msg}\n"), exit_code: 2, ..Default::default() },
         Tokenized::Incomplete => Outcome {
             stderr: "bash: syntax error: unexpected end of file\n".into(),
             exit_code: 2,
@@ -183,10 +159,7 @@ fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
             for (k, v) in cmd.assignments {
                 session.vars.insert(k, v);
             }
-            Outcome {
-                exit_code: sub_status.unwrap_or(0),
-                ..Default::default()
-            }
+            Outcome { exit_code: sub_status.unwrap_or(0), ..Default::default() }
         }
         Tokenized::Complete(cmd) => {
             let words: Vec<String> = cmd.words.iter().map(|w| w.text.clone()).collect();

@@ -49,13 +49,7 @@ fn join(path: &str, member: &str) -> String {
 impl<'m> Converter<'m> {
     /// A converter for one call.
     pub fn new(model: &'m Model, binary_format: BinaryFormat) -> Self {
-        Converter {
-            model,
-            binary_format,
-            problems: Vec::new(),
-            fatal: None,
-            decoded_blobs: Vec::new(),
-        }
+        Converter { model, binary_format, problems: Vec::new(), fatal: None, decoded_blobs: Vec::new() }
     }
 
     fn type_error(&mut self, path: &str, value: &Value, valid: &str) {
@@ -74,13 +68,7 @@ impl<'m> Converter<'m> {
     }
 
     /// Converts `value` to the wire form of `shape`; `None` when it is invalid (the reason is recorded).
-    pub fn convert(
-        &mut self,
-        shape: &str,
-        value: &Value,
-        path: &str,
-        src: Source,
-    ) -> Option<Value> {
+    pub fn convert(&mut self, shape: &str, value: &Value, path: &str, src: Source) -> Option<Value> {
         let model = self.model;
         let Some(s) = model.shape(shape) else {
             return Some(value.clone());
@@ -93,18 +81,14 @@ impl<'m> Converter<'m> {
                 };
                 for r in &s.required {
                     if !obj.contains_key(r) {
-                        self.problems.push(format!(
-                            "Missing required parameter in {}: \"{r}\"",
-                            name_or_input(path)
-                        ));
+                        self.problems.push(format!("Missing required parameter in {}: \"{r}\"", name_or_input(path)));
                     }
                 }
                 let mut out = Map::new();
                 for (k, v) in obj {
                     match s.member(k) {
                         None => {
-                            let names: Vec<&str> =
-                                s.members.iter().map(|m| m.name.as_str()).collect();
+                            let names: Vec<&str> = s.members.iter().map(|m| m.name.as_str()).collect();
                             self.problems.push(format!(
                                 "Unknown parameter in {}: \"{k}\", must be one of: {}",
                                 name_or_input(path),
@@ -144,10 +128,7 @@ impl<'m> Converter<'m> {
                     return None;
                 };
                 self.check_min_len(s.min, obj.len(), path);
-                let (key_shape, value_shape) = (
-                    s.key.clone().unwrap_or_default(),
-                    s.value.clone().unwrap_or_default(),
-                );
+                let (key_shape, value_shape) = (s.key.clone().unwrap_or_default(), s.value.clone().unwrap_or_default());
                 let mut out = Map::new();
                 for (k, v) in obj {
                     self.convert(&key_shape, &Value::String(k.clone()), path, src);
@@ -187,21 +168,16 @@ impl<'m> Converter<'m> {
                 };
                 if let Some(min) = s.min {
                     if (n as f64) < min {
-                        self.problems.push(format!(
-                            "Invalid value for parameter {path}, value: {n}, valid min value: {min}"
-                        ));
+                        self.problems
+                            .push(format!("Invalid value for parameter {path}, value: {n}, valid min value: {min}"));
                     }
                 }
                 Some(Value::Number(n.into()))
             }
             "boolean" => match (value, src) {
                 (Value::Bool(_), _) => Some(value.clone()),
-                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("true") => {
-                    Some(Value::Bool(true))
-                }
-                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("false") => {
-                    Some(Value::Bool(false))
-                }
+                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("true") => Some(Value::Bool(true)),
+                (Value::String(t), Source::Text) if t.eq_ignore_ascii_case("false") => Some(Value::Bool(false)),
                 _ => {
                     self.type_error(path, value, "<class 'bool'>");
                     None
@@ -209,11 +185,7 @@ impl<'m> Converter<'m> {
             },
             "blob" => {
                 let Value::String(t) = value else {
-                    self.type_error(
-                        path,
-                        value,
-                        "<class 'bytes'>, <class 'bytearray'>, file-like object",
-                    );
+                    self.type_error(path, value, "<class 'bytes'>, <class 'bytearray'>, file-like object");
                     return None;
                 };
                 let bytes = match self.binary_format {
@@ -223,10 +195,7 @@ impl<'m> Converter<'m> {
                             self.decoded_blobs.push((t.clone(), b.clone()));
                             b
                         }
-                        Err(_) => {
-                            return self
-                                .fatal(CliError::General(format!("Invalid base64: \"{t}\"")))
-                        }
+                        Err(_) => return self.fatal(CliError::General(format!("Invalid base64: \"{t}\""))),
                     },
                 };
                 Some(Value::String(blob::encode(&bytes)))
@@ -234,12 +203,10 @@ impl<'m> Converter<'m> {
             "timestamp" => match value {
                 Value::Number(_) => Some(value.clone()),
                 Value::String(t) => match crate::time::parse_timestamp(t) {
-                    Some(ms) => {
-                        Number::from_f64(crate::time::to_epoch_seconds_f64(ms)).map(Value::Number)
+                    Some(ms) => Number::from_f64(crate::time::to_epoch_seconds_f64(ms)).map(Value::Number),
+                    None => {
+                        self.fatal(CliError::General(format!("Invalid timestamp \"{t}\": Unknown string format: {t}")))
                     }
-                    None => self.fatal(CliError::General(format!(
-                        "Invalid timestamp \"{t}\": Unknown string format: {t}"
-                    ))),
                 },
                 _ => {
                     self.type_error(path, value, "<class 'datetime.datetime'>, timestamp-string");
@@ -248,21 +215,14 @@ impl<'m> Converter<'m> {
             },
             "double" | "float" => match (value, src) {
                 (Value::Number(_), _) => Some(value.clone()),
-                (Value::String(t), Source::Text) => {
-                    match t.trim().parse::<f64>().ok().and_then(Number::from_f64) {
-                        Some(n) => Some(Value::Number(n)),
-                        None => self.fatal(CliError::General(format!(
-                            "could not convert string to float: {}",
-                            py_repr(value)
-                        ))),
+                (Value::String(t), Source::Text) => match t.trim().parse::<f64>().ok().and_then(Number::from_f64) {
+                    Some(n) => Some(Value::Number(n)),
+                    None => {
+                        self.fatal(CliError::General(format!("could not convert string to float: {}", py_repr(value))))
                     }
-                }
+                },
                 _ => {
-                    self.type_error(
-                        path,
-                        value,
-                        "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
-                    );
+                    self.type_error(path, value, "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>");
                     None
                 }
             },
@@ -273,9 +233,8 @@ impl<'m> Converter<'m> {
     fn check_min_len(&mut self, min: Option<f64>, len: usize, path: &str) {
         if let Some(min) = min {
             if (len as f64) < min {
-                self.problems.push(format!(
-                    "Invalid length for parameter {path}, value: {len}, valid min length: {min}"
-                ));
+                self.problems
+                    .push(format!("Invalid length for parameter {path}, value: {len}, valid min length: {min}"));
             }
         }
     }

@@ -56,10 +56,7 @@ impl CliError {
                 format!("\nusage: {USAGE}\naws: error: {message}\n\n")
             }
             CliError::UnknownOptions(options) => {
-                format!(
-                    "\nusage: {USAGE}\nUnknown options: {}\n\n",
-                    options.join(", ")
-                )
+                format!("\nusage: {USAGE}\nUnknown options: {}\n\n", options.join(", "))
             }
             CliError::ParamValidation(lines) => {
                 format!("\nParameter validation failed:\n{}\n", lines.join("\n"))
@@ -98,11 +95,8 @@ pub fn invalid_choice(value: &str, choices: &[String]) -> CliError {
 /// Python's `difflib.get_close_matches`: the best `n` choices whose `SequenceMatcher.ratio()` is at least `cutoff`,
 /// best first (ties: the larger string first, as `heapq.nlargest` on `(score, word)` does).
 pub fn close_matches(word: &str, choices: &[String], n: usize, cutoff: f64) -> Vec<String> {
-    let mut scored: Vec<(f64, &String)> = choices
-        .iter()
-        .map(|c| (ratio(c, word), c))
-        .filter(|(r, _)| *r >= cutoff)
-        .collect();
+    let mut scored: Vec<(f64, &String)> =
+        choices.iter().map(|c| (ratio(c, word), c)).filter(|(r, _)| *r >= cutoff).collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| b.1.cmp(a.1)));
     scored.into_iter().take(n).map(|(_, c)| c.clone()).collect()
 }
@@ -145,14 +139,8 @@ mod tests {
 
     #[test]
     fn difflib_like() {
-        let choices: Vec<String> = ["put-record", "put-records", "get-records"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(
-            close_matches("put-recrd", &choices, 3, 0.8),
-            vec!["put-record", "put-records"]
-        );
+        let choices: Vec<String> = ["put-record", "put-records", "get-records"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(close_matches("put-recrd", &choices, 3, 0.8), vec!["put-record", "put-records"]);
         assert!(close_matches("zzz", &choices, 3, 0.8).is_empty());
         assert!((ratio("abcd", "bcde") - 0.75).abs() < 1e-9);
     }

@@ -21,21 +21,15 @@ pub fn service() -> String {
     for n in names {
         s.push_str(&format!("       o {n}\n\n"));
     }
-    s.push_str(
-        "PLAYGROUND\n       `sim help` lists the playground's own commands (clock, reset).\n",
-    );
+    s.push_str("PLAYGROUND\n       `sim help` lists the playground's own commands (clock, reset).\n");
     s
 }
 
 /// `aws kinesis <operation> help`.
 pub fn operation(name: &str, op: &Operation) -> String {
     let m = model();
-    let mut s = format!(
-        "{}()\n\nNAME\n       {} -\n\nDESCRIPTION\n{}\n",
-        op.cli.to_uppercase(),
-        op.cli,
-        wrap(&op.doc, 7)
-    );
+    let mut s =
+        format!("{}()\n\nNAME\n       {} -\n\nDESCRIPTION\n{}\n", op.cli.to_uppercase(), op.cli, wrap(&op.doc, 7));
     if name == "CreateStream" {
         s.push_str(&wrap(
             "In this playground, a stream created with neither --shard-count nor --stream-mode-details is ON_DEMAND with 4 shards.",
@@ -49,11 +43,7 @@ pub fn operation(name: &str, op: &Operation) -> String {
     for mem in members {
         let required = input.is_some_and(|i| i.required.contains(&mem.name));
         let is_bool = m.shape(&mem.shape).is_some_and(|s| s.kind == "boolean");
-        let arg = if is_bool {
-            format!("--{} | --no-{}", mem.cli, mem.cli)
-        } else {
-            format!("--{} <value>", mem.cli)
-        };
+        let arg = if is_bool { format!("--{} | --no-{}", mem.cli, mem.cli) } else { format!("--{} <value>", mem.cli) };
         if required {
             s.push_str(&format!("          {arg}\n"));
         } else {
@@ -67,11 +57,7 @@ pub fn operation(name: &str, op: &Operation) -> String {
     for mem in members {
         let shape = m.shape(&mem.shape);
         let kind = shape.map(|s| s.kind.as_str()).unwrap_or("string");
-        s.push_str(&format!(
-            "       --{} ({kind})\n{}\n",
-            mem.cli,
-            wrap(&mem.doc, 10)
-        ));
+        s.push_str(&format!("       --{} ({kind})\n{}\n", mem.cli, wrap(&mem.doc, 10)));
         if let Some(sh) = shape.filter(|s| !s.enum_values.is_empty()) {
             s.push_str("\n          Possible values:\n\n");
             for v in &sh.enum_values {

@@ -21,10 +21,7 @@ fn blob_options() -> [&'static str; 2] {
 fn stripped_payloads(words: &[Word]) -> Vec<&Word> {
     let mut out = Vec::new();
     for pair in words.windows(2) {
-        if blob_options().contains(&pair[0].text.as_str())
-            && pair[1].mixed_quotes
-            && pair[1].raw.contains('"')
-        {
+        if blob_options().contains(&pair[0].text.as_str()) && pair[1].mixed_quotes && pair[1].raw.contains('"') {
             out.push(&pair[1]);
         }
     }
@@ -32,12 +29,7 @@ fn stripped_payloads(words: &[Word]) -> Vec<&Word> {
 }
 
 /// Hints for a failed command.
-pub fn for_error(
-    e: &CliError,
-    words: &[Word],
-    g: &Globals,
-    request: Option<&Value>,
-) -> Vec<String> {
+pub fn for_error(e: &CliError, words: &[Word], g: &Globals, request: Option<&Value>) -> Vec<String> {
     let mut hints = Vec::new();
     match e {
         CliError::General(msg) if msg.starts_with("Invalid base64:") => {
@@ -48,11 +40,7 @@ pub fn for_error(
             );
         }
         CliError::Service { error, .. } => {
-            hints.push(format!(
-                "{}: {}",
-                error.error_type.aws_name(),
-                error.error_type.explanation()
-            ));
+            hints.push(format!("{}: {}", error.error_type.aws_name(), error.error_type.explanation()));
             if error.error_type == ErrorType::InvalidArgument
                 && request
                     .and_then(|r| r.get("ShardIterator"))
@@ -74,13 +62,7 @@ pub fn for_error(
 }
 
 /// Hints for a call that reached the service (successful or not), from what the call sent.
-pub fn for_call(
-    op: &str,
-    call: &super::args::Call,
-    words: &[Word],
-    g: &Globals,
-    succeeded: bool,
-) -> Vec<String> {
+pub fn for_call(op: &str, call: &super::args::Call, words: &[Word], g: &Globals, succeeded: bool) -> Vec<String> {
     let mut hints = Vec::new();
     if op == "PutRecord" || op == "PutRecords" {
         for w in stripped_payloads(words) {
@@ -89,11 +71,10 @@ pub fn for_call(
     }
     if g.binary_format == BinaryFormat::Base64 {
         for (text, bytes) in &call.decoded_blobs {
-            let looks_like_text = text
-                .chars()
-                .any(|c| !(c.is_ascii_alphanumeric() || "+/=".contains(c)))
-                || std::str::from_utf8(bytes).is_err();
-            if looks_like_text && !super::blob::is_canonical_base64(text) {
+            let dropped = text.chars().any(|c| !(c.is_ascii_alphanumeric() || "+/=".contains(c)));
+            let garbled =
+                std::str::from_utf8(bytes).map_or(true, |t| t.chars().any(|c| c.is_control() && !c.is_whitespace()));
+            if dropped || garbled {
                 hints.push(format!(
                     "--data was read as base64 (AWS CLI v2's default), so \"{text}\" became {} other bytes, not this text. \
                      Add --cli-binary-format raw-in-base64-out to send the text as it is.",

@@ -163,10 +163,7 @@ impl Model {
 
     /// A supported operation by its CLI name: (API name, operation).
     pub fn operation_by_cli(&self, cli: &str) -> Option<(&str, &Operation)> {
-        self.operations
-            .iter()
-            .find(|(_, op)| op.cli == cli)
-            .map(|(name, op)| (name.as_str(), op))
+        self.operations.iter().find(|(_, op)| op.cli == cli).map(|(name, op)| (name.as_str(), op))
     }
 }
 

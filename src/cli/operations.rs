@@ -39,10 +39,7 @@ pub fn cli_name(pascal: &str) -> String {
         if c.is_ascii_uppercase() && i > 0 {
             let prev = chars[i - 1];
             let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if prev.is_ascii_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_ascii_uppercase() && next_lower)
-            {
+            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower) {
                 out.push('-');
             }
         }
@@ -53,10 +50,7 @@ pub fn cli_name(pascal: &str) -> String {
 
 /// The API name of a supported operation given its CLI name (`put-record` -> `PutRecord`).
 pub fn supported_by_cli_name(name: &str) -> Option<&'static str> {
-    SUPPORTED_OPERATIONS
-        .iter()
-        .copied()
-        .find(|op| cli_name(op) == name)
+    SUPPORTED_OPERATIONS.iter().copied().find(|op| cli_name(op) == name)
 }
 
 #[cfg(test)]

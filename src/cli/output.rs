@@ -33,18 +33,13 @@ pub fn normalize(model: &Model, shape: &str, value: &Value) -> Value {
         ("map", Value::Object(obj)) => {
             let vs = s.value.as_deref().unwrap_or_default();
             Value::Object(
-                obj.iter()
-                    .filter(|(_, v)| !v.is_null())
-                    .map(|(k, v)| (k.clone(), normalize(model, vs, v)))
-                    .collect(),
+                obj.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), normalize(model, vs, v))).collect(),
             )
         }
-        ("timestamp", Value::Number(n)) => {
-            match n.as_f64().and_then(crate::time::from_epoch_seconds_f64) {
-                Some(ms) => Value::String(crate::time::format_iso(ms)),
-                None => value.clone(),
-            }
-        }
+        ("timestamp", Value::Number(n)) => match n.as_f64().and_then(crate::time::from_epoch_seconds_f64) {
+            Some(ms) => Value::String(crate::time::format_iso(ms)),
+            None => value.clone(),
+        },
         _ => value.clone(),
     }
 }
@@ -152,8 +147,7 @@ mod tests {
 
     #[test]
     fn python_style_json() {
-        let v =
-            json!({"a": [], "b": {}, "c": [1, "x\"y"], "d": {"e": null, "f": true}, "g": "é\u{1}"});
+        let v = json!({"a": [], "b": {}, "c": [1, "x\"y"], "d": {"e": null, "f": true}, "g": "é\u{1}"});
         assert_eq!(
             to_json(&v),
             "{\n    \"a\": [],\n    \"b\": {},\n    \"c\": [\n        1,\n        \"x\\\"y\"\n    ],\n    \"d\": {\n        \"e\": null,\n        \"f\": true\n    },\n    \"g\": \"é\\u0001\"\n}\n"

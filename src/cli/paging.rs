@@ -46,10 +46,7 @@ pub fn call(
     let once = |engine: &mut Engine, req: &Value| -> Result<Value, CliError> {
         crate::api::call(engine, op_name, req)
             .map(|v| normalize(model, &output_shape, &v))
-            .map_err(|error| CliError::Service {
-                operation: op_name.to_string(),
-                error,
-            })
+            .map_err(|error| CliError::Service { operation: op_name.to_string(), error })
     };
     let Some(p) = op.paginator.as_ref().filter(|_| !no_paginate) else {
         return once(engine, request).map(Response::Single);
@@ -87,12 +84,7 @@ pub fn call(
     Ok(Response::Paged {
         pages,
         non_aggregate,
-        result_keys: p
-            .result_key
-            .paths()
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
+        result_keys: p.result_key.paths().into_iter().map(str::to_string).collect(),
     })
 }
 
@@ -121,9 +113,7 @@ pub fn set_path(target: &mut Value, path: &str, value: Value) {
             m.insert((*part).to_string(), value);
             return;
         }
-        cur = m
-            .entry((*part).to_string())
-            .or_insert_with(|| Value::Object(Map::new()));
+        cur = m.entry((*part).to_string()).or_insert_with(|| Value::Object(Map::new()));
     }
 }
 
@@ -132,11 +122,7 @@ impl Response {
     pub fn full(&self) -> Value {
         match self {
             Response::Single(v) => v.clone(),
-            Response::Paged {
-                pages,
-                non_aggregate,
-                result_keys,
-            } => {
+            Response::Paged { pages, non_aggregate, result_keys } => {
                 let mut out = Value::Object(Map::new());
                 for key in result_keys {
                     let mut all: Option<Value> = None;
@@ -163,19 +149,11 @@ impl Response {
     pub fn text_pages(&self) -> Vec<Value> {
         match self {
             Response::Single(v) => vec![v.clone()],
-            Response::Paged {
-                pages,
-                non_aggregate,
-                result_keys,
-            } => pages
+            Response::Paged { pages, non_aggregate, result_keys } => pages
                 .iter()
                 .enumerate()
                 .map(|(i, page)| {
-                    let mut cur = if i == 0 {
-                        non_aggregate.clone()
-                    } else {
-                        Value::Object(Map::new())
-                    };
+                    let mut cur = if i == 0 { non_aggregate.clone() } else { Value::Object(Map::new()) };
                     for key in result_keys {
                         set_path(&mut cur, key, search(key, page).unwrap_or(Value::Null));
                     }

@@ -46,11 +46,7 @@ pub fn eval(node: &Node, v: &Value) -> Result<Value, String> {
         Node::Index(i) => match v {
             Value::Array(a) => {
                 let idx = if *i < 0 { a.len() as i64 + i } else { *i };
-                usize::try_from(idx)
-                    .ok()
-                    .and_then(|k| a.get(k))
-                    .cloned()
-                    .unwrap_or(Value::Null)
+                usize::try_from(idx).ok().and_then(|k| a.get(k)).cloned().unwrap_or(Value::Null)
             }
             _ => Value::Null,
         },
@@ -152,19 +148,12 @@ pub fn eval(node: &Node, v: &Value) -> Result<Value, String> {
         Node::Not(a) => Value::Bool(!truthy(&eval(a, v)?)),
         Node::Cmp(op, a, b) => compare(op, &eval(a, v)?, &eval(b, v)?),
         Node::Literal(l) => l.clone(),
-        Node::ExpRef(_) => {
-            return Err("Expression references are only valid as function arguments".into())
-        }
+        Node::ExpRef(_) => return Err("Expression references are only valid as function arguments".into()),
         Node::Call(name, args) => super::query_functions::call(name, args, v)?,
     })
 }
 
-fn slice(
-    a: &[Value],
-    start: Option<i64>,
-    stop: Option<i64>,
-    step: Option<i64>,
-) -> Result<Vec<Value>, String> {
+fn slice(a: &[Value], start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Result<Vec<Value>, String> {
     let step = step.unwrap_or(1);
     if step == 0 {
         return Err("Invalid slice, step cannot be 0".into());
@@ -173,15 +162,9 @@ fn slice(
     let clamp = |x: i64, lo: i64, hi: i64| x.max(lo).min(hi);
     let norm = |x: i64| if x < 0 { x + len } else { x };
     let (mut i, end) = if step > 0 {
-        (
-            clamp(norm(start.unwrap_or(0)), 0, len),
-            clamp(norm(stop.unwrap_or(len)), 0, len),
-        )
+        (clamp(norm(start.unwrap_or(0)), 0, len), clamp(norm(stop.unwrap_or(len)), 0, len))
     } else {
-        (
-            clamp(norm(start.unwrap_or(len - 1)), -1, len - 1),
-            clamp(norm(stop.unwrap_or(-len - 1)), -1, len - 1),
-        )
+        (clamp(norm(start.unwrap_or(len - 1)), -1, len - 1), clamp(norm(stop.unwrap_or(-len - 1)), -1, len - 1))
     };
     let mut out = Vec::new();
     while (step > 0 && i < end) || (step < 0 && i > end) {
@@ -233,8 +216,6 @@ pub fn number(f: f64) -> Value {
     if f.fract() == 0.0 && f.abs() < 9e15 {
         Value::Number((f as i64).into())
     } else {
-        Number::from_f64(f)
-            .map(Value::Number)
-            .unwrap_or(Value::Null)
+        Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)
     }
 }

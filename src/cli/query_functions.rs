@@ -15,7 +15,10 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 fn invalid(name: &str, v: &Value) -> String {
-    format!("In function {name}(), invalid type for value: {v}, expected one of: valid types, received: \"{}\"", type_name(v))
+    format!(
+        "In function {name}(), invalid type for value: {v}, expected one of: valid types, received: \"{}\"",
+        type_name(v)
+    )
 }
 
 /// Calls function `name` with unevaluated `args` against the current value `cur`.
@@ -26,9 +29,7 @@ pub fn call(name: &str, args: &[Node], cur: &Value) -> Result<Value, String> {
     let exp_by = |i: usize| -> Result<&Node, String> {
         match args.get(i) {
             Some(Node::ExpRef(e)) => Ok(e),
-            _ => Err(format!(
-                "In function {name}(), expected an expression reference"
-            )),
+            _ => Err(format!("In function {name}(), expected an expression reference")),
         }
     };
     if matches!(name, "sort_by" | "max_by" | "min_by") {
@@ -46,17 +47,10 @@ pub fn call(name: &str, args: &[Node], cur: &Value) -> Result<Value, String> {
         return Ok(match name {
             "sort_by" => Value::Array(keyed.into_iter().map(|(_, v)| v).collect()),
             "max_by" => keyed.pop().map(|(_, v)| v).unwrap_or(Value::Null),
-            _ => keyed
-                .into_iter()
-                .next()
-                .map(|(_, v)| v)
-                .unwrap_or(Value::Null),
+            _ => keyed.into_iter().next().map(|(_, v)| v).unwrap_or(Value::Null),
         });
     }
-    let vals = args
-        .iter()
-        .map(|a| eval(a, cur))
-        .collect::<Result<Vec<_>, _>>()?;
+    let vals = args.iter().map(|a| eval(a, cur)).collect::<Result<Vec<_>, _>>()?;
     let arg = |i: usize| vals.get(i).cloned().unwrap_or(Value::Null);
     Ok(match name {
         "length" => match arg(0) {
@@ -115,11 +109,7 @@ pub fn call(name: &str, args: &[Node], cur: &Value) -> Result<Value, String> {
         "join" => match (arg(0), arg(1)) {
             (Value::String(sep), Value::Array(a)) => Value::String(
                 a.iter()
-                    .map(|x| {
-                        x.as_str()
-                            .map(str::to_string)
-                            .ok_or_else(|| invalid(name, x))
-                    })
+                    .map(|x| x.as_str().map(str::to_string).ok_or_else(|| invalid(name, x)))
                     .collect::<Result<Vec<_>, _>>()?
                     .join(&sep),
             ),
@@ -131,11 +121,9 @@ pub fn call(name: &str, args: &[Node], cur: &Value) -> Result<Value, String> {
             (v, _) => return Err(invalid(name, &v)),
         },
         "starts_with" | "ends_with" => match (arg(0), arg(1)) {
-            (Value::String(s), Value::String(t)) => Value::Bool(if name == "starts_with" {
-                s.starts_with(&t)
-            } else {
-                s.ends_with(&t)
-            }),
+            (Value::String(s), Value::String(t)) => {
+                Value::Bool(if name == "starts_with" { s.starts_with(&t) } else { s.ends_with(&t) })
+            }
             (v, _) => return Err(invalid(name, &v)),
         },
         "to_string" => match arg(0) {
@@ -147,10 +135,7 @@ pub fn call(name: &str, args: &[Node], cur: &Value) -> Result<Value, String> {
             Value::String(s) => s.parse::<f64>().map(number).unwrap_or(Value::Null),
             _ => Value::Null,
         },
-        "not_null" => vals
-            .into_iter()
-            .find(|v| !v.is_null())
-            .unwrap_or(Value::Null),
+        "not_null" => vals.into_iter().find(|v| !v.is_null()).unwrap_or(Value::Null),
         "type" => Value::String(type_name(&arg(0)).into()),
         _ => return Err(format!("Unknown function: {name}()")),
     })

@@ -65,8 +65,8 @@ fn lex(s: &str) -> Result<Vec<Tok>, String> {
     let mut i = 0;
     let mut out = Vec::new();
     const SYMS: &[&str] = &[
-        "||", "&&", "==", "!=", "<=", ">=", "[?", "[]", ".", "*", "[", "]", "{", "}", "(", ")",
-        ",", ":", "|", "&", "!", "<", ">", "@",
+        "||", "&&", "==", "!=", "<=", ">=", "[?", "[]", ".", "*", "[", "]", "{", "}", "(", ")", ",", ":", "|", "&",
+        "!", "<", ">", "@",
     ];
     'outer: while i < c.len() {
         let ch = c[i];
@@ -89,9 +89,7 @@ fn lex(s: &str) -> Result<Vec<Tok>, String> {
                 i += 1;
             }
             let t: String = c[st..i].iter().collect();
-            out.push(Tok::Num(
-                t.parse().map_err(|_| format!("Invalid number: {t}"))?,
-            ));
+            out.push(Tok::Num(t.parse().map_err(|_| format!("Invalid number: {t}"))?));
             continue;
         }
         if ch == '"' || ch == '\'' || ch == '`' {
@@ -244,10 +242,7 @@ impl P {
                 e
             }
             Tok::Sym("*") => Node::ValueProject(Box::new(Node::Current), Box::new(self.rhs(20)?)),
-            Tok::Sym("[]") => Node::Project(
-                Box::new(Node::Flatten(Box::new(Node::Current))),
-                Box::new(self.rhs(9)?),
-            ),
+            Tok::Sym("[]") => Node::Project(Box::new(Node::Flatten(Box::new(Node::Current))), Box::new(self.rhs(9)?)),
             Tok::Sym("[?") => self.filter(Node::Current)?,
             Tok::Sym("{") => self.multi_hash()?,
             Tok::Sym("[") => match self.peek() {
@@ -282,10 +277,7 @@ impl P {
             Tok::Sym(op @ ("==" | "!=" | "<" | "<=" | ">" | ">=")) => {
                 Node::Cmp(op.to_string(), Box::new(left), Box::new(self.expr(5)?))
             }
-            Tok::Sym("[]") => Node::Project(
-                Box::new(Node::Flatten(Box::new(left))),
-                Box::new(self.rhs(9)?),
-            ),
+            Tok::Sym("[]") => Node::Project(Box::new(Node::Flatten(Box::new(left))), Box::new(self.rhs(9)?)),
             Tok::Sym("[?") => self.filter(left)?,
             Tok::Sym("[") => match self.peek() {
                 Tok::Num(_) | Tok::Sym(":") => {
@@ -305,10 +297,7 @@ impl P {
 
     fn wrap_index(&mut self, left: Node, idx: Node) -> Result<Node, String> {
         if let Node::Slice(..) = idx {
-            Ok(Node::Project(
-                Box::new(Node::IndexOf(Box::new(left), Box::new(idx))),
-                Box::new(self.rhs(55)?),
-            ))
+            Ok(Node::Project(Box::new(Node::IndexOf(Box::new(left), Box::new(idx))), Box::new(self.rhs(55)?)))
         } else {
             Ok(Node::IndexOf(Box::new(left), Box::new(idx)))
         }
@@ -326,9 +315,7 @@ impl P {
             }
         }
         if k == 0 {
-            parts[0]
-                .map(Node::Index)
-                .ok_or_else(|| "Expected an index".to_string())
+            parts[0].map(Node::Index).ok_or_else(|| "Expected an index".to_string())
         } else {
             Ok(Node::Slice(parts[0], parts[1], parts[2]))
         }

@@ -41,11 +41,7 @@ struct Parser {
 /// # Errors
 /// A [`ShorthandError`] pointing at the first character that does not fit the grammar.
 pub fn parse(input: &str) -> Result<Value, ShorthandError> {
-    let mut p = Parser {
-        chars: input.chars().collect(),
-        pos: 0,
-        input: input.to_string(),
-    };
+    let mut p = Parser { chars: input.chars().collect(), pos: 0, input: input.to_string() };
     let v = p.parameter()?;
     Ok(v)
 }

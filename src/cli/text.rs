@@ -41,11 +41,7 @@ fn list(items: &[Value], out: &mut String, ident: Option<&str>) {
         let mut keys: Vec<String> = items
             .iter()
             .filter_map(Value::as_object)
-            .flat_map(|o| {
-                o.iter()
-                    .filter(|(_, v)| !v.is_object() && !v.is_array())
-                    .map(|(k, _)| k.clone())
-            })
+            .flat_map(|o| o.iter().filter(|(_, v)| !v.is_object() && !v.is_array()).map(|(k, _)| k.clone()))
             .collect();
         keys.sort();
         keys.dedup();
@@ -53,8 +49,7 @@ fn list(items: &[Value], out: &mut String, ident: Option<&str>) {
             item(el, out, ident, Some(&keys));
         }
     } else if items.iter().any(Value::is_array) {
-        let (scalars, others): (Vec<&Value>, Vec<&Value>) =
-            items.iter().partition(|x| !x.is_array() && !x.is_object());
+        let (scalars, others): (Vec<&Value>, Vec<&Value>) = items.iter().partition(|x| !x.is_array() && !x.is_object());
         if !scalars.is_empty() {
             scalar_list(&scalars, out, ident);
         }
@@ -74,13 +69,7 @@ fn scalar_list(items: &[&Value], out: &mut String, ident: Option<&str>) {
             }
         }
         None => {
-            out.push_str(
-                &items
-                    .iter()
-                    .map(|x| py_str(x))
-                    .collect::<Vec<_>>()
-                    .join("\t"),
-            );
+            out.push_str(&items.iter().map(|x| py_str(x)).collect::<Vec<_>>().join("\t"));
             out.push('\n');
         }
     }
@@ -106,8 +95,7 @@ fn dict(v: &Value, out: &mut String, ident: Option<&str>, scalar_keys: Option<&[
             for k in keys {
                 scalars.push(obj.get(k).map(py_str).unwrap_or_default());
             }
-            let mut rest: Vec<(&String, &Value)> =
-                obj.iter().filter(|(k, _)| !keys.contains(k)).collect();
+            let mut rest: Vec<(&String, &Value)> = obj.iter().filter(|(k, _)| !keys.contains(k)).collect();
             rest.sort_by(|a, b| a.0.cmp(b.0));
             nested = rest;
         }

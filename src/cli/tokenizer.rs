@@ -101,10 +101,7 @@ pub fn tokenize(input: &str, exp: &mut dyn Expander) -> Tokenized {
         allow_assignments: true,
     };
     match st.run() {
-        Step::Ok => Tokenized::Complete(Command {
-            assignments: st.assignments,
-            words: st.words,
-        }),
+        Step::Ok => Tokenized::Complete(Command { assignments: st.assignments, words: st.words }),
         Step::Incomplete => Tokenized::Incomplete,
         Step::Error(e) => Tokenized::Error(e),
     }
@@ -135,8 +132,7 @@ impl State<'_> {
             if c == '=' && !name.is_empty() {
                 return Some(name);
             }
-            let ok =
-                c == '_' || c.is_ascii_alphabetic() || (!name.is_empty() && c.is_ascii_digit());
+            let ok = c == '_' || c.is_ascii_alphabetic() || (!name.is_empty() && c.is_ascii_digit());
             if !ok {
                 return None;
             }
@@ -150,18 +146,12 @@ impl State<'_> {
         if !self.started {
             return;
         }
-        let raw: String = self.chars[self.raw_start..self.pos.min(self.chars.len())]
-            .iter()
-            .collect();
+        let raw: String = self.chars[self.raw_start..self.pos.min(self.chars.len())].iter().collect();
         let text = std::mem::take(&mut self.cur);
         if let Some(name) = self.assignment.take() {
             self.assignments.push((name, text));
         } else {
-            self.words.push(Word {
-                text,
-                raw,
-                mixed_quotes: self.quoted_part && self.unquoted_part,
-            });
+            self.words.push(Word { text, raw, mixed_quotes: self.quoted_part && self.unquoted_part });
             self.allow_assignments = self.words[0].text == "export";
         }
         self.started = false;
@@ -300,11 +290,7 @@ impl State<'_> {
             Some(c) if c == '_' || c.is_ascii_alphabetic() => {
                 let start = self.pos + 1;
                 let mut end = start;
-                while self
-                    .chars
-                    .get(end)
-                    .is_some_and(|c| *c == '_' || c.is_ascii_alphanumeric())
-                {
+                while self.chars.get(end).is_some_and(|c| *c == '_' || c.is_ascii_alphanumeric()) {
                     end += 1;
                 }
                 let name: String = self.chars[start..end].iter().collect();
@@ -397,8 +383,6 @@ impl State<'_> {
 /// True for a valid shell variable name.
 pub fn is_name(s: &str) -> bool {
     let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+    chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
         && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
 }

@@ -17,33 +17,21 @@ use serde_json::Value;
 pub fn run(engine: &mut Engine, args: &[String], g: &Globals) -> Outcome {
     let m = model();
     let Some(name) = args.first() else {
-        return Outcome::error(&CliError::Usage(
-            "the following arguments are required: subcommand".into(),
-        ));
+        return Outcome::error(&CliError::Usage("the following arguments are required: subcommand".into()));
     };
     if name == "help" {
         return Outcome::ok(super::help::wait());
     }
     let Some(w) = m.waiters.get(name) else {
-        let choices: Vec<String> = m
-            .waiters
-            .keys()
-            .cloned()
-            .chain(["help".to_string()])
-            .collect();
+        let choices: Vec<String> = m.waiters.keys().cloned().chain(["help".to_string()]).collect();
         let e = invalid_choice(name, &choices);
         return Outcome::error(&match e {
-            CliError::Usage(msg) => {
-                CliError::Usage(msg.replacen("argument operation", "argument subcommand", 1))
-            }
+            CliError::Usage(msg) => CliError::Usage(msg.replacen("argument operation", "argument subcommand", 1)),
             other => other,
         });
     };
     let Some(op) = m.operations.get(&w.operation) else {
-        return Outcome::error(&CliError::General(format!(
-            "Waiter {} is not available.",
-            w.name
-        )));
+        return Outcome::error(&CliError::General(format!("Waiter {} is not available.", w.name)));
     };
     if args.len() == 2 && args[1] == "help" {
         return Outcome::ok(super::help::waiter(name, w, op));
@@ -54,12 +42,15 @@ pub fn run(engine: &mut Engine, args: &[String], g: &Globals) -> Outcome {
     };
     let output_shape = op.output.clone().unwrap_or_default();
     for attempt in 1..=w.max_attempts {
-        let response = crate::api::call(engine, &w.operation, &call.request)
-            .map(|v| normalize(m, &output_shape, &v));
+        let response = crate::api::call(engine, &w.operation, &call.request).map(|v| normalize(m, &output_shape, &v));
         match matched(w, &response) {
             Some("success") => return Outcome::default(),
             Some(_) => {
-                return failure(w, "Waiter encountered a terminal failure state: For expression \"acceptor\" we matched expected path".into())
+                return failure(
+                    w,
+                    "Waiter encountered a terminal failure state: For expression \"acceptor\" we matched expected path"
+                        .into(),
+                )
             }
             None => {
                 if let Err(e) = &response {
@@ -75,22 +66,13 @@ pub fn run(engine: &mut Engine, args: &[String], g: &Globals) -> Outcome {
 }
 
 fn failure(w: &Waiter, reason: String) -> Outcome {
-    Outcome::error(&CliError::General(format!(
-        "Waiter {} failed: {reason}",
-        w.name
-    )))
+    Outcome::error(&CliError::General(format!("Waiter {} failed: {reason}", w.name)))
 }
 
-fn matched<'w>(
-    w: &'w Waiter,
-    response: &Result<Value, crate::engine::KinesisError>,
-) -> Option<&'w str> {
+fn matched<'w>(w: &'w Waiter, response: &Result<Value, crate::engine::KinesisError>) -> Option<&'w str> {
     for a in &w.acceptors {
         let hit = match (a.matcher.as_str(), response) {
-            ("path", Ok(v)) => a
-                .argument
-                .as_deref()
-                .is_some_and(|p| search(p, v).ok().as_ref() == Some(&a.expected)),
+            ("path", Ok(v)) => a.argument.as_deref().is_some_and(|p| search(p, v).ok().as_ref() == Some(&a.expected)),
             ("error", Err(e)) => a.expected.as_str() == Some(e.error_type.aws_name()),
             _ => false,
         };
