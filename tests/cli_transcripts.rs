@@ -45,9 +45,9 @@ fn parse(text: &str) -> Vec<Item> {
 
 fn escape_stdout(line: &str) -> String {
     if line.is_empty() {
-        "|".to_string()
-    } else if ["$ ", "> ", "!", "? ", "#", "|"].iter().any(|p| line.starts_with(p)) {
-        format!("| {line}")
+        "\\".to_string()
+    } else if ["$ ", "> ", "!", "? ", "#", "\\", "%"].iter().any(|p| line.starts_with(p)) {
+        format!("\\ {line}")
     } else {
         line.to_string()
     }

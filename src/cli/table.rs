@@ -169,7 +169,7 @@ impl Builder {
         match current {
             Value::Array(items) => {
                 if items.first().is_some_and(Value::is_object) {
-                    self.from_list(items, indent, title.unwrap_or_default());
+                    self.list_rows(items, indent, title.unwrap_or_default());
                 } else {
                     for item in items {
                         match item {
@@ -185,13 +185,13 @@ impl Builder {
                     }
                 }
             }
-            Value::Object(_) => self.from_dict(current, indent),
+            Value::Object(_) => self.dict_rows(current, indent),
             other => self.current().add_row(vec![py_str(other)]),
         }
         true
     }
 
-    fn from_dict(&mut self, current: &Value, indent: i64) {
+    fn dict_rows(&mut self, current: &Value, indent: i64) {
         let Value::Object(obj) = current else { return };
         let (headers, more) = group(obj);
         if headers.len() == 1 {
@@ -207,7 +207,7 @@ impl Builder {
         }
     }
 
-    fn from_list(&mut self, items: &[Value], indent: i64, title: &str) {
+    fn list_rows(&mut self, items: &[Value], indent: i64, title: &str) {
         let mut headers: Vec<String> = Vec::new();
         let mut more: Vec<String> = Vec::new();
         for it in items.iter().filter_map(Value::as_object) {
