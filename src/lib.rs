@@ -9,9 +9,10 @@
 //! | [`cli`] | AWS CLI v2 emulation on top of [`api`]: shell tokenizer, `aws kinesis <op>` parser, output exactly as the real CLI prints it, plus `sim ...` playground commands. |
 //! | [`sim`] | Producers, readers and scenarios driven by a seeded random generator. |
 //! | [`time`] | Calendar arithmetic and the timestamp formats Kinesis and the CLI print. |
+//! | [`view`] | View models for the page: routing steps, sequence-number explanations, lane windows, payload rendering. Pure. |
 //! | `ui` | Yew components: the only code that touches the browser (wasm32 only). |
 //!
-//! `engine`, `api`, `cli`, `sim` and `time` use no browser crate, no wall clock and no OS randomness, so they test
+//! `engine`, `api`, `cli`, `sim`, `time` and `view` use no browser crate, no wall clock and no OS randomness, so they test
 //! natively with `cargo test` and replay deterministically.
 
 pub mod api;
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod engine;
 pub mod sim;
 pub mod time;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

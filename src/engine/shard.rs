@@ -148,6 +148,12 @@ impl Shard {
         self.sequence(counter, arrival_ms)
     }
 
+    /// Appends a record (for tests of code built on shards).
+    #[doc(hidden)]
+    pub fn append_for_tests(&mut self, arrival_ms: Millis, partition_key: &str, data: &[u8]) -> SequenceNumber {
+        self.append(arrival_ms, partition_key, data)
+    }
+
     fn view(&self, offset: usize) -> Option<RecordRef<'_>> {
         let r = self.records.get(offset)?;
         let (key, data) = r.bytes.split_at(usize::from(r.key_len));

@@ -1,0 +1,7 @@
+//! View models: what the page draws, computed from engine state by pure functions (no browser code), so they are
+//! tested natively and the Yew components stay thin.
+
+pub mod lanes;
+pub mod payload;
+pub mod routing;
+pub mod sequence;
