@@ -3,16 +3,16 @@
 //! | file | concern |
 //! |---|---|
 //! | [`console`] | [`Console`]: one shell session (variables, continuation lines) over one [`crate::engine::Engine`] |
-//! | [`tokenizer`] | POSIX-shell words: quotes, escapes, comments, `$VAR`, `$(...)`, assignments |
+//! | [`tokenizer`], [`expand`] | POSIX-shell words: quotes, escapes, comments, `$VAR`, `$(...)`, assignments |
 //! | [`aws`] | `aws [globals] kinesis <operation> ...`: dispatch, call, output |
-//! | [`args`] | global options and an operation's options -> the request |
+//! | [`globals`], [`args`] | global options; an operation's options -> the request |
 //! | [`shorthand`] | the CLI's shorthand syntax (`Key=Value,...`) |
 //! | [`convert`] | botocore's client-side validation and type conversion (blobs, timestamps) |
 //! | [`blob`] | `--cli-binary-format`: Python-compatible lenient base64 |
 //! | [`paging`] | auto-pagination and `build_full_result` |
 //! | [`output`] | model-ordered, Python-style JSON |
 //! | [`text`], [`table`] | `--output text` / `--output table` |
-//! | [`query`] | `--query` (JMESPath) |
+//! | [`query`], [`query_parse`], [`query_lex`], [`query_functions`] | `--query` (JMESPath) |
 //! | [`errors`] | error texts and exit codes (0 / 252 / 254 / 255) |
 //! | [`help`] | help pages from the trimmed model |
 //! | [`waiters`] | `aws kinesis wait ...` over simulated time |
@@ -28,6 +28,8 @@ pub mod complete;
 pub mod console;
 pub mod convert;
 pub mod errors;
+pub mod expand;
+pub mod globals;
 pub mod help;
 pub mod hints;
 pub mod model;
@@ -36,6 +38,7 @@ pub mod output;
 pub mod paging;
 pub mod query;
 pub mod query_functions;
+pub mod query_lex;
 pub mod query_parse;
 pub mod shorthand;
 pub mod sim_commands;
