@@ -99,6 +99,8 @@ fn incomplete_lines_ask_for_more() {
     }
     assert_eq!(words("aws kinesis \\\nlist-streams"), ["aws", "kinesis", "list-streams"]);
     assert_eq!(words("echo 'a\nb'"), ["echo", "a\nb"]);
+    assert_eq!(words("aws kinesis wait \\\n  stream-exists"), ["aws", "kinesis", "wait", "stream-exists"]);
+    assert_eq!(words("a\\\nb"), ["ab"]);
 }
 
 #[test]

@@ -174,17 +174,29 @@ fn unpack(model: &Model, shape: &str, values: &[String], option: &str) -> Result
     }
 }
 
+/// Python's `json.loads` error, approximately: the kind of problem and its position (line, column, char offset;
+/// at the end of the text for a truncated document).
 fn parse_json(text: &str, option: &str) -> Result<Value, CliError> {
     serde_json::from_str(text).map_err(|e| {
-        let col = e.column();
-        let line = e.line();
-        let offset: usize = text.lines().take(line.saturating_sub(1)).map(|l| l.chars().count() + 1).sum::<usize>()
-            + col.saturating_sub(1);
+        let (line, col, offset) = if e.is_eof() {
+            let line = text.split('\n').count();
+            let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, col, text.chars().count())
+        } else {
+            let offset = text.lines().take(e.line().saturating_sub(1)).map(|l| l.chars().count() + 1).sum::<usize>()
+                + e.column().saturating_sub(1);
+            (e.line(), e.column(), offset)
+        };
+        let what = if e.is_eof() && text.trim_end().ends_with([',', '{']) && text.contains('{') {
+            "Expecting property name enclosed in double quotes"
+        } else if e.to_string().starts_with("trailing characters") {
+            "Extra data"
+        } else {
+            "Expecting value"
+        };
         CliError::ParamParse {
             option: option.into(),
-            message: format!(
-                "Invalid JSON: Expecting value: line {line} column {col} (char {offset})\nJSON received: {text}"
-            ),
+            message: format!("Invalid JSON: {what}: line {line} column {col} (char {offset})\nJSON received: {text}"),
         }
     })
 }

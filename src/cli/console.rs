@@ -24,7 +24,7 @@ pub struct ConsoleConfig {
 /// What one `run` call printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CommandOutput {
-    /// The input as given.
+    /// The input as given; when it completed a continued command, the whole command (its lines joined with `\n`).
     pub input: String,
     /// Standard output.
     pub stdout: String,
@@ -99,6 +99,9 @@ impl Console {
                 continue;
             }
             self.pending.clear();
+            if text != line {
+                out.input = text.clone();
+            }
             let o = exec(&mut self.session, &text, 0);
             out.stdout.push_str(&o.stdout);
             out.stderr.push_str(&o.stderr);

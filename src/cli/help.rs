@@ -58,6 +58,12 @@ pub fn operation(name: &str, op: &Operation) -> String {
         let shape = m.shape(&mem.shape);
         let kind = shape.map(|s| s.kind.as_str()).unwrap_or("string");
         s.push_str(&format!("       --{} ({kind})\n{}\n", mem.cli, wrap(&mem.doc, 10)));
+        if kind == "blob" {
+            s.push_str(&format!(
+                "\n{}\n",
+                wrap("With the default --cli-binary-format base64 the value is read as base64; add --cli-binary-format raw-in-base64-out to send text as it is.", 10)
+            ));
+        }
         if let Some(sh) = shape.filter(|s| !s.enum_values.is_empty()) {
             s.push_str("\n          Possible values:\n\n");
             for v in &sh.enum_values {

@@ -161,7 +161,10 @@ impl State<'_> {
 
     fn run(&mut self) -> Step {
         while let Some(mut c) = self.peek(0) {
-            if !self.started && !matches!(c, ' ' | '\t' | '\n' | '\r' | '#') {
+            if !self.started
+                && !matches!(c, ' ' | '\t' | '\n' | '\r' | '#')
+                && !(c == '\\' && self.peek(1) == Some('\n'))
+            {
                 self.start_word();
                 match self.peek(0) {
                     Some(next) => c = next,
@@ -220,18 +223,15 @@ impl State<'_> {
                     }
                     self.pos += 1;
                 }
-                '\\' => {
-                    self.start_word();
-                    match self.peek(1) {
-                        None => return Step::Incomplete,
-                        Some('\n') => self.pos += 2,
-                        Some(n) => {
-                            self.unquoted_part = true;
-                            self.cur.push(n);
-                            self.pos += 2;
-                        }
+                '\\' => match self.peek(1) {
+                    None => return Step::Incomplete,
+                    Some('\n') => self.pos += 2,
+                    Some(n) => {
+                        self.unquoted_part = true;
+                        self.cur.push(n);
+                        self.pos += 2;
                     }
-                }
+                },
                 '$' => {
                     self.start_word();
                     match self.dollar(false) {
