@@ -161,10 +161,8 @@ impl State<'_> {
 
     fn run(&mut self) -> Step {
         while let Some(mut c) = self.peek(0) {
-            if !self.started
-                && !matches!(c, ' ' | '\t' | '\n' | '\r' | '#')
-                && !(c == '\\' && self.peek(1) == Some('\n'))
-            {
+            let continuation = c == '\\' && self.peek(1) == Some('\n');
+            if !self.started && !continuation && !matches!(c, ' ' | '\t' | '\n' | '\r' | '#') {
                 self.start_word();
                 match self.peek(0) {
                     Some(next) => c = next,
