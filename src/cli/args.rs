@@ -105,6 +105,13 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
     for (idx, values) in given {
         let m = &members[idx];
         let option = format!("--{}", m.cli);
+        if let Some(path) = values.iter().find(|v| v.starts_with("file://") || v.starts_with("fileb://")) {
+            let file = path.split_once("://").map_or("", |(_, f)| f);
+            return Err(CliError::ParamParse {
+                option,
+                message: format!("Unable to load paramfile {path}: [Errno 2] No such file or directory: '{file}'"),
+            });
+        }
         let (raw, src) = unpack(model, &m.shape, &values, &option)?;
         if let Some(v) = conv.convert(&m.shape, &raw, &m.name, src) {
             request.insert(m.name.clone(), v);

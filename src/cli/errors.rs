@@ -33,6 +33,8 @@ pub enum CliError {
         operation: String,
         /// The service's error.
         error: KinesisError,
+        /// Retries made before giving up (standard retry mode: 2 for throttling and 5xx errors, else 0).
+        retries: u32,
     },
 }
 
@@ -65,11 +67,15 @@ impl CliError {
                 format!("\nError parsing parameter '{option}': {message}\n")
             }
             CliError::General(message) => format!("\n{message}\n"),
-            CliError::Service { operation, error } => format!(
-                "\nAn error occurred ({}) when calling the {operation} operation: {}\n",
-                error.error_type.aws_name(),
-                error.message
-            ),
+            CliError::Service { operation, error, retries } => {
+                let retry_info =
+                    if *retries > 0 { format!(" (reached max retries: {retries})") } else { String::new() };
+                format!(
+                    "\nAn error occurred ({}) when calling the {operation} operation{retry_info}: {}\n",
+                    error.error_type.aws_name(),
+                    error.message
+                )
+            }
         }
     }
 }

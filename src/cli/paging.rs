@@ -29,6 +29,17 @@ pub enum Response {
 
 const MAX_PAGES: usize = 10_000;
 
+/// botocore's standard retry mode: 3 attempts in all.
+const MAX_RETRIES: u32 = 2;
+
+/// Errors botocore's standard retry mode retries: throttling codes (`ProvisionedThroughputExceededException`,
+/// `LimitExceededException`, ...) and 5xx answers. The simulated clock does not move between attempts (the real
+/// CLI's backoff is random and short), so a rate limit usually fails all three attempts.
+fn retryable(t: crate::engine::ErrorType) -> bool {
+    use crate::engine::ErrorType;
+    matches!(t, ErrorType::ProvisionedThroughputExceeded | ErrorType::LimitExceeded | ErrorType::InternalFailure)
+}
+
 /// Calls `op_name` (auto-paginating unless `no_paginate`).
 ///
 /// # Errors
@@ -44,9 +55,17 @@ pub fn call(
 ) -> Result<Response, CliError> {
     let output_shape = op.output.clone().unwrap_or_default();
     let once = |engine: &mut Engine, req: &Value| -> Result<Value, CliError> {
-        crate::api::call(engine, op_name, req)
-            .map(|v| normalize(model, &output_shape, &v))
-            .map_err(|error| CliError::Service { operation: op_name.to_string(), error })
+        let mut retries = 0;
+        loop {
+            match crate::api::call(engine, op_name, req) {
+                Ok(v) => return Ok(normalize(model, &output_shape, &v)),
+                Err(error) if retryable(error.error_type) && retries < MAX_RETRIES => retries += 1,
+                Err(error) => {
+                    let retries = if retryable(error.error_type) { retries } else { 0 };
+                    return Err(CliError::Service { operation: op_name.to_string(), error, retries });
+                }
+            }
+        }
     };
     let Some(p) = op.paginator.as_ref().filter(|_| !no_paginate) else {
         return once(engine, request).map(Response::Single);
