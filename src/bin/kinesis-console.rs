@@ -132,11 +132,37 @@ Hints go to standard error, prefixed by \"hint: \". Type `help` inside for the c
         }
     }
 
+    /// Tab completion of commands, operations, waiters and option names.
+    struct ConsoleHelper;
+
+    impl rustyline::completion::Completer for ConsoleHelper {
+        type Candidate = String;
+
+        fn complete(
+            &self,
+            line: &str,
+            pos: usize,
+            _ctx: &rustyline::Context<'_>,
+        ) -> rustyline::Result<(usize, Vec<String>)> {
+            let before = line.get(..pos).unwrap_or(line);
+            let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            Ok((start, kinesis_playground::cli::complete::complete(before)))
+        }
+    }
+
+    impl rustyline::hint::Hinter for ConsoleHelper {
+        type Hint = String;
+    }
+    impl rustyline::highlight::Highlighter for ConsoleHelper {}
+    impl rustyline::validate::Validator for ConsoleHelper {}
+    impl rustyline::Helper for ConsoleHelper {}
+
     fn interactive(console: &mut Console) -> i32 {
-        let Ok(mut rl) = rustyline::DefaultEditor::new() else {
+        let Ok(mut rl) = rustyline::Editor::<ConsoleHelper, rustyline::history::DefaultHistory>::new() else {
             eprintln!("kinesis-console: cannot open the terminal");
             return 1;
         };
+        rl.set_helper(Some(ConsoleHelper));
         println!("Kinesis Playground console. `help` for help, Ctrl-D to quit.");
         let opts = Options { jsonl: false, echo: false, config: ConsoleConfig { start_time_ms: 0, seed: 0 } };
         let mut entry = String::new();
