@@ -16,3 +16,14 @@ fn completes_commands_operations_and_options() {
     assert_eq!(c.complete("sim clock a"), ["advance"]);
     assert!(c.complete("nothing here ").is_empty());
 }
+
+#[test]
+fn multi_line_input_keeps_the_last_status() {
+    let mut c = Console::new(ConsoleConfig { start_time_ms: 0, seed: 0 });
+    let out = c.run("aws kinesis describe-stream --stream-name nope\n\n# done\n");
+    assert_eq!(out.exit_code, 254);
+    let out = c.run("echo one \\");
+    assert!(out.pending && out.stdout.is_empty());
+    let out = c.run("two");
+    assert_eq!((out.stdout.as_str(), out.pending, out.input.as_str()), ("one two\n", false, "echo one \\\ntwo"));
+}

@@ -93,6 +93,9 @@ impl Console {
         let mut out = CommandOutput { input: input.to_string(), ..Default::default() };
         for line in input.split('\n') {
             let line = line.strip_suffix('\r').unwrap_or(line);
+            if self.pending.is_empty() && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
+                continue;
+            }
             let text = if self.pending.is_empty() { line.to_string() } else { format!("{}\n{line}", self.pending) };
             if tokenizer::needs_more(&text) {
                 self.pending = text;

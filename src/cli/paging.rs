@@ -67,7 +67,10 @@ pub fn call(
             }
         }
     };
-    let Some(p) = op.paginator.as_ref().filter(|_| !no_paginate) else {
+    // A pagination parameter given by hand (`--exclusive-start-shard-id`, `--next-token`) turns auto-pagination off,
+    // as `awscli/customizations/paginate.py` does.
+    let manual = op.paginator.as_ref().is_some_and(|p| request.get(&p.input_token).is_some());
+    let Some(p) = op.paginator.as_ref().filter(|_| !no_paginate && !manual) else {
         return once(engine, request).map(Response::Single);
     };
     let mut req = request.clone();
