@@ -67,6 +67,21 @@ const PIECES: &[&str] = &[
     "\t",
 ];
 
+#[test]
+fn deep_nesting_is_refused_not_overflowed() {
+    let mut c = console();
+    let deep_query = format!("aws kinesis list-streams --query '{}a{}'", "(".repeat(5000), ")".repeat(5000));
+    assert_eq!(c.run(&deep_query).exit_code, 252);
+    let deep_shorthand = format!("aws kinesis put-records --stream-name s --records 'Data={}'", "[".repeat(5000));
+    assert_eq!(c.run(&deep_shorthand).exit_code, 252);
+    let deep_json = format!("aws kinesis put-records --stream-name s --records '{}'", "[".repeat(5000));
+    assert_eq!(c.run(&deep_json).exit_code, 252);
+    let long_op = format!("aws kinesis {}", "x".repeat(100_000));
+    assert_eq!(c.run(&long_op).exit_code, 252);
+    let nested_subst = format!("echo {}x{}", "$(echo ".repeat(50), ")".repeat(50));
+    assert!(c.run(&nested_subst).stderr.contains("nested too deeply"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 

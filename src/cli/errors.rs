@@ -88,7 +88,7 @@ pub fn invalid_choice(value: &str, choices: &[String]) -> CliError {
         let cells: Vec<String> = pair.iter().map(|c| format!("{c:<40}")).collect();
         msg.push(cells.join(" | "));
     }
-    let possible = close_matches(value, choices, 3, 0.8);
+    let possible = if value.chars().count() <= 200 { close_matches(value, choices, 3, 0.8) } else { Vec::new() };
     if !possible.is_empty() {
         msg.push(format!("\n\nInvalid choice: '{value}', maybe you meant:\n"));
         for word in possible {

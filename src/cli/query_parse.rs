@@ -75,14 +75,18 @@ fn lbp(t: &Tok) -> u8 {
 struct P {
     t: Vec<Tok>,
     i: usize,
+    depth: usize,
 }
+
+/// Nesting deeper than this is refused (instead of overflowing the stack).
+const MAX_DEPTH: usize = 100;
 
 /// Parses a JMESPath expression.
 ///
 /// # Errors
 /// A description of the first syntax error.
 pub fn parse(s: &str) -> Result<Node, String> {
-    let mut p = P { t: lex(s)?, i: 0 };
+    let mut p = P { t: lex(s)?, i: 0, depth: 0 };
     let n = p.expr(0)?;
     match p.peek() {
         Tok::Eof => Ok(n),
@@ -110,6 +114,16 @@ impl P {
     }
 
     fn expr(&mut self, rbp: u8) -> Result<Node, String> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err("Expression is nested too deeply".into());
+        }
+        let r = self.expr_inner(rbp);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, rbp: u8) -> Result<Node, String> {
         let tok = self.next();
         let mut left = self.nud(tok)?;
         while rbp < lbp(self.peek()) {

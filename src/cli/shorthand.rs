@@ -34,14 +34,18 @@ struct Parser {
     chars: Vec<char>,
     pos: usize,
     input: String,
+    depth: usize,
 }
+
+/// Nesting deeper than this is refused (instead of overflowing the stack).
+const MAX_DEPTH: usize = 64;
 
 /// Parses one shorthand argument into a JSON object of strings, lists and objects.
 ///
 /// # Errors
 /// A [`ShorthandError`] pointing at the first character that does not fit the grammar.
 pub fn parse(input: &str) -> Result<Value, ShorthandError> {
-    let mut p = Parser { chars: input.chars().collect(), pos: 0, input: input.to_string() };
+    let mut p = Parser { chars: input.chars().collect(), pos: 0, input: input.to_string(), depth: 0 };
     let v = p.parameter()?;
     Ok(v)
 }
@@ -117,6 +121,21 @@ impl Parser {
     }
 
     fn values(&mut self) -> Result<Value, ShorthandError> {
+        self.nested(Self::values_inner)
+    }
+
+    /// Runs `f` one nesting level deeper, refusing absurd depths.
+    fn nested(&mut self, f: fn(&mut Self) -> Result<Value, ShorthandError>) -> Result<Value, ShorthandError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.err("value"));
+        }
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
+    fn values_inner(&mut self) -> Result<Value, ShorthandError> {
         self.skip_ws();
         match self.peek() {
             None | Some(',') => Ok(Value::String(String::new())),
@@ -231,8 +250,8 @@ impl Parser {
         loop {
             self.skip_ws();
             let item = match self.peek() {
-                Some('[') => self.explicit_list()?,
-                Some('{') => self.hash_literal()?,
+                Some('[') => self.nested(Self::explicit_list)?,
+                Some('{') => self.nested(Self::hash_literal)?,
                 _ => Value::String(self.value(true)?),
             };
             items.push(item);
