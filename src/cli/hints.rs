@@ -83,6 +83,12 @@ pub fn for_call(op: &str, call: &super::args::Call, words: &[Word], g: &Globals,
             }
         }
     }
+    if g.endpoint_url.is_some() || g.region.as_deref().is_some_and(|r| r != "us-east-1") {
+        hints.push(
+            "The playground ignores --region and --endpoint-url: every call goes to the simulated account 123456789012 in us-east-1."
+                .into(),
+        );
+    }
     if let Some(s) = call.request.get("ShardIterator").and_then(Value::as_str) {
         if succeeded && s.starts_with('"') && s.ends_with('"') && s.len() > 1 {
             hints.push("This shard iterator kept the double quotes that `--query` printed (JSON output); Kinesis accepts them, \
