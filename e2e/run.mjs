@@ -109,7 +109,11 @@ async function main() {
           error = e;
         }
         const seen = problems.splice(0);
-        if (!error && seen.length) error = new Error(seen.join('\n'));
+        if (seen.length) {
+          const found = new Error(`the page reported problems:\n${seen.join('\n')}`);
+          found.stack = [error?.stack, found.message].filter(Boolean).join('\n');
+          error = found;
+        }
         const ms = Date.now() - started;
         if (error) {
           failed += 1;

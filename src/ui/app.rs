@@ -19,7 +19,7 @@ pub fn app() -> Html {
 
     let on_next_theme = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(UiAction::SetTheme(theme.next())))
+        Callback::from(move |_| dispatcher.dispatch(UiAction::NextTheme))
     };
 
     html! {

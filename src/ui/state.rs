@@ -62,6 +62,9 @@ pub struct UiState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum UiAction {
     SetTheme(Theme),
+    /// The theme button: the next theme after the current one (decided here, from the current state, so quick
+    /// repeated presses never act on a stale theme).
+    NextTheme,
 }
 
 impl Reducible for UiState {
@@ -72,6 +75,9 @@ impl Reducible for UiState {
             // Returning the same Rc tells Yew nothing changed, so nothing re-renders.
             UiAction::SetTheme(theme) if theme == self.theme => self,
             UiAction::SetTheme(theme) => Rc::new(UiState { theme }),
+            UiAction::NextTheme => Rc::new(UiState {
+                theme: self.theme.next(),
+            }),
         }
     }
 }

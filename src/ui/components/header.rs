@@ -19,8 +19,8 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                 <div class="site-header__text">
                     <h1 class="site-header__title">{ "Kinesis Playground" }</h1>
                     <p class="site-header__tagline">
-                        { "Learn Amazon Kinesis Data Streams by doing: type real AWS CLI commands and watch \
-                           partition keys, shards and sequence numbers at work, simulated right in your browser." }
+                        { "Learn Amazon Kinesis Data Streams by doing: run real AWS CLI commands and watch a \
+                           simulated stream route your records to shards." }
                     </p>
                 </div>
                 <button
