@@ -8,7 +8,9 @@ pub fn console_region() -> Html {
     let intro = html! {
         <>
             { "Type the same commands you would run against AWS, such as " }
-            <code>{ "aws kinesis create-stream --stream-name demo --shard-count 2" }</code>
+            <code>{ "aws kinesis create-stream" }</code>
+            { " or " }
+            <code>{ "aws kinesis put-record" }</code>
             { ". The output is what the AWS CLI prints, and every button you press elsewhere on the page shows \
                its equivalent command here." }
         </>
