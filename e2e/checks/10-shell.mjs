@@ -7,7 +7,11 @@ export default [
     name: 'the page loads from the sub-path and fetches nothing outside it',
     async run({ page, baseUrl, open, assert, report }) {
       const requested = [];
+      const wasmTypes = [];
       page.on('request', (request) => requested.push(request.url()));
+      page.on('response', (response) => {
+        if (new URL(response.url()).pathname.endsWith('.wasm')) wasmTypes.push(response.headers()['content-type']);
+      });
       // Time from navigation start until the header and the last region are in the DOM.
       await page.addInitScript(() => {
         const seen = () => document.querySelector('h1') && document.querySelector('section[aria-label="Stream details"]');
@@ -28,6 +32,9 @@ export default [
         assert.equal(u.origin, base.origin, `only this origin is contacted: ${url}`);
         assert.ok(u.pathname.startsWith(base.pathname), `${url} is under ${base.pathname}`);
       }
+      // Streaming compilation (the fast path) needs the host to send .wasm as application/wasm.
+      assert.ok(wasmTypes.length > 0, 'the wasm binary was fetched');
+      for (const type of wasmTypes) assert.equal(type, 'application/wasm', 'the .wasm content type');
       const firstRender = await page.evaluate(() => window.__e2eFirstRenderMs);
       const started = await page.evaluate(() => window.__e2eAppStartedMs);
       assert.ok(typeof firstRender === 'number', 'the first render was timed');
@@ -43,6 +50,7 @@ export default [
       assert.equal(await page.title(), 'Kinesis Playground');
       const banner = page.getByRole('banner');
       await banner.getByRole('heading', { level: 1, name: 'Kinesis Playground' }).waitFor();
+      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the app is mounted once');
       const tagline = (await banner.locator('p').first().textContent()) ?? '';
       assert.match(tagline, /Kinesis Data Streams/, 'the tagline says what this is');
     },
