@@ -84,6 +84,22 @@ export default [
     },
   },
   {
+    name: 'eight distinct shard colours are defined in both themes',
+    async run({ page, assert }) {
+      const palette = () => page.evaluate(() => {
+        const style = getComputedStyle(document.documentElement);
+        return Array.from({ length: 8 }, (_, i) => style.getPropertyValue(`--shard-${i}`).trim());
+      });
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const colours = await palette();
+        assert.ok(colours.every((c) => /^#[0-9a-f]{6}$/i.test(c)), `${scheme}: ${colours}`);
+        assert.equal(new Set(colours).size, 8, `${scheme}: all different`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    },
+  },
+  {
     name: 'screenshot at laptop width',
     async run({ page, artifacts }) {
       await page.screenshot({ path: `${artifacts}/shell.png`, fullPage: true });

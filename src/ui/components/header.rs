@@ -20,7 +20,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                     <h1 class="site-header__title">{ "Kinesis Playground" }</h1>
                     <p class="site-header__tagline">
                         { "Learn Amazon Kinesis Data Streams by doing: run real AWS CLI commands and watch a \
-                           simulated stream route your records to shards." }
+                           simulated stream at work." }
                     </p>
                 </div>
                 <button
