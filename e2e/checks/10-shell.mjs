@@ -84,6 +84,23 @@ export default [
     },
   },
   {
+    name: 'the first Tab reaches a visible skip link to the playground',
+    async run({ page, assert }) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const box = el?.getBoundingClientRect();
+        return { text: el?.textContent, href: el?.getAttribute('href'), visible: !!box && box.bottom > 0 };
+      });
+      assert.equal(focused.text, 'Skip to the playground');
+      assert.equal(focused.href, '#main');
+      assert.ok(focused.visible, 'the focused skip link is on screen');
+      await page.keyboard.press('Enter');
+      assert.ok(page.url().endsWith('#main'), `stays on the sub-path page: ${page.url()}`);
+      await page.evaluate(() => document.activeElement?.blur());
+    },
+  },
+  {
     name: 'eight distinct shard colours are defined in both themes',
     async run({ page, assert }) {
       const palette = () => page.evaluate(() => {

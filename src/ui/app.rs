@@ -24,6 +24,7 @@ pub fn app() -> Html {
 
     html! {
         <>
+            <a class="skip-link" href="#main">{ "Skip to the playground" }</a>
             <SiteHeader {theme} {on_next_theme} />
             <main class="playground" id="main">
                 <ConsoleRegion />
