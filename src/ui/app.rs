@@ -10,9 +10,7 @@ use yew::prelude::*;
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| UiState {
-        theme: stored_theme(),
-    });
+    let state = use_reducer(|| UiState { theme: stored_theme() });
 
     let theme = state.theme;
     use_effect_with(theme, |theme| apply_theme(*theme));

@@ -75,9 +75,7 @@ impl Reducible for UiState {
             // Returning the same Rc tells Yew nothing changed, so nothing re-renders.
             UiAction::SetTheme(theme) if theme == self.theme => self,
             UiAction::SetTheme(theme) => Rc::new(UiState { theme }),
-            UiAction::NextTheme => Rc::new(UiState {
-                theme: self.theme.next(),
-            }),
+            UiAction::NextTheme => Rc::new(UiState { theme: self.theme.next() }),
         }
     }
 }

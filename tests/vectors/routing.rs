@@ -25,12 +25,7 @@ pub const HASH_KEYS: &[(&str, u128)] = &[
 pub const EVEN_RANGES: &[(u32, usize, u128, u128)] = &[
     (1, 0, 0, u128::MAX),
     (2, 0, 0, 170141183460469231731687303715884105727),
-    (
-        3,
-        1,
-        113427455640312821154458202477256070485,
-        226854911280625642308916404954512140969,
-    ),
+    (3, 1, 113427455640312821154458202477256070485, 226854911280625642308916404954512140969),
     (3, 2, 226854911280625642308916404954512140970, u128::MAX),
     (4, 3, 255211775190703847597530955573826158592, u128::MAX),
 ];
@@ -40,21 +35,11 @@ const CREATED: u64 = 1_704_067_200; // 2024-01-01T00:00:00Z
 /// Decoded fields -> the 56-digit decimal Kinesis prints.
 pub const SEQUENCE_NUMBERS: &[(SequenceNumber, &str)] = &[
     (
-        SequenceNumber {
-            shard_created_secs: CREATED,
-            shard_index: 0,
-            counter: 0,
-            arrival_secs: CREATED,
-        },
+        SequenceNumber { shard_created_secs: CREATED, shard_index: 0, counter: 0, arrival_secs: CREATED },
         "49647888802562419836923936470999665672519599508823212034",
     ),
     (
-        SequenceNumber {
-            shard_created_secs: CREATED,
-            shard_index: 0,
-            counter: 1,
-            arrival_secs: CREATED + 5,
-        },
+        SequenceNumber { shard_created_secs: CREATED, shard_index: 0, counter: 1, arrival_secs: CREATED + 5 },
         "49647888802562419836923936471000874598339214481595301890",
     ),
 ];
@@ -70,21 +55,11 @@ pub fn check_all() {
     for &(count, index, start, end) in EVEN_RANGES {
         let ranges = even_ranges(count);
         assert_eq!(ranges.len(), count as usize, "even_ranges({count}).len()");
-        assert_eq!(
-            ranges[index].starting_hash_key, start,
-            "even_ranges({count})[{index}] start"
-        );
-        assert_eq!(
-            ranges[index].ending_hash_key, end,
-            "even_ranges({count})[{index}] end"
-        );
+        assert_eq!(ranges[index].starting_hash_key, start, "even_ranges({count})[{index}] start");
+        assert_eq!(ranges[index].ending_hash_key, end, "even_ranges({count})[{index}] end");
     }
     for (fields, text) in SEQUENCE_NUMBERS {
         assert_eq!(fields.to_string(), *text, "{fields:?}.to_string()");
-        assert_eq!(
-            SequenceNumber::parse(text),
-            Some(*fields),
-            "SequenceNumber::parse({text:?})"
-        );
+        assert_eq!(SequenceNumber::parse(text), Some(*fields), "SequenceNumber::parse({text:?})");
     }
 }
