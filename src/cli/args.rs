@@ -13,8 +13,8 @@ use serde_json::{Map, Value};
 pub struct Call {
     /// The request in wire form.
     pub request: Value,
-    /// `--page-size`, for paginated operations.
-    pub page_size: Option<i64>,
+    /// `--page-size`, `--max-items`, `--starting-token`, for paginated operations.
+    pub paging: super::pager::PageOptions,
     /// Blob arguments decoded from base64 (text, bytes), for hints.
     pub decoded_blobs: Vec<(String, Vec<u8>)>,
 }
@@ -32,7 +32,7 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
     let members = input.map(|s| s.members.as_slice()).unwrap_or_default();
     let mut given: Vec<(usize, Vec<String>)> = Vec::new();
     let mut unknown = Vec::new();
-    let mut page_size = None;
+    let mut paging = super::pager::PageOptions::default();
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
@@ -45,13 +45,21 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
             unknown.push(a.clone());
             continue;
         };
-        if op.paginator.is_some() && opt == "page-size" {
+        if op.paginator.is_some() && matches!(opt, "page-size" | "max-items" | "starting-token") {
             let v = take_one(args, &mut i, inline, &name)?;
-            page_size = Some(
-                v.trim()
-                    .parse::<i64>()
-                    .map_err(|_| CliError::General(format!("invalid literal for int() with base 10: '{v}'")))?,
-            );
+            if opt == "starting-token" {
+                paging.starting_token = Some(v);
+                continue;
+            }
+            let n = v
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| CliError::General(format!("invalid literal for int() with base 10: '{v}'")))?;
+            if opt == "page-size" {
+                paging.page_size = Some(n);
+            } else {
+                paging.max_items = Some(n);
+            }
             continue;
         }
         let flag = members.iter().position(|m| {
@@ -123,7 +131,7 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
     if !conv.problems.is_empty() {
         return Err(CliError::ParamValidation(conv.problems));
     }
-    Ok(Call { request: Value::Object(request), page_size, decoded_blobs: conv.decoded_blobs })
+    Ok(Call { request: Value::Object(request), paging, decoded_blobs: conv.decoded_blobs })
 }
 
 fn take_one(args: &[String], i: &mut usize, inline: Option<String>, name: &str) -> Result<String, CliError> {

@@ -90,7 +90,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::
             return out;
         }
     };
-    let mut out = match paging::call(engine, m, op_name, op, &call.request, call.page_size, g.no_paginate) {
+    let mut out = match paging::call(engine, m, op_name, op, &call.request, &call.paging, g.no_paginate) {
         Ok(resp) => match render(&resp, &g, op_name) {
             Ok(stdout) => Outcome::ok(stdout),
             Err(e) => Outcome::error(&e),

@@ -9,7 +9,7 @@
 //! | [`shorthand`] | the CLI's shorthand syntax (`Key=Value,...`) |
 //! | [`convert`] | botocore's client-side validation and type conversion (blobs, timestamps) |
 //! | [`blob`] | `--cli-binary-format`: Python-compatible lenient base64 |
-//! | [`paging`] | auto-pagination and `build_full_result` |
+//! | [`paging`], [`pager`] | auto-pagination, `--max-items`/`--starting-token`, `build_full_result` |
 //! | [`output`] | model-ordered, Python-style JSON |
 //! | [`text`], [`table`] | `--output text` / `--output table` |
 //! | [`query`], [`query_parse`], [`query_lex`], [`query_functions`] | `--query` (JMESPath) |
@@ -35,6 +35,7 @@ pub mod hints;
 pub mod model;
 pub mod operations;
 pub mod output;
+pub mod pager;
 pub mod paging;
 pub mod query;
 pub mod query_functions;

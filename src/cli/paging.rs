@@ -5,8 +5,9 @@
 //! `StreamModeDetails`, `NextToken`, ...) disappears.
 
 use super::errors::CliError;
-use super::model::{Model, Operation, Paginator};
+use super::model::{Model, Operation};
 use super::output::normalize;
+use super::pager::{self, PageOptions};
 use super::query::search;
 use crate::engine::Engine;
 use serde_json::{Map, Value};
@@ -24,10 +25,10 @@ pub enum Response {
         non_aggregate: Value,
         /// The result key expressions.
         result_keys: Vec<String>,
+        /// The `NextToken` to print when `--max-items` cut the listing short.
+        resume_token: Option<String>,
     },
 }
-
-const MAX_PAGES: usize = 10_000;
 
 /// botocore's standard retry mode: 3 attempts in all.
 const MAX_RETRIES: u32 = 2;
@@ -50,7 +51,7 @@ pub fn call(
     op_name: &str,
     op: &Operation,
     request: &Value,
-    page_size: Option<i64>,
+    opts: &PageOptions,
     no_paginate: bool,
 ) -> Result<Response, CliError> {
     let output_shape = op.output.clone().unwrap_or_default();
@@ -73,29 +74,7 @@ pub fn call(
     let Some(p) = op.paginator.as_ref().filter(|_| !no_paginate && !manual) else {
         return once(engine, request).map(Response::Single);
     };
-    let mut req = request.clone();
-    if let (Some(size), Some(limit_key), Value::Object(m)) = (page_size, &p.limit_key, &mut req) {
-        m.insert(limit_key.clone(), Value::Number(size.into()));
-    }
-    let mut pages = Vec::new();
-    let mut previous: Option<Value> = None;
-    while pages.len() < MAX_PAGES {
-        let page = once(engine, &req)?;
-        let token = next_token(p, &page);
-        pages.push(page);
-        let Some(token) = token else { break };
-        if previous.as_ref() == Some(&token) {
-            return Err(CliError::General(format!(
-                "The same next token was received twice: {{'{}': '{}'}}",
-                p.input_token,
-                token.as_str().unwrap_or_default()
-            )));
-        }
-        if let Value::Object(m) = &mut req {
-            m.insert(p.input_token.clone(), token.clone());
-        }
-        previous = Some(token);
-    }
+    let (pages, resume_token) = pager::pages(p, request, opts, &mut |req| once(engine, req))?;
     let mut non_aggregate = Value::Object(Map::new());
     if let Some(first) = pages.first() {
         for key in &p.non_aggregate_keys {
@@ -107,19 +86,8 @@ pub fn call(
         pages,
         non_aggregate,
         result_keys: p.result_key.paths().into_iter().map(str::to_string).collect(),
+        resume_token,
     })
-}
-
-fn next_token(p: &Paginator, page: &Value) -> Option<Value> {
-    if let Some(more) = &p.more_results {
-        if !matches!(search(more, page), Ok(Value::Bool(true))) {
-            return None;
-        }
-    }
-    match search(&p.output_token, page) {
-        Ok(Value::Null) | Err(_) => None,
-        Ok(v) => Some(v),
-    }
 }
 
 /// botocore's `set_value_from_jmespath` for dotted paths.
@@ -144,7 +112,7 @@ impl Response {
     pub fn full(&self) -> Value {
         match self {
             Response::Single(v) => v.clone(),
-            Response::Paged { pages, non_aggregate, result_keys } => {
+            Response::Paged { pages, non_aggregate, result_keys, resume_token } => {
                 let mut out = Value::Object(Map::new());
                 for key in result_keys {
                     let mut all: Option<Value> = None;
@@ -161,6 +129,9 @@ impl Response {
                     }
                 }
                 merge(&mut out, non_aggregate);
+                if let (Some(t), Value::Object(m)) = (resume_token, &mut out) {
+                    m.insert("NextToken".into(), Value::String(t.clone()));
+                }
                 out
             }
         }
@@ -171,17 +142,23 @@ impl Response {
     pub fn text_pages(&self) -> Vec<Value> {
         match self {
             Response::Single(v) => vec![v.clone()],
-            Response::Paged { pages, non_aggregate, result_keys } => pages
-                .iter()
-                .enumerate()
-                .map(|(i, page)| {
-                    let mut cur = if i == 0 { non_aggregate.clone() } else { Value::Object(Map::new()) };
-                    for key in result_keys {
-                        set_path(&mut cur, key, search(key, page).unwrap_or(Value::Null));
-                    }
-                    cur
-                })
-                .collect(),
+            Response::Paged { pages, non_aggregate, result_keys, resume_token } => {
+                let mut out: Vec<Value> = pages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, page)| {
+                        let mut cur = if i == 0 { non_aggregate.clone() } else { Value::Object(Map::new()) };
+                        for key in result_keys {
+                            set_path(&mut cur, key, search(key, page).unwrap_or(Value::Null));
+                        }
+                        cur
+                    })
+                    .collect();
+                if let Some(t) = resume_token {
+                    out.push(serde_json::json!({"NextToken": {"NextToken": t}}));
+                }
+                out
+            }
         }
     }
 }
