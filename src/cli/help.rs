@@ -50,6 +50,11 @@ pub fn operation(name: &str, op: &Operation) -> String {
             s.push_str(&format!("          [{arg}]\n"));
         }
     }
+    if op.paginator.is_some() {
+        for arg in ["--starting-token", "--page-size", "--max-items"] {
+            s.push_str(&format!("          [{arg} <value>]\n"));
+        }
+    }
     s.push_str("\nOPTIONS\n");
     if members.is_empty() {
         s.push_str("       None\n");
