@@ -14,6 +14,7 @@ fn completes_commands_operations_and_options() {
     assert!(c.complete("aws kinesis delete-stream --").contains(&"--no-enforce-consumer-deletion".to_string()));
     assert!(!c.complete("aws kinesis list-streams --limit 1 --").contains(&"--limit".to_string()));
     assert_eq!(c.complete("sim clock a"), ["advance"]);
+    assert_eq!(c.complete("aws kinesis list-shards --max-i"), ["--max-items"]);
     assert!(c.complete("nothing here ").is_empty());
 }
 

@@ -1,7 +1,6 @@
 //! Tab completion for the console: commands, `kinesis`, operations, waiters and option names.
 
 use super::model::model;
-use super::sim_commands::COMMANDS;
 
 const GLOBAL_OPTIONS: &[&str] = &[
     "--query",
@@ -36,9 +35,11 @@ pub fn complete(line: &str) -> Vec<String> {
                 m.operation_by_cli(op).map(|(n, _)| n.to_string())
             };
             let mut opts: Vec<String> = GLOBAL_OPTIONS.iter().map(|s| s.to_string()).collect();
-            if let Some(input) =
-                op_name.and_then(|n| m.operations.get(&n)).and_then(|o| o.input.as_deref()).and_then(|i| m.shape(i))
-            {
+            let operation = op_name.and_then(|n| m.operations.get(&n));
+            if operation.is_some_and(|o| o.paginator.is_some()) && *op != "wait" {
+                opts.extend(["--starting-token", "--page-size", "--max-items"].map(String::from));
+            }
+            if let Some(input) = operation.and_then(|o| o.input.as_deref()).and_then(|i| m.shape(i)) {
                 for mem in &input.members {
                     opts.push(format!("--{}", mem.cli));
                     if m.shape(&mem.shape).is_some_and(|s| s.kind == "boolean") {
@@ -51,7 +52,6 @@ pub fn complete(line: &str) -> Vec<String> {
         }
         _ => Vec::new(),
     };
-    let _ = COMMANDS;
     cands.retain(|c| c.starts_with(partial));
     cands.sort();
     cands.dedup();
