@@ -54,16 +54,21 @@ pub struct Console {
 const MAX_DEPTH: usize = 8;
 
 impl Console {
-    /// A console with no streams, its clock at `config.start_time_ms`.
+    /// A console with no streams, its clock at `config.start_time_ms`, the engine's other settings at their defaults.
     pub fn new(config: ConsoleConfig) -> Self {
         let engine_config = EngineConfig { start_time_ms: config.start_time_ms, ..Default::default() };
+        Self::with_engine_config(engine_config, config.seed)
+    }
+
+    /// A console over an engine with the given settings (`sim reset` returns to them).
+    pub fn with_engine_config(engine_config: EngineConfig, seed: u64) -> Self {
         Console {
             session: Session {
                 engine: Engine::new(engine_config.clone()),
                 config: engine_config,
                 vars: BTreeMap::new(),
             },
-            seed: config.seed,
+            seed,
             pending: String::new(),
         }
     }
