@@ -9,6 +9,7 @@ use super::aws::{self, Outcome};
 use super::sim_commands;
 use super::tokenizer::{self, Expander, Tokenized};
 use crate::engine::{Engine, EngineConfig};
+use crate::sim::{RunReport, Simulation};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -40,6 +41,7 @@ pub struct CommandOutput {
 
 struct Session {
     engine: Engine,
+    sim: Simulation,
     config: EngineConfig,
     vars: BTreeMap<String, String>,
 }
@@ -65,6 +67,7 @@ impl Console {
         Console {
             session: Session {
                 engine: Engine::new(engine_config.clone()),
+                sim: Simulation::new(seed),
                 config: engine_config,
                 vars: BTreeMap::new(),
             },
@@ -81,6 +84,23 @@ impl Console {
     /// The simulated service, mutable (for the page's own controls).
     pub fn engine_mut(&mut self) -> &mut Engine {
         &mut self.session.engine
+    }
+
+    /// The simulated producers.
+    pub fn simulation(&self) -> &Simulation {
+        &self.session.sim
+    }
+
+    /// The simulated producers, mutable (for the page's own controls).
+    pub fn simulation_mut(&mut self) -> &mut Simulation {
+        &mut self.session.sim
+    }
+
+    /// Moves simulated time forward by `ms`, with the producers writing on the way (what the page's live clock
+    /// and `sim clock advance` do).
+    pub fn advance(&mut self, ms: i64) -> RunReport {
+        let Session { engine, sim, .. } = &mut self.session;
+        sim.run(engine, ms)
     }
 
     /// The seed given at creation.
@@ -177,7 +197,7 @@ fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
             let args = &words[1..];
             match words[0].as_str() {
                 "aws" => aws::run(&mut session.engine, args, &cmd.words),
-                "sim" => sim_commands::run(&mut session.engine, &session.config, args),
+                "sim" => sim_commands::run(&mut session.engine, &mut session.sim, &session.config, args),
                 "echo" => Outcome::ok(format!("{}\n", args.join(" "))),
                 "export" => {
                     for (k, v) in cmd.assignments {
@@ -210,5 +230,5 @@ fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
 }
 
 fn console_help() -> String {
-    "This console runs AWS CLI v2 commands against a simulated Kinesis:\n  aws kinesis help                  the operations\n  aws kinesis <operation> help      one operation's options\n  sim help                          the playground's own commands (clock, reset)\nShell: quotes, \\ line continuation, # comments, NAME=value, $NAME, $(command), echo, export, unset.\n".into()
+    "This console runs AWS CLI v2 commands against a simulated Kinesis:\n  aws kinesis help                  the operations\n  aws kinesis <operation> help      one operation's options\n  sim help                          the playground's own commands (clock, producers, throttling, reset)\nShell: quotes, \\ line continuation, # comments, NAME=value, $NAME, $(command), echo, export, unset.\n".into()
 }
