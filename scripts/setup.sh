@@ -8,6 +8,10 @@ TRUNK_VER=0.21.14
 WB_VER=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print}' Cargo.lock 2>/dev/null || true)
 WB_VER=${WB_VER:-0.2.130}
 
+# One setup at a time (serve.sh and test.sh may start together): a second run waits, then finds everything there.
+exec 9>"${TMPDIR:-/tmp}/kinesis-playground-setup.lock"
+flock 9
+
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   echo "setup: installing Debian chromium and chromium-driver"
@@ -21,7 +25,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VER" ]; then
   echo "setup: installing wasm-bindgen-cli $WB_VER"
   cargo install --force wasm-bindgen-cli --version "$WB_VER"
 fi
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ]; then
+# npm ci again when tools/package-lock.json changed since the last install (npm writes node_modules/.package-lock.json).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] ||
+  [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
   echo "setup: installing npm tools (binaryen, playwright-core)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi

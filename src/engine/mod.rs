@@ -119,6 +119,12 @@ impl Engine {
         &self.config
     }
 
+    /// Turns the per-shard throughput limits on (as in Kinesis) or off.
+    pub fn set_enforce_throughput(&mut self, on: bool) {
+        self.config.enforce_throughput = on;
+        self.touch();
+    }
+
     /// The simulated time, in epoch milliseconds.
     pub fn now_ms(&self) -> Millis {
         self.now

@@ -34,6 +34,7 @@ pub struct RunReport {
 /// Producers and the seeded generator that drives them.
 #[derive(Debug, Clone)]
 pub struct Simulation {
+    seed: u64,
     rng: Rng,
     producers: Vec<Producer>,
     next_id: u32,
@@ -42,7 +43,12 @@ pub struct Simulation {
 impl Simulation {
     /// A simulation with no producers.
     pub fn new(seed: u64) -> Self {
-        Simulation { rng: Rng::new(seed), producers: Vec::new(), next_id: 1 }
+        Simulation { seed, rng: Rng::new(seed), producers: Vec::new(), next_id: 1 }
+    }
+
+    /// The seed this simulation started from.
+    pub fn seed(&self) -> u64 {
+        self.seed
     }
 
     /// Adds a producer; returns its id.

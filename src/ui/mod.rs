@@ -1,4 +1,20 @@
-//! The Yew user interface (to be built).
+//! The Yew user interface: the only code that touches the browser.
+//!
+//! | file | what it is |
+//! |---|---|
+//! | `app.rs` | The root [`App`]: page header, and the grid of labelled regions. |
+//! | `state.rs` | The root reducer ([`UiState`], [`UiAction`]): UI-only state for now; the playground is wired in later. |
+//! | `components/` | One small component per file: header, theme button, and one region per concept. |
 
-/// Mounts the app.
-pub fn start() {}
+mod app;
+pub mod components;
+mod state;
+mod theme;
+
+pub use app::App;
+pub use state::{Theme, UiAction, UiState};
+
+/// Mounts the app into the document's `<body>`.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

@@ -15,6 +15,9 @@ pub const MEMBERS: &[Member] = &[
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let token = str_of(req, "ShardIterator").unwrap_or_default();
+    // Kinesis accepts an iterator still wrapped in the JSON quotes a shell variable kept from `--query
+    // 'ShardIterator'` (as the AWS tutorial does), and strips them.
+    let token = token.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(token);
     let out = engine.get_records(token, int(req, "Limit").map(|n| n as usize))?;
     let records: Vec<Value> = out
         .records

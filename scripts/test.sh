@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs every check the project has, in order, stopping at the first failure:
+# formatting, clippy (native and wasm32), native tests, browser tests (wasm-bindgen-test in headless Chromium),
+# the release build with its size budget, and the end-to-end checks against the release build served from a
+# sub-path. Installs what is missing first (scripts/setup.sh). The last line is the e2e summary: `N passed, M failed`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+# npm binaryen's wasm-opt (version 132) must come before any other wasm-opt for Trunk's release build.
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+BUNDLE_BUDGET_BYTES=$((350 * 1024)) # release wasm + JS, gzip -9
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "cargo clippy --all-targets -- -D warnings (native)"
+cargo clippy --all-targets -- -D warnings
+
+step "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "cargo test (native)"
+cargo test
+
+step "cargo test --target wasm32-unknown-unknown (headless Chromium)"
+cargo test --target wasm32-unknown-unknown
+
+step "trunk build --release"
+trunk build --release
+
+step "release bundle size"
+total=0
+for f in dist/*.wasm dist/*.js; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9c "$f" | wc -c)
+  total=$((total + gz))
+  printf '%-48s %9d B raw %9d B gzip -9\n' "${f#dist/}" "$raw" "$gz"
+done
+printf 'wasm + js gzip -9: %d B (budget %d B)\n' "$total" "$BUNDLE_BUDGET_BYTES"
+if [ "$total" -gt "$BUNDLE_BUDGET_BYTES" ]; then
+  echo "test: the release bundle is over its budget" >&2
+  exit 1
+fi
+
+step "end-to-end checks (release build served from a sub-path)"
+site=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$site"
+}
+trap cleanup EXIT
+mkdir "$site/kinesis-playground"
+cp -R dist/. "$site/kinesis-playground/"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >"$site/server.log" 2>&1 &
+server_pid=$!
+base="http://127.0.0.1:$port/kinesis-playground/"
+for _ in $(seq 100); do
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' "$base" 2>/dev/null && break
+  sleep 0.1
+done
+E2E_BASE_URL="$base" node e2e/run.mjs

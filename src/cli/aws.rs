@@ -1,0 +1,145 @@
+//! `aws ...`: global options, `kinesis`, the operation (or `help` / `wait`), the call and the printed result.
+
+use super::args::{self, Globals, OutputFormat};
+use super::errors::{invalid_choice, CliError};
+use super::model::model;
+use super::paging::{self, Response};
+use super::{help, hints, output, query, table, text, waiters};
+use crate::engine::Engine;
+use serde_json::Value;
+
+/// The result of one command, before the console wraps it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Exit status.
+    pub exit_code: i32,
+    /// Teaching hints (never part of stdout/stderr).
+    pub hints: Vec<String>,
+}
+
+impl Outcome {
+    /// A successful outcome printing `stdout`.
+    pub fn ok(stdout: String) -> Self {
+        Outcome { stdout, ..Default::default() }
+    }
+
+    /// The outcome of a CLI error.
+    pub fn error(e: &CliError) -> Self {
+        Outcome { stderr: e.stderr(), exit_code: e.exit_code(), ..Default::default() }
+    }
+}
+
+/// Runs `aws <args...>` (`args` excludes the leading `aws`). `raw_words` are the command's words with their
+/// quoting information, for hints.
+pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::Word]) -> Outcome {
+    let (g, rest) = match args::split_globals(args) {
+        Ok(x) => x,
+        Err(e) => return Outcome::error(&e),
+    };
+    let m = model();
+    let Some(service) = rest.first() else {
+        return Outcome::error(&CliError::Usage("the following arguments are required: command".into()));
+    };
+    if service == "help" {
+        return Outcome::ok(help::top_level());
+    }
+    if service != "kinesis" {
+        let mut out = Outcome::error(&CliError::Usage(format!(
+            "argument command: Invalid choice, valid choices are:\n\n{:<40}",
+            "kinesis"
+        )));
+        out.hints.push(format!(
+            "This playground simulates only Amazon Kinesis Data Streams: `aws kinesis ...`; `{service}` is not available here."
+        ));
+        return out;
+    }
+    let Some(op_cli) = rest.get(1) else {
+        return Outcome::error(&CliError::Usage("the following arguments are required: operation".into()));
+    };
+    let op_args = &rest[2..];
+    match op_cli.as_str() {
+        "help" => return Outcome::ok(help::service()),
+        "wait" => return waiters::run(engine, op_args, &g),
+        _ => {}
+    }
+    let Some((op_name, op)) = m.operation_by_cli(op_cli) else {
+        if m.all_operations.iter().any(|o| o == op_cli) {
+            let mut out = Outcome::error(&CliError::General(format!(
+                "aws kinesis {op_cli}: this operation is not simulated by the playground."
+            )));
+            out.hints.push("Run `aws kinesis help` for the operations the playground simulates.".into());
+            return out;
+        }
+        let mut choices = m.all_operations.clone();
+        choices.push("wait".into());
+        choices.push("help".into());
+        return Outcome::error(&invalid_choice(op_cli, &choices));
+    };
+    if op_args.len() == 1 && op_args[0] == "help" {
+        return Outcome::ok(help::operation(op_name, op));
+    }
+    let call = match args::parse_call(m, op, op_args, &g) {
+        Ok(c) => c,
+        Err(e) => {
+            let mut out = Outcome::error(&e);
+            out.hints = hints::for_error(&e, raw_words, &g, None);
+            return out;
+        }
+    };
+    let mut out = match paging::call(engine, m, op_name, op, &call.request, &call.paging, g.no_paginate) {
+        Ok(resp) => match render(&resp, &g, op_name) {
+            Ok(stdout) => Outcome::ok(stdout),
+            Err(e) => Outcome::error(&e),
+        },
+        Err(e) => {
+            let mut out = Outcome::error(&e);
+            out.hints = hints::for_error(&e, raw_words, &g, Some(&call.request));
+            out.hints.extend(hints::for_stream_state(engine, &call.request));
+            out
+        }
+    };
+    let succeeded = out.exit_code == 0;
+    out.hints.extend(hints::for_call(op_name, &call, raw_words, &g, succeeded));
+    out
+}
+
+/// Prints a response in the requested output format, after `--query`.
+///
+/// # Errors
+/// A bad `--query`.
+pub fn render(resp: &Response, g: &Globals, title: &str) -> Result<String, CliError> {
+    let apply = |v: &Value| -> Result<Value, CliError> {
+        match &g.query {
+            None => Ok(v.clone()),
+            Some(q) => query::search(q, v)
+                .map_err(|e| CliError::Usage(format!("argument --query: Bad value for --query {q}: {e}"))),
+        }
+    };
+    match g.output {
+        OutputFormat::Text => {
+            let mut s = String::new();
+            for page in resp.text_pages() {
+                let v = apply(&page)?;
+                if g.query.is_some() || v != Value::Object(Default::default()) {
+                    s.push_str(&text::format_text(&v));
+                }
+            }
+            Ok(s)
+        }
+        OutputFormat::Json | OutputFormat::Table => {
+            let v = apply(&resp.full())?;
+            if v == Value::Object(Default::default()) {
+                return Ok(String::new());
+            }
+            if g.output == OutputFormat::Json {
+                Ok(output::to_json(&v))
+            } else {
+                Ok(table::format_table(title, &v))
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The console the page and the terminal share: one shell session over one simulated Kinesis.
+//!
+//! [`Console::run`] takes a line (or several, separated by newlines) and returns a [`CommandOutput`]. A line that is
+//! not complete yet (it ends with `\`, or inside quotes or `$(`) is kept, and the output says so with
+//! `pending: true` and nothing else; the next `run` call continues it (like bash's `> ` prompt). Shell variables
+//! (`NAME=value`, `export`) and `$?` persist across calls.
+
+use super::aws::{self, Outcome};
+use super::sim_commands;
+use super::tokenizer::{self, Expander, Tokenized};
+use crate::engine::{Engine, EngineConfig};
+use crate::sim::{RunReport, Simulation};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How a console starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsoleConfig {
+    /// The simulated start time (epoch ms).
+    pub start_time_ms: i64,
+    /// The seed of the simulation's random generator.
+    pub seed: u64,
+}
+
+/// What one `run` call printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CommandOutput {
+    /// The input as given; when it completed a continued command, the whole command (its lines joined with `\n`).
+    pub input: String,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Exit status of the last command (0 while pending).
+    pub exit_code: i32,
+    /// Teaching hints, shown beside the output.
+    pub hints: Vec<String>,
+    /// True when the input is incomplete and the console waits for the next line.
+    pub pending: bool,
+}
+
+struct Session {
+    engine: Engine,
+    sim: Simulation,
+    config: EngineConfig,
+    vars: BTreeMap<String, String>,
+}
+
+/// One shell session over one simulated Kinesis account.
+pub struct Console {
+    session: Session,
+    seed: u64,
+    pending: String,
+}
+
+const MAX_DEPTH: usize = 8;
+
+impl Console {
+    /// A console with no streams, its clock at `config.start_time_ms`, the engine's other settings at their defaults.
+    pub fn new(config: ConsoleConfig) -> Self {
+        let engine_config = EngineConfig { start_time_ms: config.start_time_ms, ..Default::default() };
+        Self::with_engine_config(engine_config, config.seed)
+    }
+
+    /// A console over an engine with the given settings (`sim reset` returns to them).
+    pub fn with_engine_config(engine_config: EngineConfig, seed: u64) -> Self {
+        Console {
+            session: Session {
+                engine: Engine::new(engine_config.clone()),
+                sim: Simulation::new(seed),
+                config: engine_config,
+                vars: BTreeMap::new(),
+            },
+            seed,
+            pending: String::new(),
+        }
+    }
+
+    /// The simulated service.
+    pub fn engine(&self) -> &Engine {
+        &self.session.engine
+    }
+
+    /// The simulated service, mutable (for the page's own controls).
+    pub fn engine_mut(&mut self) -> &mut Engine {
+        &mut self.session.engine
+    }
+
+    /// The simulated producers.
+    pub fn simulation(&self) -> &Simulation {
+        &self.session.sim
+    }
+
+    /// The simulated producers, mutable (for the page's own controls).
+    pub fn simulation_mut(&mut self) -> &mut Simulation {
+        &mut self.session.sim
+    }
+
+    /// Moves simulated time forward by `ms`, with the producers writing on the way (what the page's live clock
+    /// and `sim clock advance` do).
+    pub fn advance(&mut self, ms: i64) -> RunReport {
+        let Session { engine, sim, .. } = &mut self.session;
+        sim.run(engine, ms)
+    }
+
+    /// The seed given at creation.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// True when a continued line is waiting for more input.
+    pub fn is_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Runs `input` (one line, or several separated by newlines).
+    pub fn run(&mut self, input: &str) -> CommandOutput {
+        let mut out = CommandOutput { input: input.to_string(), ..Default::default() };
+        for line in input.split('\n') {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if self.pending.is_empty() && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
+                continue;
+            }
+            let text = if self.pending.is_empty() { line.to_string() } else { format!("{}\n{line}", self.pending) };
+            if tokenizer::needs_more(&text) {
+                self.pending = text;
+                continue;
+            }
+            self.pending.clear();
+            if text != line {
+                out.input = text.clone();
+            }
+            let o = exec(&mut self.session, &text, 0);
+            out.stdout.push_str(&o.stdout);
+            out.stderr.push_str(&o.stderr);
+            out.exit_code = o.exit_code;
+            out.hints.extend(o.hints);
+        }
+        out.pending = !self.pending.is_empty();
+        out
+    }
+
+    /// Completions for the last word of `partial_line`: commands, `kinesis`, operations, waiters, option names.
+    pub fn complete(&self, partial_line: &str) -> Vec<String> {
+        super::complete::complete(partial_line)
+    }
+}
+
+struct Exec<'a> {
+    session: &'a mut Session,
+    depth: usize,
+    stderr: String,
+    hints: Vec<String>,
+    status: Option<i32>,
+}
+
+impl Expander for Exec<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        self.session.vars.get(name).cloned()
+    }
+
+    fn substitute(&mut self, command: &str) -> String {
+        if self.depth >= MAX_DEPTH {
+            self.stderr.push_str("bash: command substitution nested too deeply\n");
+            self.status = Some(1);
+            return String::new();
+        }
+        let o = exec(self.session, command, self.depth + 1);
+        self.stderr.push_str(&o.stderr);
+        self.hints.extend(o.hints);
+        self.status = Some(o.exit_code);
+        o.stdout
+    }
+}
+
+fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
+    let mut ex = Exec { session, depth, stderr: String::new(), hints: Vec::new(), status: None };
+    let tokenized = tokenizer::tokenize(text, &mut ex);
+    let (pre_stderr, pre_hints, sub_status) =
+        (std::mem::take(&mut ex.stderr), std::mem::take(&mut ex.hints), ex.status);
+    let session = ex.session;
+    let mut o = match tokenized {
+        Tokenized::Error(msg) => Outcome { stderr: format!("bash: {msg}\n"), exit_code: 2, ..Default::default() },
+        Tokenized::Incomplete => Outcome {
+            stderr: "bash: syntax error: unexpected end of file\n".into(),
+            exit_code: 2,
+            ..Default::default()
+        },
+        Tokenized::Complete(cmd) if cmd.words.is_empty() => {
+            for (k, v) in cmd.assignments {
+                session.vars.insert(k, v);
+            }
+            Outcome { exit_code: sub_status.unwrap_or(0), ..Default::default() }
+        }
+        Tokenized::Complete(cmd) => {
+            let words: Vec<String> = cmd.words.iter().map(|w| w.text.clone()).collect();
+            let args = &words[1..];
+            match words[0].as_str() {
+                "aws" => aws::run(&mut session.engine, args, &cmd.words),
+                "sim" => sim_commands::run(&mut session.engine, &mut session.sim, &session.config, args),
+                "echo" => Outcome::ok(format!("{}\n", args.join(" "))),
+                "export" => {
+                    for (k, v) in cmd.assignments {
+                        session.vars.insert(k, v);
+                    }
+                    Outcome::default()
+                }
+                "unset" => {
+                    for a in args {
+                        session.vars.remove(a);
+                    }
+                    Outcome::default()
+                }
+                "help" => Outcome::ok(console_help()),
+                "clear" | "true" | ":" => Outcome::default(),
+                other => Outcome {
+                    stderr: format!("bash: {other}: command not found\n"),
+                    exit_code: 127,
+                    ..Default::default()
+                },
+            }
+        }
+    };
+    session.vars.insert("?".into(), o.exit_code.to_string());
+    o.stderr.insert_str(0, &pre_stderr);
+    let mut hints = pre_hints;
+    hints.append(&mut o.hints);
+    o.hints = hints;
+    o
+}
+
+fn console_help() -> String {
+    "This console runs AWS CLI v2 commands against a simulated Kinesis:\n  aws kinesis help                  the operations\n  aws kinesis <operation> help      one operation's options\n  sim help                          the playground's own commands (clock, producers, throttling, reset)\nShell: quotes, \\ line continuation, # comments, NAME=value, $NAME, $(command), echo, export, unset.\n".into()
+}

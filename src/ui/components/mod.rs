@@ -1,0 +1,17 @@
+//! Page components, one per file, each well under 150 lines.
+
+mod console;
+mod hash_key_space;
+mod header;
+mod readers;
+mod region;
+mod shards;
+mod stream_details;
+
+pub use console::ConsoleRegion;
+pub use hash_key_space::HashKeySpaceRegion;
+pub use header::SiteHeader;
+pub use readers::ReadersRegion;
+pub use region::Region;
+pub use shards::ShardsRegion;
+pub use stream_details::StreamDetailsRegion;
