@@ -3,6 +3,7 @@
 //! step, checked against a small model of what must be retained.
 //!
 //! - open shards' hash key ranges partition [0, 2^128) with no gap or overlap;
+//! - every record lands in the open shard whose range holds its hash key;
 //! - sequence numbers strictly increase within a shard;
 //! - a TRIM_HORIZON scan returns every retained record exactly once, in order;
 //! - nothing younger than the retention period is ever trimmed, and everything older is;
@@ -11,6 +12,7 @@
 //! - the engine never panics.
 
 use kinesis_playground::engine::control::Capacity;
+use kinesis_playground::engine::hash_key::hash_key_of;
 use kinesis_playground::engine::records::PutRecordInput;
 use kinesis_playground::engine::{Engine, EngineConfig, SequenceNumber, ShardIteratorType, StreamStatus};
 use kinesis_playground::time::{Millis, HOUR};
@@ -231,6 +233,14 @@ fn check_read(e: &mut Engine, model: &Model, cmd: &Cmd) -> Result<(), TestCaseEr
     Ok(())
 }
 
+/// A record lands in the open shard whose range holds its hash key.
+fn check_routing(e: &Engine, name: &str, shard: u32, hash_key: u128) -> Result<(), TestCaseError> {
+    let s = e.stream(name).and_then(|s| s.shard(shard)).ok_or_else(|| TestCaseError::fail("the shard exists"))?;
+    prop_assert!(s.is_open(), "{name}/{shard} is open");
+    prop_assert!(s.hash_key_range.contains(hash_key), "{name}/{shard} owns {hash_key}");
+    Ok(())
+}
+
 fn run(cmds: &[Cmd]) -> Result<(), TestCaseError> {
     let mut e =
         Engine::new(EngineConfig { max_retained_records: 400, enforce_throughput: false, ..EngineConfig::default() });
@@ -252,6 +262,7 @@ fn run(cmds: &[Cmd]) -> Result<(), TestCaseError> {
                 let payload = data(*len, i);
                 let input = PutRecordInput { partition_key: key, data: &payload, explicit_hash_key: *explicit };
                 if let Ok(r) = e.put_record(name, &input, None) {
+                    check_routing(&e, name, r.shard_index, explicit.unwrap_or_else(|| hash_key_of(key)))?;
                     let rec = Rec { seq: r.sequence_number, arrival_ms: e.now_ms(), key: key.clone(), data: payload };
                     model.record_put(name, r.shard_index, rec)?;
                 }
@@ -268,6 +279,7 @@ fn run(cmds: &[Cmd]) -> Result<(), TestCaseError> {
                     prop_assert_eq!(results.len(), keys.len());
                     for ((r, k), d) in results.into_iter().zip(keys).zip(&payloads) {
                         if let Ok(r) = r {
+                            check_routing(&e, name, r.shard_index, hash_key_of(k))?;
                             let rec =
                                 Rec { seq: r.sequence_number, arrival_ms: e.now_ms(), key: k.clone(), data: d.clone() };
                             model.record_put(name, r.shard_index, rec)?;
