@@ -298,7 +298,8 @@ impl Engine {
         let shard =
             stream.shard(it.shard_index).ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
         let start = it.position.max(shard.first_counter());
-        let mut records = Vec::new();
+        let available = usize::try_from(shard.next_counter().saturating_sub(start)).unwrap_or(usize::MAX);
+        let mut records = Vec::with_capacity(limit.min(available));
         let mut bytes = 0usize;
         let mut next = start;
         for r in shard.records_from(start) {
