@@ -53,6 +53,13 @@ pub struct GetRecordsOutput {
     pub shard_index: u32,
 }
 
+/// LimitExceededException at the playground's cap on retained records.
+fn record_cap_reached(cap: usize) -> KinesisError {
+    KinesisError::limit(format!(
+        "The playground keeps at most {cap} records in memory, and this write would pass that. This is a limit of the simulator, not of Kinesis: lower a stream's retention period, advance the clock past the retention period, or delete a stream to make room."
+    ))
+}
+
 impl Engine {
     /// A stream that can take writes: it exists and is not CREATING.
     fn writable(&self, name: &str) -> KinesisResult<&Stream> {
@@ -66,9 +73,7 @@ impl Engine {
     fn check_capacity(&self, additional: usize) -> KinesisResult<()> {
         let cap = self.config.max_retained_records;
         if self.retained_records.saturating_add(additional) > cap {
-            return Err(KinesisError::limit(format!(
-                "The playground keeps at most {cap} records in memory, and this write would pass that. This is a limit of the simulator, not of Kinesis: lower a stream's retention period, advance the clock past the retention period, or delete a stream to make room."
-            )));
+            return Err(record_cap_reached(cap));
         }
         Ok(())
     }
@@ -85,10 +90,14 @@ impl Engine {
         input: &PutRecordInput<'_>,
         sequence_number_for_ordering: Option<&str>,
     ) -> KinesisResult<PutResult> {
-        let stream = self.writable(name)?;
+        let (now, enforce) = (self.now, self.config.enforce_throughput);
+        // One lookup of the stream per record: fields are borrowed one by one, so the error paths can still read
+        // the account and the limits.
+        let Some(stream) = self.streams.get_mut(name).filter(|s| s.status != StreamStatus::Creating) else {
+            return Err(self.stream_not_found(name));
+        };
         if let Some(seq) = sequence_number_for_ordering {
-            let now_secs = secs(self.now);
-            let ok = SequenceNumber::parse(seq).is_some_and(|s| s.arrival_secs <= now_secs);
+            let ok = SequenceNumber::parse(seq).is_some_and(|s| s.arrival_secs <= secs(now));
             if !ok {
                 return Err(KinesisError::invalid(format!(
                     "ExclusiveMinimumSequenceNumber {seq} used in PutRecord on stream {name} under account {} is invalid.",
@@ -100,17 +109,16 @@ impl Engine {
         let shard_pos = stream
             .shard_index_for_hash_key(hash_key)
             .ok_or_else(|| KinesisError::new(ErrorType::InternalFailure, "No open shard owns this hash key."))?;
-        self.check_capacity(1)?;
-        let now = self.now;
-        let enforce = self.config.enforce_throughput;
-        let stream = self.stream_mut(name).ok_or_else(|| KinesisError::not_found(name))?;
+        if self.retained_records.saturating_add(1) > self.config.max_retained_records {
+            return Err(record_cap_reached(self.config.max_retained_records));
+        }
         let shard = &mut stream.shards[shard_pos];
         let size = (input.data.len() + input.partition_key.len()) as u64;
         if !shard.admit_write(now, size, enforce) {
             // The message is built on this path only: no allocation on the hot path of a successful put.
+            let e = rate_exceeded(shard, name, &self.config.account_id);
             self.touch();
-            let shard = &self.streams[name].shards[shard_pos];
-            return Err(rate_exceeded(shard, name, &self.config.account_id));
+            return Err(e);
         }
         let sequence_number = shard.append(now, input.partition_key, input.data);
         let shard_index = shard.index;
