@@ -12,11 +12,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const TRANSCRIPTS: &[(&str, &str)] = &[
     ("binary_format.txt", include_str!("transcripts/binary_format.txt")),
+    ("capacity_rules.txt", include_str!("transcripts/capacity_rules.txt")),
     ("errors.txt", include_str!("transcripts/errors.txt")),
     ("help.txt", include_str!("transcripts/help.txt")),
     ("operations.txt", include_str!("transcripts/operations.txt")),
     ("output_formats.txt", include_str!("transcripts/output_formats.txt")),
     ("pagination.txt", include_str!("transcripts/pagination.txt")),
+    ("reshard_rules.txt", include_str!("transcripts/reshard_rules.txt")),
     ("resharding.txt", include_str!("transcripts/resharding.txt")),
     ("seed_tutorial.txt", include_str!("transcripts/seed_tutorial.txt")),
     ("shell_and_sim.txt", include_str!("transcripts/shell_and_sim.txt")),
