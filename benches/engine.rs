@@ -1,2 +1,308 @@
-//! Engine throughput benchmark (to be built).
-fn main() {}
+//! Engine benchmark: `cargo bench --bench engine`.
+//!
+//! Prints one table: an MD5-only baseline over the same 16-byte keys, engine-level PutRecord and PutRecords
+//! (batches of 500), a GetRecords scan of one large shard (Limit 10000, following NextShardIterator), the memory
+//! each retained record costs beyond its key and payload (a counting global allocator), and, as extra lines,
+//! PutRecord with an ExplicitHashKey (the engine's cost without the MD5) and PutRecord through the JSON api layer.
+//! Targets (design.md, "Budgets"): PutRecord at least 50% of the MD5-only rate, GetRecords at least 5,000,000
+//! records/s, at most 100 bytes per record of overhead.
+//!
+//! Wall-clock time is read here only, never in `src/`.
+
+use kinesis_playground::api;
+use kinesis_playground::engine::control::Capacity;
+use kinesis_playground::engine::hash_key::hash_key_of;
+use kinesis_playground::engine::records::PutRecordInput;
+use kinesis_playground::engine::{Engine, EngineConfig};
+use serde_json::{json, Value};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicIsize, Ordering};
+use std::time::Instant;
+
+/// Counts the bytes currently allocated through the global allocator.
+struct Counting;
+
+static ALLOCATED: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATED.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATED.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        ALLOCATED.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATED.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocated() -> isize {
+    ALLOCATED.load(Ordering::Relaxed)
+}
+
+const KEY_LEN: usize = 16;
+const PAYLOAD_LEN: usize = 100;
+const PUT_N: usize = 1_000_000;
+const SHARDS: u32 = 4;
+const SCAN_N: usize = 1_000_000;
+const SCAN_PASSES: usize = 5;
+const API_N: usize = 200_000;
+/// The MD5 baseline and the two put measurements run interleaved this many times, and the best of each is kept:
+/// the machine is shared, so a ratio of two measurements taken minutes apart would measure the neighbours.
+const ROUNDS: usize = 5;
+
+/// 16-byte partition keys: 16 hex digits.
+fn keys(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("{:016x}", (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))).collect()
+}
+
+fn engine() -> Engine {
+    // Measure the engine, not the per-shard limits (1,000 records/s per shard would pace the writes).
+    Engine::new(EngineConfig {
+        create_delay_ms: 0,
+        max_retained_records: 50_000_000,
+        enforce_throughput: false,
+        ..EngineConfig::default()
+    })
+}
+
+fn stream(e: &mut Engine, name: &str, shards: u32) {
+    e.create_stream(name, Capacity::Provisioned { shard_count: shards }, Default::default())
+        .expect("create the bench stream");
+    e.advance(1);
+}
+
+/// Best of `runs` timings of `f`, in records per second.
+fn rate(n: usize, runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..runs {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    n as f64 / best
+}
+
+fn md5_only(keys: &[String]) -> f64 {
+    rate(keys.len(), 1, || {
+        let mut acc = 0u128;
+        for k in keys {
+            acc ^= hash_key_of(black_box(k));
+        }
+        black_box(acc);
+    })
+}
+
+fn put_record(keys: &[String], payload: &[u8]) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..1 {
+        let mut e = engine();
+        stream(&mut e, "bench", SHARDS);
+        let t = Instant::now();
+        for (i, k) in keys.iter().enumerate() {
+            let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
+            black_box(e.put_record("bench", &input, None).expect("put"));
+            if i % 100_000 == 99_999 {
+                // Time moves on now and then, as it would while a producer runs.
+                e.advance(1_000);
+            }
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    keys.len() as f64 / best
+}
+
+/// PutRecord with an ExplicitHashKey: the same work minus the MD5, i.e. the engine's own cost per record.
+fn put_record_explicit(keys: &[String], payload: &[u8]) -> f64 {
+    let mut e = engine();
+    stream(&mut e, "bench", SHARDS);
+    let hashes: Vec<u128> =
+        (0..keys.len() as u128).map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)).collect();
+    let t = Instant::now();
+    for (k, h) in keys.iter().zip(&hashes) {
+        let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: Some(*h) };
+        black_box(e.put_record("bench", &input, None).expect("put"));
+    }
+    keys.len() as f64 / t.elapsed().as_secs_f64()
+}
+
+fn put_records(keys: &[String], payload: &[u8]) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..1 {
+        let mut e = engine();
+        stream(&mut e, "bench", SHARDS);
+        let batches: Vec<Vec<PutRecordInput<'_>>> = keys
+            .chunks(500)
+            .map(|c| {
+                c.iter().map(|k| PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None }).collect()
+            })
+            .collect();
+        let t = Instant::now();
+        for b in &batches {
+            black_box(e.put_records("bench", b).expect("put records"));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    keys.len() as f64 / best
+}
+
+fn get_records_scan(keys: &[String], payload: &[u8]) -> f64 {
+    let mut e = engine();
+    stream(&mut e, "scan", 1);
+    for k in keys {
+        let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
+        e.put_record("scan", &input, None).expect("put");
+    }
+    let mut best = f64::MAX;
+    for _ in 0..SCAN_PASSES {
+        let mut it = e
+            .get_shard_iterator(
+                "scan",
+                "shardId-000000000000",
+                kinesis_playground::engine::ShardIteratorType::TrimHorizon,
+                None,
+                None,
+            )
+            .expect("iterator");
+        let t = Instant::now();
+        let mut seen = 0usize;
+        loop {
+            let out = e.get_records(&it, Some(10_000)).expect("get records");
+            if out.records.is_empty() {
+                break;
+            }
+            seen += out.records.len();
+            black_box(&out.records);
+            it = out.next_shard_iterator.expect("open shard");
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+        assert_eq!(seen, keys.len(), "the scan returns every record once");
+    }
+    keys.len() as f64 / best
+}
+
+fn bytes_per_record(keys: &[String], payload: &[u8]) -> f64 {
+    let mut e = engine();
+    stream(&mut e, "mem", SHARDS);
+    let before = allocated();
+    for k in keys {
+        let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
+        e.put_record("mem", &input, None).expect("put");
+    }
+    let after = allocated();
+    black_box(&e);
+    (after - before) as f64 / keys.len() as f64 - (KEY_LEN + PAYLOAD_LEN) as f64
+}
+
+fn api_put_record(keys: &[String], payload: &[u8]) -> f64 {
+    use base64::Engine as _;
+    let data = base64::engine::general_purpose::STANDARD.encode(payload);
+    let requests: Vec<Value> =
+        keys.iter().map(|k| json!({"StreamName": "api", "PartitionKey": k, "Data": data})).collect();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let mut e = engine();
+        stream(&mut e, "api", SHARDS);
+        let t = Instant::now();
+        for r in &requests {
+            black_box(api::call(&mut e, "PutRecord", r).expect("api put"));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    requests.len() as f64 / best
+}
+
+/// `cargo bench --bench engine -- <name>` runs only the measurements whose name contains `<name>` (for
+/// profiling one of them); with no argument (or cargo's own `--bench` flag) everything runs.
+fn selected(name: &str) -> bool {
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
+}
+
+fn measure(name: &str, f: impl FnOnce() -> f64) -> f64 {
+    if selected(name) {
+        f()
+    } else {
+        f64::NAN
+    }
+}
+
+/// The higher of two rates, ignoring a rate that was not measured.
+fn best(a: f64, b: f64) -> f64 {
+    if a.is_nan() {
+        b
+    } else {
+        a.max(b)
+    }
+}
+
+fn main() {
+    let keys = keys(PUT_N);
+    assert!(keys.iter().all(|k| k.len() == KEY_LEN));
+    let payload = vec![b'x'; PAYLOAD_LEN];
+
+    let (mut md5, mut put, mut puts, mut explicit) = (f64::NAN, f64::NAN, f64::NAN, f64::NAN);
+    for _ in 0..ROUNDS {
+        md5 = best(md5, measure("md5", || md5_only(&keys)));
+        put = best(put, measure("put_record", || put_record(&keys, &payload)));
+        puts = best(puts, measure("put_records", || put_records(&keys, &payload)));
+        explicit = best(explicit, measure("explicit", || put_record_explicit(&keys, &payload)));
+    }
+    let scan = measure("get_records", || get_records_scan(&keys[..SCAN_N], &payload));
+    let overhead = measure("memory", || bytes_per_record(&keys, &payload));
+    let api_put = measure("api", || api_put_record(&keys[..API_N], &payload));
+
+    let verdict = |ok: bool| if ok { "ok" } else { "MISSED" };
+    println!();
+    println!("Kinesis Playground engine benchmark ({PUT_N} records, {KEY_LEN}-byte keys, {PAYLOAD_LEN}-byte payloads, {SHARDS} shards, best of {ROUNDS} interleaved rounds)");
+    println!();
+    println!("| measurement | result | target | |");
+    println!("|---|---:|---|---|");
+    println!("| MD5 only (baseline) | {:>12.0} keys/s | | |", md5);
+    println!(
+        "| PutRecord (engine) | {:>12.0} records/s | >= 50% of MD5 only ({:.0}%) | {} |",
+        put,
+        100.0 * put / md5,
+        verdict(put >= 0.5 * md5)
+    );
+    println!(
+        "| PutRecords, 500 per batch (engine) | {:>12.0} records/s | >= 50% of MD5 only ({:.0}%) | {} |",
+        puts,
+        100.0 * puts / md5,
+        verdict(puts >= 0.5 * md5)
+    );
+    println!(
+        "| GetRecords scan, Limit 10000 (engine) | {:>12.0} records/s | >= 5,000,000 | {} |",
+        scan,
+        verdict(scan >= 5_000_000.0)
+    );
+    println!(
+        "| memory per retained record beyond key + payload | {:>12.1} bytes | <= 100 | {} |",
+        overhead,
+        verdict(overhead <= 100.0)
+    );
+    println!(
+        "| extra: PutRecord with ExplicitHashKey (engine without MD5) | {:>12.0} records/s | (none) | |",
+        explicit
+    );
+    println!("| extra: PutRecord through api::call (JSON in/out, base64) | {:>12.0} records/s | (none) | |", api_put);
+    println!();
+}

@@ -159,23 +159,45 @@ fn lower_first(name: &str) -> String {
     }
 }
 
+/// The class name AWS's JSON reader gives every JSON number.
+const NUMBER_CLASS: &str = "class com.amazon.coral.value.json.numbers.TruncatingBigNumber";
+
+/// AWS's `SerializationException` text for a value of the wrong JSON type, as recorded by kinesalite's suite
+/// (which ran against the real service). `expected` is the Java type the member maps to: `String`, `Integer`,
+/// `Boolean`, `Blob`, `Timestamp`, `List`, `Map` or `Structure`.
 fn type_error(expected: &str, v: &Value) -> KinesisError {
+    let article = |t: &str| {
+        if t == "Blob" {
+            "a Blob".to_owned()
+        } else {
+            format!("an {t}")
+        }
+    };
     let msg = match (expected, v) {
+        ("Map" | "Structure", Value::Array(_)) => "Start of list found where not expected".to_owned(),
+        ("List", Value::Object(_)) => "Start of structure or map found where not expected.".to_owned(),
+        ("List", _) => "Expected list or null".to_owned(),
+        ("Map", _) => "Expected map or null".to_owned(),
+        ("Structure", _) => "Expected null".to_owned(),
         (_, Value::Object(_)) => "Start of structure or map found where not expected.".to_owned(),
         (_, Value::Array(_)) => "Start of list found where not expected".to_owned(),
-        ("String", Value::Number(_)) => "NUMBER_VALUE can not be converted to a String".to_owned(),
-        ("String", Value::Bool(b)) => {
-            format!("{} can not be converted to a String", if *b { "TRUE_VALUE" } else { "FALSE_VALUE" })
+        ("Timestamp", Value::String(_)) => {
+            "class java.lang.String can not be converted to milliseconds since epoch".to_owned()
         }
-        ("Blob", Value::Number(_)) => "NUMBER_VALUE can not be converted to a Blob".to_owned(),
-        ("Blob", Value::Bool(b)) => {
-            format!("{} can not be converted to a Blob", if *b { "TRUE_VALUE" } else { "FALSE_VALUE" })
+        ("Timestamp", Value::Bool(_)) => {
+            "class java.lang.Boolean can not be converted to milliseconds since epoch".to_owned()
         }
-        (t, Value::String(_)) => format!("class java.lang.String can not be converted to an {t}"),
-        (t, Value::Bool(_)) => format!("class java.lang.Boolean can not be converted to an {t}"),
+        ("Boolean", Value::String(s)) => {
+            format!("'{}' can not be converted to an Boolean", s.to_uppercase())
+        }
+        ("String" | "Boolean" | "Blob", Value::Number(_)) => {
+            format!("{NUMBER_CLASS} can not be converted to {}", article(expected))
+        }
+        (t, Value::String(_)) => format!("class java.lang.String can not be converted to {}", article(t)),
+        (t, Value::Bool(_)) => format!("class java.lang.Boolean can not be converted to {}", article(t)),
         (t, Value::Number(n)) => {
             let class = if n.is_f64() { "Double" } else { "Long" };
-            format!("class java.lang.{class} can not be converted to an {t}")
+            format!("class java.lang.{class} can not be converted to {}", article(t))
         }
         (_, Value::Null) => "Unexpected null".to_owned(),
     };
@@ -192,7 +214,11 @@ struct Checker {
 
 impl Checker {
     fn fail(&mut self, value: &str, path: &str, rule: String) {
-        self.items.push(format!("Value {value} at '{path}' failed to satisfy constraint: Member {rule}"));
+        self.fail_raw(value, path, &format!("Member {rule}"));
+    }
+
+    fn fail_raw(&mut self, value: &str, path: &str, constraint: &str) {
+        self.items.push(format!("Value {value} at '{path}' failed to satisfy constraint: {constraint}"));
     }
 
     fn members(
@@ -201,11 +227,21 @@ impl Checker {
         obj: Option<&serde_json::Map<String, Value>>,
         prefix: &str,
     ) -> Result<(), KinesisError> {
+        let present = |name: &str| obj.and_then(|o| o.get(name)).is_some_and(|v| !v.is_null());
+        // `StreamName` became optional in the model when `StreamARN` arrived, but the service needs one of them
+        // (ListShards: or a NextToken); with none, it reports `streamName` as null in its place in the list.
+        let needs_stream = prefix.is_empty()
+            && members.iter().any(|m| m.name == "StreamARN")
+            && !present("StreamName")
+            && !present("StreamARN")
+            && !present("NextToken");
         for m in members {
             let path = format!("{prefix}{}", lower_first(m.name));
             let v = obj.and_then(|o| o.get(m.name)).filter(|v| !v.is_null());
             match v {
-                None if m.required => self.fail("null", &path, "must not be null".into()),
+                None if m.required || (needs_stream && m.name == "StreamName") => {
+                    self.fail("null", &path, "must not be null".into())
+                }
                 None => {}
                 Some(v) => self.value(&m.shape, v, &path)?,
             }
@@ -253,7 +289,7 @@ impl Checker {
             }
             Shape::Timestamp => {
                 if !v.is_number() {
-                    return Err(type_error("Date", v));
+                    return Err(type_error("Timestamp", v));
                 }
             }
             Shape::Blob { max } => {
@@ -265,22 +301,27 @@ impl Checker {
                 }
             }
             Shape::StrList { min, max, item_min, item_max } => {
-                let items = v.as_array().ok_or_else(|| KinesisError::serialization("Expected list or null"))?;
+                let items = v.as_array().ok_or_else(|| type_error("List", v))?;
                 let mut texts = Vec::with_capacity(items.len());
                 for it in items {
                     texts.push(it.as_str().ok_or_else(|| type_error("String", it))?.to_owned());
                 }
                 let shown = quote(&format!("[{}]", texts.join(", ")));
                 self.length(&shown, path, texts.len(), min, max);
-                for (i, t) in texts.iter().enumerate() {
-                    self.length(&quote(t), &format!("{path}.{}.member", i + 1), t.chars().count(), item_min, item_max);
+                // Item lengths are one constraint on the whole list.
+                if texts.iter().any(|t| !(item_min..=item_max).contains(&t.chars().count())) {
+                    self.fail(
+                        &shown,
+                        path,
+                        format!("must satisfy constraint: [Member must have length less than or equal to {item_max}, Member must have length greater than or equal to {item_min}]"),
+                    );
                 }
             }
             Shape::StructList { min, max, java_class, members } => {
-                let items = v.as_array().ok_or_else(|| KinesisError::serialization("Expected list or null"))?;
+                let items = v.as_array().ok_or_else(|| type_error("List", v))?;
                 let mut objs = Vec::with_capacity(items.len());
                 for it in items {
-                    objs.push(it.as_object().ok_or_else(|| KinesisError::serialization("Expected map or null"))?);
+                    objs.push(it.as_object().ok_or_else(|| type_error("Structure", it))?);
                 }
                 let shown: Vec<String> = (0..objs.len())
                     .map(|i| format!("{java_class}@{:08x}", 0x1f2e_3d4c_u32.wrapping_mul(i as u32 + 1)))
@@ -291,7 +332,7 @@ impl Checker {
                 }
             }
             Shape::StrMap { min, max, key_max, value_max } => {
-                let map = v.as_object().ok_or_else(|| KinesisError::serialization("Expected map or null"))?;
+                let map = v.as_object().ok_or_else(|| type_error("Map", v))?;
                 let mut pairs = Vec::with_capacity(map.len());
                 for (k, val) in map {
                     let val = val.as_str().ok_or_else(|| type_error("String", val))?;
@@ -302,13 +343,24 @@ impl Checker {
                     pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
                 ));
                 self.length(&shown, path, pairs.len(), min, max);
-                for (k, val) in pairs {
-                    self.length(&quote(k), &format!("{path}.key"), k.chars().count(), 1, key_max);
-                    self.length(&quote(val), &format!("{path}.value"), val.chars().count(), 0, value_max);
+                // Key and value lengths are one constraint each on the whole map.
+                if pairs.iter().any(|(k, _)| !(1..=key_max).contains(&k.chars().count())) {
+                    self.fail_raw(
+                        &shown,
+                        path,
+                        &format!("Map keys must satisfy constraint: [Member must have length less than or equal to {key_max}, Member must have length greater than or equal to 1]"),
+                    );
+                }
+                if pairs.iter().any(|(_, v)| v.chars().count() > value_max) {
+                    self.fail_raw(
+                        &shown,
+                        path,
+                        &format!("Map value must satisfy constraint: [Member must have length less than or equal to {value_max}, Member must have length greater than or equal to 0]"),
+                    );
                 }
             }
             Shape::Struct(members) => {
-                let obj = v.as_object().ok_or_else(|| KinesisError::serialization("Expected map or null"))?;
+                let obj = v.as_object().ok_or_else(|| type_error("Structure", v))?;
                 self.members(members, Some(obj), &format!("{path}."))?;
             }
         }
@@ -326,15 +378,22 @@ pub fn int_of(v: &Value) -> Option<i64> {
 /// # Errors
 /// `SerializationException` when the text is not valid base64.
 pub fn decode_blob(s: &str) -> Result<Vec<u8>, KinesisError> {
+    let fail = |why: String| KinesisError::serialization(format!("'{s}' can not be converted to a Blob: {why}"));
     if s.len() % 4 != 0 {
-        return Err(KinesisError::serialization(format!(
-            "'{s}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: {}",
-            s.len()
-        )));
+        return Err(fail(format!("Base64 encoded length is expected a multiple of 4 bytes but found: {}", s.len())));
     }
-    STANDARD.decode(s).map_err(|_| {
-        KinesisError::serialization(format!("'{s}' can not be converted to a Blob: Invalid Base64 character"))
-    })
+    // The first character outside the alphabet, or a `=` followed by anything but `=`.
+    let b = s.as_bytes();
+    let bad = b.iter().enumerate().find(|&(i, &c)| {
+        !(c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=')
+            || (c == b'=' && b.get(i + 1).is_some_and(|&n| n != b'='))
+    });
+    if let Some((i, _)) = bad {
+        let c = s[i..].chars().next().unwrap_or('=');
+        return Err(fail(format!("Invalid Base64 character: '{c}'")));
+    }
+    // (AWS's own spelling.)
+    STANDARD.decode(s).map_err(|_| fail("Invalid last non-pad Base64 character dectected".to_owned()))
 }
 
 /// Validates a request against its members.

@@ -90,15 +90,15 @@ impl Engine {
             arn: self.stream_arn(name),
             status: StreamStatus::Creating,
             pending: Some(PendingTransition::BecomeActive { at_ms: now + self.config.create_delay_ms }),
+            last_scaled_ms: None,
+            scaling_ops_ms: Vec::new(),
+            mode_changes_ms: Vec::new(),
             mode,
             created_ms: now,
             retention_hours: MIN_RETENTION_HOURS,
             tags,
             shards,
             next_shard_index: shard_count,
-            last_scaled_ms: None,
-            scaling_ops_ms: Vec::new(),
-            mode_changes_ms: Vec::new(),
         };
         self.insert_stream(stream);
         if self.config.create_delay_ms <= 0 {
@@ -108,8 +108,10 @@ impl Engine {
     }
 
     /// LimitExceededException when `additional` more open provisioned shards would pass the account's limit.
+    /// Counted as DescribeLimits counts `OpenShardCount`: open shards of provisioned streams not being deleted
+    /// (the shard quota is a provisioned-mode quota; on-demand streams have their own stream-count limit).
     pub(crate) fn check_shard_limit(&self, additional: u32) -> KinesisResult<()> {
-        let open = self.open_shard_count();
+        let open = self.describe_limits().open_shard_count;
         let limit = self.config.shard_limit;
         if u64::from(open) + u64::from(additional) > u64::from(limit) {
             return Err(KinesisError::limit(format!(
@@ -195,9 +197,7 @@ impl Engine {
     pub fn add_tags(&mut self, name: &str, tags: &BTreeMap<String, String>) -> KinesisResult<()> {
         let account = self.config.account_id.clone();
         if tags.iter().any(|(k, v)| !valid_tag_text(k) || !valid_tag_text(v)) {
-            return Err(KinesisError::invalid(
-                "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
-            ));
+            return Err(invalid_tag_characters());
         }
         let stream = self.active_mut(name)?;
         let total = stream.tags.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
@@ -212,8 +212,12 @@ impl Engine {
     /// RemoveTagsFromStream: removes the named tags (names that are not there are ignored).
     ///
     /// # Errors
-    /// `ResourceNotFoundException`; `ResourceInUseException` unless ACTIVE.
+    /// `InvalidArgumentException` for characters tag keys may not hold; `ResourceNotFoundException`;
+    /// `ResourceInUseException` unless ACTIVE.
     pub fn remove_tags(&mut self, name: &str, keys: &[String]) -> KinesisResult<()> {
+        if keys.iter().any(|k| !valid_tag_text(k)) {
+            return Err(invalid_tag_characters());
+        }
         let stream = self.active_mut(name)?;
         for k in keys {
             stream.tags.remove(k);
@@ -250,6 +254,12 @@ fn check_retention_bounds(hours: i64) -> KinesisResult<()> {
         )));
     }
     Ok(())
+}
+
+fn invalid_tag_characters() -> KinesisError {
+    KinesisError::invalid(
+        "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
+    )
 }
 
 fn too_many_tags(name: &str, account: &str) -> KinesisError {

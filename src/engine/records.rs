@@ -103,14 +103,14 @@ impl Engine {
         self.check_capacity(1)?;
         let now = self.now;
         let enforce = self.config.enforce_throughput;
-        let account = self.config.account_id.clone();
         let stream = self.stream_mut(name).ok_or_else(|| KinesisError::not_found(name))?;
         let shard = &mut stream.shards[shard_pos];
         let size = (input.data.len() + input.partition_key.len()) as u64;
         if !shard.admit_write(now, size, enforce) {
-            let e = rate_exceeded(shard, name, &account);
+            // The message is built on this path only: no allocation on the hot path of a successful put.
             self.touch();
-            return Err(e);
+            let shard = &self.streams[name].shards[shard_pos];
+            return Err(rate_exceeded(shard, name, &self.config.account_id));
         }
         let sequence_number = shard.append(now, input.partition_key, input.data);
         let shard_index = shard.index;

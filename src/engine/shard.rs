@@ -1,8 +1,10 @@
 //! A shard: a hash key range, and the records routed to it in sequence-number order.
 //!
-//! Records are kept compactly: one allocation per record holding the partition key followed by the payload, plus
-//! its arrival time. The record counter is implicit: the record at position `i` of the deque has counter
-//! `first_counter + i`, so trimming from the front (retention) is O(1) per record and no number is stored twice.
+//! Records are kept compactly: partition keys and payloads lie back to back in a few large byte chunks (no
+//! allocation per record), and each record keeps a 24-byte entry: arrival time, where its bytes are, and the key's
+//! length. The record counter is implicit: the record at position `i` of the deque has counter
+//! `first_counter + i`, so trimming from the front (retention) is O(1) per record and no number is stored twice;
+//! a chunk is freed once every record in it has been trimmed.
 
 use super::hash_key::HashKeyRange;
 use super::metrics::ShardMeter;
@@ -10,13 +12,23 @@ use super::sequence::{SequenceNumber, MAX_COUNTER};
 use crate::time::Millis;
 use std::collections::VecDeque;
 
-/// One retained record: arrival time, and partition key + payload in a single allocation.
-#[derive(Debug, Clone)]
+/// One retained record: its arrival time, and where its partition key + payload lie in the shard's chunks.
+#[derive(Debug, Clone, Copy)]
 struct StoredRecord {
     arrival_ms: Millis,
+    /// The chunk's number (counted from the shard's first chunk ever, so trimming does not renumber).
+    chunk: u32,
+    /// Where the key starts in the chunk.
+    offset: u32,
+    /// Key plus payload bytes.
+    len: u32,
     key_len: u16,
-    bytes: Box<[u8]>,
 }
+
+/// The first chunk of a shard holds this many bytes; each next one twice the previous, up to [`MAX_CHUNK_BYTES`].
+const MIN_CHUNK_BYTES: usize = 4 * 1024;
+/// The largest chunk (a record larger than this gets a chunk of its own size).
+const MAX_CHUNK_BYTES: usize = 1024 * 1024;
 
 /// A record as readers see it, borrowed from the shard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +79,10 @@ pub struct Shard {
     /// Throughput, second by second.
     pub meter: ShardMeter,
     records: VecDeque<StoredRecord>,
+    /// Partition keys and payloads, back to back; chunks are never reallocated once created.
+    chunks: VecDeque<Vec<u8>>,
+    /// The number of `chunks.front()`.
+    first_chunk: u32,
     first_counter: u64,
     next_counter: u64,
 }
@@ -84,6 +100,8 @@ impl Shard {
             parents: Vec::new(),
             meter: ShardMeter::default(),
             records: VecDeque::new(),
+            chunks: VecDeque::new(),
+            first_chunk: 0,
             first_counter: 1,
             next_counter: 1,
         }
@@ -135,14 +153,25 @@ impl Shard {
 
     /// Appends a record; returns its sequence number.
     pub(crate) fn append(&mut self, arrival_ms: Millis, partition_key: &str, data: &[u8]) -> SequenceNumber {
-        let mut bytes = Vec::with_capacity(partition_key.len() + data.len());
-        bytes.extend_from_slice(partition_key.as_bytes());
-        bytes.extend_from_slice(data);
+        let len = partition_key.len() + data.len();
+        let fits = self.chunks.back().is_some_and(|c| c.capacity() - c.len() >= len);
+        if !fits {
+            let last = self.chunks.back().map_or(0, Vec::capacity);
+            let capacity = (last * 2).clamp(MIN_CHUNK_BYTES, MAX_CHUNK_BYTES).max(len);
+            self.chunks.push_back(Vec::with_capacity(capacity));
+        }
+        let chunk_number = self.first_chunk + self.chunks.len() as u32 - 1;
+        let chunk = self.chunks.back_mut().expect("a chunk with room was just ensured");
+        let offset = chunk.len() as u32;
+        chunk.extend_from_slice(partition_key.as_bytes());
+        chunk.extend_from_slice(data);
         let counter = self.next_counter;
         self.records.push_back(StoredRecord {
             arrival_ms,
+            chunk: chunk_number,
+            offset,
+            len: len as u32,
             key_len: partition_key.len() as u16,
-            bytes: bytes.into_boxed_slice(),
         });
         self.next_counter += 1;
         self.sequence(counter, arrival_ms)
@@ -156,7 +185,9 @@ impl Shard {
 
     fn view(&self, offset: usize) -> Option<RecordRef<'_>> {
         let r = self.records.get(offset)?;
-        let (key, data) = r.bytes.split_at(usize::from(r.key_len));
+        let chunk = self.chunks.get((r.chunk - self.first_chunk) as usize)?;
+        let bytes = chunk.get(r.offset as usize..(r.offset + r.len) as usize)?;
+        let (key, data) = bytes.split_at(usize::from(r.key_len));
         Some(RecordRef {
             sequence_number: self.sequence(self.first_counter + offset as u64, r.arrival_ms),
             arrival_ms: r.arrival_ms,
@@ -207,12 +238,18 @@ impl Shard {
             self.first_counter += 1;
             dropped += 1;
         }
+        // Free the chunks no retained record points into (all of them once the shard is empty).
+        let keep_from = self.records.front().map_or(self.first_chunk + self.chunks.len() as u32, |r| r.chunk);
+        while self.first_chunk < keep_from && !self.chunks.is_empty() {
+            self.chunks.pop_front();
+            self.first_chunk += 1;
+        }
         dropped
     }
 
     /// Bytes of partition keys and payloads retained.
     pub fn retained_bytes(&self) -> usize {
-        self.records.iter().map(|r| r.bytes.len()).sum()
+        self.records.iter().map(|r| r.len as usize).sum()
     }
 }
 
@@ -246,5 +283,32 @@ mod tests {
         assert_eq!(s.record_at(1), None);
         assert_eq!(s.records_from(0).count(), 1);
         assert_eq!(s.retained_bytes(), 4);
+    }
+
+    #[test]
+    fn chunks_hold_records_back_to_back_and_are_freed_by_trimming() {
+        let mut s = Shard::new(0, HashKeyRange::FULL, 0);
+        let big = vec![9u8; MAX_CHUNK_BYTES + 10];
+        for i in 0..5_000i64 {
+            let data = if i == 2_500 { big.clone() } else { vec![i as u8; (i % 300) as usize] };
+            s.append(i, &format!("k{i}"), &data);
+        }
+        assert!(s.chunks.len() > 3, "several chunks: {}", s.chunks.len());
+        for (i, r) in s.records().enumerate() {
+            assert_eq!(r.partition_key, format!("k{i}"));
+            let expected = if i == 2_500 { big.len() } else { i % 300 };
+            assert_eq!(r.data.len(), expected);
+            assert!(r.data.iter().all(|&b| b == if i == 2_500 { 9 } else { i as u8 }));
+        }
+        let chunks_before = s.chunks.len();
+        assert_eq!(s.trim_before(4_000), 4_000);
+        assert!(s.chunks.len() < chunks_before, "trimmed chunks are freed");
+        assert_eq!(s.records().next().map(|r| r.partition_key), Some("k4000"));
+        assert_eq!(s.records().count(), 1_000);
+        assert_eq!(s.trim_before(i64::MAX), 1_000);
+        assert!(s.chunks.is_empty());
+        s.append(9_999, "again", b"x");
+        assert_eq!(s.records().map(|r| (r.partition_key, r.data)).collect::<Vec<_>>(), vec![("again", &b"x"[..])]);
+        assert_eq!(s.record_at(5_001).map(|r| r.partition_key), Some("again"));
     }
 }
