@@ -2,113 +2,11 @@
 //! Format: see `tests/transcripts/README.md`. Regenerate with `UPDATE_TRANSCRIPTS=1 cargo test --test
 //! cli_transcripts`, then review every changed line against the spec before committing.
 
-use kinesis_playground::cli::{CommandOutput, Console, ConsoleConfig};
+#[path = "transcript_runner/mod.rs"]
+mod transcript_runner;
+
 use std::path::Path;
-
-enum Item {
-    /// A comment, a blank line, or any other line kept as is.
-    Keep(String),
-    /// A command (its input lines, the first without `$ `, the next without `> `).
-    Command(Vec<String>),
-}
-
-fn parse(text: &str) -> Vec<Item> {
-    let mut items = Vec::new();
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        if let Some(cmd) = line.strip_prefix("$ ") {
-            let mut input = vec![cmd.to_string()];
-            while let Some(next) = lines.peek() {
-                match next.strip_prefix("> ") {
-                    Some(more) => {
-                        input.push(more.to_string());
-                        lines.next();
-                    }
-                    None => break,
-                }
-            }
-            // Skip the recorded output: it is regenerated and compared.
-            while let Some(next) = lines.peek() {
-                if next.is_empty() || next.starts_with("$ ") || (next.starts_with('#') && !next.starts_with("# hint: "))
-                {
-                    break;
-                }
-                lines.next();
-            }
-            items.push(Item::Command(input));
-        } else {
-            items.push(Item::Keep(line.to_string()));
-        }
-    }
-    items
-}
-
-fn escape_stdout(line: &str) -> String {
-    if line.is_empty() {
-        "\\".to_string()
-    } else if ["$ ", "> ", "!", "? ", "#", "\\", "%"].iter().any(|p| line.starts_with(p)) {
-        format!("\\ {line}")
-    } else {
-        line.to_string()
-    }
-}
-
-fn render_output(out: &CommandOutput, s: &mut String) {
-    for line in out.stdout.lines() {
-        s.push_str(&escape_stdout(line));
-        s.push('\n');
-    }
-    if !out.stdout.is_empty() && !out.stdout.ends_with('\n') {
-        s.push_str("% no newline at end of stdout\n");
-    }
-    for line in out.stderr.lines() {
-        if line.is_empty() {
-            s.push_str("!\n");
-        } else {
-            s.push_str(&format!("! {line}\n"));
-        }
-    }
-    if out.exit_code != 0 {
-        s.push_str(&format!("? {}\n", out.exit_code));
-    }
-    for h in &out.hints {
-        s.push_str(&format!("# hint: {h}\n"));
-    }
-}
-
-fn run_transcript(text: &str) -> String {
-    let mut console =
-        Console::new(ConsoleConfig { start_time_ms: kinesis_playground::engine::DEFAULT_START_MS, seed: 0 });
-    let mut s = String::new();
-    for item in parse(text) {
-        match item {
-            Item::Keep(line) => {
-                s.push_str(&line);
-                s.push('\n');
-            }
-            Item::Command(input) => {
-                for (i, line) in input.iter().enumerate() {
-                    s.push_str(if i == 0 { "$ " } else { "> " });
-                    s.push_str(line);
-                    s.push('\n');
-                }
-                let out = console.run(&input.join("\n"));
-                assert!(!out.pending, "incomplete command in transcript: {input:?}");
-                render_output(&out, &mut s);
-            }
-        }
-    }
-    s
-}
-
-fn first_difference(expected: &str, actual: &str) -> String {
-    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
-        if e != a {
-            return format!("line {}:\n  expected: {e:?}\n  actual:   {a:?}", i + 1);
-        }
-    }
-    format!("lengths differ: expected {} lines, actual {} lines", expected.lines().count(), actual.lines().count())
-}
+use transcript_runner::{first_difference, run_transcript};
 
 #[test]
 fn transcripts_match() {
@@ -138,4 +36,17 @@ fn transcripts_match() {
         "transcripts differ (UPDATE_TRANSCRIPTS=1 to regenerate, then review):\n{}",
         failures.join("\n")
     );
+}
+
+#[test]
+fn every_transcript_also_runs_in_the_browser_test() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/transcripts");
+    let web = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web_transcripts.rs"))
+        .expect("tests/web_transcripts.rs exists");
+    for entry in std::fs::read_dir(&dir).expect("tests/transcripts exists").filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            assert!(web.contains(&format!("\"transcripts/{name}\"")), "add {name} to tests/web_transcripts.rs");
+        }
+    }
 }

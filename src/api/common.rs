@@ -42,13 +42,7 @@ pub fn stream_name(engine: &Engine, req: &Value) -> KinesisResult<String> {
         )),
         (Some(n), None) => Ok(n.to_owned()),
         (name, Some(arn)) => {
-            let from_arn = engine.stream_name_from_arn(arn).ok_or_else(|| {
-                KinesisError::not_found(format!(
-                    "Stream {} under account {} not found.",
-                    arn.rsplit('/').next().unwrap_or(arn),
-                    arn.split(':').nth(4).unwrap_or("")
-                ))
-            })?;
+            let from_arn = stream_name_of_arn(engine, arn)?;
             match name {
                 Some(n) if n != from_arn => Err(KinesisError::invalid(format!(
                     "StreamName {n} and StreamARN {arn} do not refer to the same stream."
@@ -57,6 +51,20 @@ pub fn stream_name(engine: &Engine, req: &Value) -> KinesisResult<String> {
             }
         }
     }
+}
+
+/// The stream an ARN names.
+///
+/// # Errors
+/// `ResourceNotFoundException` for an ARN of another account or region (no stream of this account is there).
+pub fn stream_name_of_arn(engine: &Engine, arn: &str) -> KinesisResult<String> {
+    engine.stream_name_from_arn(arn).ok_or_else(|| {
+        KinesisError::not_found(format!(
+            "Stream {} under account {} not found.",
+            arn.rsplit('/').next().unwrap_or(arn),
+            arn.split(':').nth(4).unwrap_or("")
+        ))
+    })
 }
 
 /// A hash key or sequence number on the wire: a decimal string.

@@ -46,10 +46,17 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, config: &EngineConfig, arg
             Some(ms) => {
                 let report = sim.run(engine, ms);
                 let mut out = format!("{} (+{})\n", format_iso(engine.now_ms()), format_duration(ms));
-                if report != Default::default() {
+                if report.written + report.throttled + report.failed > 0 {
                     out.push_str(&format!(
                         "Producers wrote {} records ({} throttled, {} failed).\n",
                         report.written, report.throttled, report.failed
+                    ));
+                }
+                if report.skipped_ms > 0 {
+                    out.push_str(&format!(
+                        "Producers ran for the first {} of this jump; the remaining {} passed without their traffic.\n",
+                        format_duration(crate::sim::MAX_PRODUCING_MS),
+                        format_duration(report.skipped_ms)
                     ));
                 }
                 Outcome::ok(out)

@@ -160,7 +160,8 @@ impl Engine {
         let account = self.config.account_id.clone();
         let now = self.now;
         let stream = self.existing(name)?;
-        let open: Vec<Shard> = stream.open_shards().cloned().collect();
+        let mut open: Vec<Shard> = stream.open_shards().cloned().collect();
+        open.sort_by_key(|s| s.hash_key_range.starting_hash_key);
         let current = open.len() as i64;
         if target > 2 * current {
             return Err(KinesisError::limit(format!(

@@ -22,6 +22,9 @@ use serde_json::{json, Value};
 
 /// The longest step of simulated time between two rounds of writes.
 pub const STEP_MS: Millis = 100;
+/// Producers write during at most this much of one [`Simulation::run`]; the rest of a longer jump passes without
+/// their traffic (a day of 1,000 records a second would be more records than a browser tab can hold).
+pub const MAX_PRODUCING_MS: Millis = 60_000;
 
 /// What one [`Simulation::run`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,6 +32,8 @@ pub struct RunReport {
     pub written: u64,
     pub throttled: u64,
     pub failed: u64,
+    /// Simulated time that passed without producer traffic (the part of a long jump beyond [`MAX_PRODUCING_MS`]).
+    pub skipped_ms: Millis,
 }
 
 /// Producers and the seeded generator that drives them.
@@ -76,10 +81,17 @@ impl Simulation {
         &self.producers
     }
 
-    /// Moves simulated time forward by `ms`, with every producer writing at its rate on the way.
+    /// Moves simulated time forward by `ms`, with every producer writing at its rate on the way (for at most
+    /// [`MAX_PRODUCING_MS`]; the rest of a longer jump passes in one step).
     pub fn run(&mut self, engine: &mut Engine, ms: Millis) -> RunReport {
         let mut report = RunReport::default();
-        let mut left = ms.max(0);
+        let ms = ms.max(0);
+        let producing = self.producers.iter().any(|p| !p.paused);
+        let mut left = if producing { ms.min(MAX_PRODUCING_MS) } else { 0 };
+        let rest = ms - left;
+        if rest > 0 {
+            report.skipped_ms = if producing { rest } else { 0 };
+        }
         while left > 0 {
             let step = left.min(STEP_MS);
             for i in 0..self.producers.len() {
@@ -90,6 +102,9 @@ impl Simulation {
             }
             engine.advance(step);
             left -= step;
+        }
+        if rest > 0 {
+            engine.advance(rest);
         }
         report
     }
@@ -169,7 +184,7 @@ mod tests {
             (r, seqs)
         };
         let (r, a) = run(7);
-        assert_eq!(r, RunReport { written: 500, throttled: 0, failed: 0 });
+        assert_eq!(r, RunReport { written: 500, throttled: 0, failed: 0, skipped_ms: 0 });
         assert_eq!(a.len(), 500);
         assert_eq!(run(7).1, a, "same seed, same records");
         assert_ne!(run(8).1, a, "another seed, other keys");
@@ -191,6 +206,20 @@ mod tests {
         assert_eq!(sim.run(&mut e, 1_000), RunReport::default());
         assert!(sim.remove_producer(id));
         assert!(!sim.remove_producer(id));
+    }
+
+    #[test]
+    fn long_jumps_skip_producer_traffic_beyond_a_minute() {
+        let mut e = setup(1);
+        let mut sim = Simulation::new(1);
+        sim.add_producer(ProducerSpec::uniform("S", 10, 4));
+        let start = e.now_ms();
+        let r = sim.run(&mut e, 86_400_000);
+        assert_eq!(e.now_ms(), start + 86_400_000);
+        assert_eq!(r.written, 600);
+        assert_eq!(r.skipped_ms, 86_400_000 - MAX_PRODUCING_MS);
+        let mut idle = Simulation::new(1);
+        assert_eq!(idle.run(&mut e, 1_000_000), RunReport::default());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::components::{
     ConsoleRegion, HashKeySpaceRegion, ReadersRegion, ShardsRegion, SiteHeader, StreamDetailsRegion,
 };
+use super::playground::PlaygroundProvider;
 use super::state::{UiAction, UiState};
 use super::theme::{apply_theme, stored_theme};
 use yew::prelude::*;
@@ -24,13 +25,15 @@ pub fn app() -> Html {
         <>
             <a class="skip-link" href="#main">{ "Skip to the playground" }</a>
             <SiteHeader {theme} {on_next_theme} />
-            <main class="playground" id="main">
-                <ConsoleRegion />
-                <HashKeySpaceRegion />
-                <ShardsRegion />
-                <ReadersRegion />
-                <StreamDetailsRegion />
-            </main>
+            <PlaygroundProvider>
+                <main class="playground" id="main">
+                    <ConsoleRegion />
+                    <HashKeySpaceRegion />
+                    <ShardsRegion />
+                    <ReadersRegion />
+                    <StreamDetailsRegion />
+                </main>
+            </PlaygroundProvider>
             <footer class="site-footer">
                 <p>
                     { "Everything runs in this browser tab: nothing is sent to AWS, and no AWS account is needed. \

@@ -1,8 +1,8 @@
 //! UpdateStreamMode: switches a stream (named by ARN) between PROVISIONED and ON_DEMAND, keeping its shards.
 
-use crate::api::common::{empty, str_of, STREAM_NAME_OR_ARN};
+use crate::api::common::{empty, str_of, stream_name_of_arn, STREAM_NAME_OR_ARN};
 use crate::api::validate::{opt, req, Member, Shape};
-use crate::engine::{Engine, KinesisError, KinesisResult, StreamMode};
+use crate::engine::{Engine, KinesisResult, StreamMode};
 use serde_json::Value;
 
 pub const MEMBERS: &[Member] = &[
@@ -13,13 +13,7 @@ pub const MEMBERS: &[Member] = &[
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let arn = str_of(req, "StreamARN").unwrap_or_default();
-    let name = engine.stream_name_from_arn(arn).ok_or_else(|| {
-        KinesisError::not_found(format!(
-            "Stream {} under account {} not found.",
-            arn.rsplit('/').next().unwrap_or(arn),
-            arn.split(':').nth(4).unwrap_or("")
-        ))
-    })?;
+    let name = stream_name_of_arn(engine, arn)?;
     let mode = req
         .pointer("/StreamModeDetails/StreamMode")
         .and_then(Value::as_str)

@@ -1,12 +1,14 @@
 //! Page components, one per file, each well under 150 lines.
 
 mod console;
+pub mod controls;
 mod hash_key_space;
 mod header;
 mod readers;
 mod region;
 mod shards;
 mod stream_details;
+pub mod views;
 
 pub use console::ConsoleRegion;
 pub use hash_key_space::HashKeySpaceRegion;
