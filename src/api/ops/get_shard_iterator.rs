@@ -3,6 +3,7 @@
 use crate::api::common::{str_of, stream_name, timestamp, STREAM_NAME_OR_ARN};
 use crate::api::validate::{opt, req, Member, Shape, SEQUENCE_NUMBER, SHARD_ID};
 use crate::engine::{Engine, KinesisResult, ShardIteratorType};
+use crate::time::{MAX_MILLIS, MIN_MILLIS};
 use serde_json::{json, Value};
 
 pub const MEMBERS: &[Member] = &[
@@ -25,7 +26,10 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
         str_of(req, "ShardId").unwrap_or_default(),
         kind,
         str_of(req, "StartingSequenceNumber"),
-        timestamp(req, "Timestamp"),
+        // A number too large (or small) for a date still counts as given: it is simply in the future (or past).
+        timestamp(req, "Timestamp").or_else(|| {
+            req.get("Timestamp").and_then(Value::as_f64).map(|f| if f > 0.0 { MAX_MILLIS } else { MIN_MILLIS })
+        }),
     )?;
     Ok(json!({ "ShardIterator": token }))
 }
