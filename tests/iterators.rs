@@ -420,3 +420,17 @@ fn millis_behind_latest() {
     assert_eq!(keys(&r), vec!["b"]);
     assert_eq!(r["MillisBehindLatest"], 0, "caught up");
 }
+
+#[test]
+fn an_at_timestamp_number_beyond_any_date_is_in_the_future_not_missing() {
+    let mut e = unthrottled();
+    active_stream(&mut e, "S", 1);
+    let req = json!({"StreamName": "S", "ShardId": "shardId-000000000000", "ShardIteratorType": "AT_TIMESTAMP", "Timestamp": 1e300});
+    let m = err(&mut e, "GetShardIterator", req).message;
+    assert!(
+        m.starts_with("The timestampInMillis parameter cannot be greater than the currentTimestampInMillis."),
+        "{m}"
+    );
+    let past = json!({"StreamName": "S", "ShardId": "shardId-000000000000", "ShardIteratorType": "AT_TIMESTAMP", "Timestamp": -1e300});
+    ok(&mut e, "GetShardIterator", past);
+}
