@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the playground (debug) and serves it at http://127.0.0.1:8080, rebuilding when a source file changes.
+# Builds the playground (release: what a learner should see, fast and small) and serves it at http://127.0.0.1:8080, rebuilding when a source file changes.
 # Installs what is missing first (scripts/setup.sh). Extra arguments go to `trunk serve`.
 #
 # --no-autoreload: Trunk's live-reload client is an inline <script>, which the page's Content-Security-Policy
@@ -10,4 +10,4 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 echo "serve: http://127.0.0.1:8080/"
-exec trunk serve --address 127.0.0.1 --port 8080 --no-autoreload "$@"
+exec trunk serve --release --address 127.0.0.1 --port 8080 --no-autoreload "$@"
