@@ -128,7 +128,7 @@ def main():
     }
     out_path = os.path.join(ROOT, "src/cli/model.json")
     with open(out_path, "w", encoding="utf-8") as f:
-        json.dump(model, f, indent=1, ensure_ascii=False)
+        json.dump(model, f, separators=(",", ":"), ensure_ascii=False)
         f.write("\n")
     print(f"wrote {out_path}: {len(operations)} operations, {len(keep)} shapes, {os.path.getsize(out_path)} bytes")
 

@@ -3,12 +3,12 @@
 //! It gives every operation's CLI name, input/output shapes (member order, required members, minimums, enums) and
 //! first-paragraph docs, plus the paginators and waiters. Parsing, output ordering, validation and help all read it.
 
-use serde::Deserialize;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The whole trimmed model.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Model {
     /// The service's one-paragraph description.
     pub service_doc: String,
@@ -23,7 +23,7 @@ pub struct Model {
 }
 
 /// One operation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Operation {
     /// CLI name (`put-record`).
     pub cli: String,
@@ -38,7 +38,7 @@ pub struct Operation {
 }
 
 /// A botocore paginator definition.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Paginator {
     /// Request member carrying the continuation token.
     pub input_token: String,
@@ -51,13 +51,11 @@ pub struct Paginator {
     /// Path(s) of the aggregated lists.
     pub result_key: ResultKeys,
     /// Paths copied from the first page.
-    #[serde(default)]
     pub non_aggregate_keys: Vec<String>,
 }
 
 /// One result key or several.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub enum ResultKeys {
     /// A single path.
     One(String),
@@ -76,21 +74,17 @@ impl ResultKeys {
 }
 
 /// A shape (structure, list, map or scalar).
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Shape {
     /// `structure`, `list`, `map`, `string`, `integer`, `long`, `boolean`, `blob`, `timestamp`, `double`.
-    #[serde(rename = "type")]
     pub kind: String,
     /// Minimum length (strings, blobs, lists, maps) or value (numbers).
     pub min: Option<f64>,
     /// Allowed values of a string enum.
-    #[serde(rename = "enum", default)]
     pub enum_values: Vec<String>,
     /// Required members of a structure.
-    #[serde(default)]
     pub required: Vec<String>,
     /// Members of a structure, in model order.
-    #[serde(default)]
     pub members: Vec<Member>,
     /// The element shape of a list.
     pub member: Option<String>,
@@ -101,7 +95,7 @@ pub struct Shape {
 }
 
 /// A structure member.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Member {
     /// PascalCase wire name.
     pub name: String,
@@ -114,7 +108,7 @@ pub struct Member {
 }
 
 /// A botocore waiter.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Waiter {
     /// PascalCase waiter name (`StreamExists`).
     pub name: String,
@@ -129,30 +123,132 @@ pub struct Waiter {
 }
 
 /// One waiter acceptor.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Acceptor {
     /// `path` or `error`.
     pub matcher: String,
     /// `success`, `failure` or `retry`.
     pub state: String,
     /// The value (or error code) to match.
-    pub expected: serde_json::Value,
+    pub expected: Value,
     /// The response path for `path` matchers.
     pub argument: Option<String>,
 }
 
-/// The embedded model, parsed once.
+/// The embedded model, parsed once. (Read from a `serde_json::Value` by hand rather than with derived
+/// deserializers: the browser build then carries one JSON parser instead of one per structure.)
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
-        serde_json::from_str(include_str!("model.json")).unwrap_or_else(|_| Model {
-            service_doc: String::new(),
-            all_operations: Vec::new(),
-            operations: BTreeMap::new(),
-            shapes: BTreeMap::new(),
-            waiters: BTreeMap::new(),
-        })
+        let v: Value = serde_json::from_str(include_str!("model.json")).unwrap_or(Value::Null);
+        Model::from_value(&v)
     })
+}
+
+fn text(v: &Value, key: &str) -> String {
+    v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+fn opt_text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn texts(v: &Value, key: &str) -> Vec<String> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+fn entries<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (&'a String, &'a Value)> + 'a {
+    v.get(key).and_then(Value::as_object).into_iter().flat_map(Map::iter)
+}
+
+impl Model {
+    fn from_value(v: &Value) -> Model {
+        Model {
+            service_doc: text(v, "service_doc"),
+            all_operations: texts(v, "all_operations"),
+            operations: entries(v, "operations").map(|(k, o)| (k.clone(), Operation::from_value(o))).collect(),
+            shapes: entries(v, "shapes").map(|(k, s)| (k.clone(), Shape::from_value(s))).collect(),
+            waiters: entries(v, "waiters").map(|(k, w)| (k.clone(), Waiter::from_value(w))).collect(),
+        }
+    }
+}
+
+impl Operation {
+    fn from_value(v: &Value) -> Operation {
+        Operation {
+            cli: text(v, "cli"),
+            input: opt_text(v, "input"),
+            output: opt_text(v, "output"),
+            doc: text(v, "doc"),
+            paginator: v.get("paginator").filter(|p| p.is_object()).map(|p| Paginator {
+                input_token: text(p, "input_token"),
+                output_token: text(p, "output_token"),
+                limit_key: opt_text(p, "limit_key"),
+                more_results: opt_text(p, "more_results"),
+                result_key: match p.get("result_key") {
+                    Some(Value::Array(_)) => ResultKeys::Many(texts(p, "result_key")),
+                    _ => ResultKeys::One(text(p, "result_key")),
+                },
+                non_aggregate_keys: texts(p, "non_aggregate_keys"),
+            }),
+        }
+    }
+}
+
+impl Shape {
+    fn from_value(v: &Value) -> Shape {
+        Shape {
+            kind: text(v, "type"),
+            min: v.get("min").and_then(Value::as_f64),
+            enum_values: texts(v, "enum"),
+            required: texts(v, "required"),
+            members: v
+                .get("members")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .map(|m| Member {
+                            name: text(m, "name"),
+                            cli: text(m, "cli"),
+                            shape: text(m, "shape"),
+                            doc: text(m, "doc"),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            member: opt_text(v, "member"),
+            key: opt_text(v, "key"),
+            value: opt_text(v, "value"),
+        }
+    }
+}
+
+impl Waiter {
+    fn from_value(v: &Value) -> Waiter {
+        Waiter {
+            name: text(v, "name"),
+            operation: text(v, "operation"),
+            delay: v.get("delay").and_then(Value::as_i64).unwrap_or(10),
+            max_attempts: v.get("max_attempts").and_then(Value::as_u64).map_or(18, |n| n as u32),
+            acceptors: v
+                .get("acceptors")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .map(|x| Acceptor {
+                            matcher: text(x, "matcher"),
+                            state: text(x, "state"),
+                            expected: x.get("expected").cloned().unwrap_or(Value::Null),
+                            argument: opt_text(x, "argument"),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
 }
 
 impl Model {
