@@ -4,7 +4,6 @@
 //! first-paragraph docs, plus the paginators and waiters. Parsing, output ordering, validation and help all read it.
 
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The whole trimmed model.
@@ -15,11 +14,49 @@ pub struct Model {
     /// CLI names of every operation of the real service (what `Invalid choice` lists).
     pub all_operations: Vec<String>,
     /// The supported operations by API name.
-    pub operations: BTreeMap<String, Operation>,
+    pub operations: NameMap<Operation>,
     /// Shapes by name.
-    pub shapes: BTreeMap<String, Shape>,
+    pub shapes: NameMap<Shape>,
     /// Waiters by CLI name (`stream-exists`).
-    pub waiters: BTreeMap<String, Waiter>,
+    pub waiters: NameMap<Waiter>,
+}
+
+/// Named entries in the order of `model.json` (which the generator sorts by name). A list with a linear lookup:
+/// the model has at most a hundred shapes, and a B-tree per value type would cost the browser build far more code.
+#[derive(Debug)]
+pub struct NameMap<T>(Vec<(String, T)>);
+
+impl<T> NameMap<T> {
+    /// The entry named `name`.
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Whether there is an entry named `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The names, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> + '_ {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The entries' values, in order.
+    pub fn values(&self) -> impl Iterator<Item = &T> + '_ {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// (name, value) pairs, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> + '_ {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<T> FromIterator<(String, T)> for NameMap<T> {
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(iter: I) -> Self {
+        NameMap(iter.into_iter().collect())
+    }
 }
 
 /// One operation.
