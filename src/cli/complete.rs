@@ -30,7 +30,7 @@ pub fn complete(line: &str) -> Vec<String> {
         ["sim", "clock"] => vec!["advance".into()],
         ["aws", "kinesis", op, rest @ ..] if partial.starts_with('-') => {
             let op_name = if *op == "wait" {
-                rest.first().and_then(|w| m.waiters.get(*w)).map(|w| w.operation.clone())
+                rest.first().and_then(|w| m.waiters.get(w)).map(|w| w.operation.clone())
             } else {
                 m.operation_by_cli(op).map(|(n, _)| n.to_string())
             };

@@ -315,7 +315,7 @@ mod tests {
     fn embedded_model_parses_and_covers_the_supported_operations() {
         let m = model();
         for op in crate::cli::operations::SUPPORTED_OPERATIONS {
-            let entry = m.operations.get(*op).expect(op);
+            let entry = m.operations.get(op).expect(op);
             assert_eq!(entry.cli, crate::cli::operations::cli_name(op));
             for shape in [&entry.input, &entry.output].into_iter().flatten() {
                 assert!(m.shape(shape).is_some(), "{shape}");
