@@ -154,7 +154,7 @@ pub const TAG_MAP: Shape = Shape::StrMap { min: 1, max: 200, key_max: 128, value
 fn lower_first(name: &str) -> String {
     let mut c = name.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
+        Some(f) => f.to_ascii_lowercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }
@@ -188,7 +188,7 @@ fn type_error(expected: &str, v: &Value) -> KinesisError {
             "class java.lang.Boolean can not be converted to milliseconds since epoch".to_owned()
         }
         ("Boolean", Value::String(s)) => {
-            format!("'{}' can not be converted to an Boolean", s.to_uppercase())
+            format!("'{}' can not be converted to an Boolean", s.to_ascii_uppercase())
         }
         ("String" | "Boolean" | "Blob", Value::Number(_)) => {
             format!("{NUMBER_CLASS} can not be converted to {}", article(expected))

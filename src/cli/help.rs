@@ -28,8 +28,12 @@ pub fn service() -> String {
 /// `aws kinesis <operation> help`.
 pub fn operation(name: &str, op: &Operation) -> String {
     let m = model();
-    let mut s =
-        format!("{}()\n\nNAME\n       {} -\n\nDESCRIPTION\n{}\n", op.cli.to_uppercase(), op.cli, wrap(&op.doc, 7));
+    let mut s = format!(
+        "{}()\n\nNAME\n       {} -\n\nDESCRIPTION\n{}\n",
+        op.cli.to_ascii_uppercase(),
+        op.cli,
+        wrap(&op.doc, 7)
+    );
     if name == "CreateStream" {
         s.push_str(&wrap(
             "In this playground, a stream created with neither --shard-count nor --stream-mode-details is ON_DEMAND with 4 shards.",
@@ -93,7 +97,7 @@ pub fn wait() -> String {
 pub fn waiter(cli: &str, w: &Waiter, op: &Operation) -> String {
     format!(
         "{}()\n\nNAME\n       {cli} -\n\nDESCRIPTION\n       Wait until the {} call succeeds the {} check. It will poll every\n       {} seconds until a successful state has been reached. This will exit\n       with a return code of 255 after {} failed checks.\n\nSYNOPSIS\n            {cli}\n          (the options of {})\n",
-        cli.to_uppercase(),
+        cli.to_ascii_uppercase(),
         w.operation,
         w.name,
         w.delay,

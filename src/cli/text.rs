@@ -65,7 +65,7 @@ fn scalar_list(items: &[&Value], out: &mut String, ident: Option<&str>) {
     match ident {
         Some(id) => {
             for x in items {
-                out.push_str(&format!("{}\t{}\n", id.to_uppercase(), py_str(x)));
+                out.push_str(&format!("{}\t{}\n", id.to_ascii_uppercase(), py_str(x)));
             }
         }
         None => {
@@ -102,7 +102,7 @@ fn dict(v: &Value, out: &mut String, ident: Option<&str>, scalar_keys: Option<&[
     }
     if !scalars.is_empty() {
         if let Some(id) = ident {
-            scalars.insert(0, id.to_uppercase());
+            scalars.insert(0, id.to_ascii_uppercase());
         }
         out.push_str(&scalars.join("\t"));
         out.push('\n');
