@@ -12,6 +12,7 @@
 
 use crate::cli::{CommandOutput, Console};
 use crate::engine::{EngineConfig, DEFAULT_START_MS};
+use crate::sim::Scenario;
 use crate::time::Millis;
 use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
@@ -62,6 +63,20 @@ pub struct Playground {
     /// The stream the views show.
     pub selected_stream: Option<String>,
     next_log_id: u64,
+
+    // ---- controls (branch ui-controls): state the page's controls share ----
+    /// A scenario offered to the learner (from the page's link or a lesson), shown in a banner until "Run it" or
+    /// "Dismiss"; never run without that click.
+    pub offered_scenario: Option<OfferedScenario>,
+}
+
+/// A scenario waiting in the console's banner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferedScenario {
+    /// True when it came from the page's link (`#scenario=...`), false for a built-in lesson.
+    pub from_link: bool,
+    /// The scenario, or a sentence saying why the link could not be read.
+    pub scenario: Result<Scenario, String>,
 }
 
 impl Default for Playground {
@@ -81,6 +96,7 @@ impl Playground {
             clock: ClockSettings { playing: true, speed: 1.0 },
             selected_stream: None,
             next_log_id: 1,
+            offered_scenario: None,
         }
     }
 
@@ -102,6 +118,11 @@ impl Playground {
             self.selected_stream = self.console.engine().streams().next().map(|s| s.name.clone());
         }
         output
+    }
+
+    /// True when at least one producer is running (not paused): the live clock then limits its speed.
+    pub fn producers_running(&self) -> bool {
+        self.console.simulation().producers().iter().any(|p| !p.paused)
     }
 }
 
