@@ -16,14 +16,16 @@ pub fn stream_details_region() -> Html {
     };
     html! {
         <Region label="Stream details" kind="details" {intro}>
-            <div class="details-grid">
-                <div class="details-grid__main">
-                    <StreamPicker />
-                    <StreamFacts />
+            <div class="details-body">
+                <div class="details-grid">
+                    <div class="details-grid__main">
+                        <StreamPicker />
+                        <StreamFacts />
+                    </div>
+                    <CreateStreamForm />
                 </div>
-                <CreateStreamForm />
+                <ProducersPanel />
             </div>
-            <ProducersPanel />
         </Region>
     }
 }

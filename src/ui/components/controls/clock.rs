@@ -6,13 +6,8 @@ use crate::ui::{use_playground, Origin};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-const SPEEDS: &[(u32, &str)] = &[
-    (1, "×1 real time"),
-    (10, "×10"),
-    (60, "×60 (a minute per second)"),
-    (600, "×600"),
-    (3600, "×3600 (an hour per second)"),
-];
+const SPEEDS: &[(u32, &str)] =
+    &[(1, "×1 (real time)"), (10, "×10"), (60, "×60 (1 min/s)"), (600, "×600"), (3600, "×3600 (1 h/s)")];
 const JUMPS: &[(&str, &str)] = &[("+1 min", "1m"), ("+1 h", "1h"), ("+1 day", "1d")];
 
 /// Always visible at the top of the playground; owns the page's one ticker.

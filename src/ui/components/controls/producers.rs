@@ -62,10 +62,13 @@ struct ProducerRowProps {
 fn producer_row(props: &ProducerRowProps) -> Html {
     let p = &props.producer;
     let keys = match &p.spec.keys {
+        KeyDistribution::HotKey { hot_key, share, .. } if *share >= 1.0 => format!("all with the key “{hot_key}”"),
         KeyDistribution::HotKey { hot_key, share, keys } => {
-            format!("{:.0}% on key “{hot_key}”, the rest over {keys} keys", share * 100.0)
+            format!("{:.0}% with the key “{hot_key}”, the rest over {}", share * 100.0, plural_keys(*keys))
         }
-        KeyDistribution::Uniform { keys } | KeyDistribution::RoundRobin { keys } => format!("over {keys} keys"),
+        KeyDistribution::Uniform { keys } | KeyDistribution::RoundRobin { keys } => {
+            format!("over {}", plural_keys(*keys))
+        }
     };
     let throttled = p.throttled > 0;
     html! {
@@ -95,5 +98,13 @@ fn producer_row(props: &ProducerRowProps) -> Html {
                     { format!("Remove producer {}", p.id) }</button>
             </div>
         </li>
+    }
+}
+
+fn plural_keys(n: u32) -> String {
+    if n == 1 {
+        "1 key".into()
+    } else {
+        format!("{n} keys")
     }
 }
