@@ -1,42 +1,70 @@
 //! The console's log: each entry's command, output, errors and teaching hints, newest at the bottom.
 
-use super::copy_text;
+use super::CopyButton;
 use crate::ui::{use_playground, LogEntry, Origin};
+use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
 /// The log of commands run so far (typed, or from the page's controls and scenarios).
+///
+/// The live clock re-renders consumers of the playground ten times a second; the entries are copied out of the
+/// session only when the log changed, and the list below re-renders only then.
 #[function_component(ConsoleLog)]
 pub fn console_log() -> Html {
     let handle = use_playground();
     let log_ref = use_node_ref();
-    let playground = handle.view();
-    let last_id = playground.log.back().map(|e| e.id);
+    let key = {
+        let p = handle.view();
+        (p.log.front().map(|e| e.id), p.log.back().map(|e| e.id), p.log.len())
+    };
+    let entries = {
+        let handle = handle.clone();
+        use_memo(key, move |_| Entries(Rc::new(handle.view().log.iter().cloned().collect())))
+    };
 
     // Keep the newest entry in view (an instant jump: nothing animates).
     {
         let log_ref = log_ref.clone();
-        use_effect_with(last_id, move |_| {
+        use_effect_with(key.1, move |_| {
             if let Some(log) = log_ref.cast::<Element>() {
                 log.set_scroll_top(log.scroll_height());
             }
         });
     }
 
-    let entries: Html = if playground.log.is_empty() {
-        html! {
+    html! {
+        <div class="console-log" role="log" aria-label="Console output" aria-live="polite" tabindex="0" ref={log_ref}>
+            <LogEntries entries={(*entries).clone()} />
+        </div>
+    }
+}
+
+/// The entries, compared by pointer (a new list only when the log changed).
+#[derive(Clone)]
+struct Entries(Rc<Vec<LogEntry>>);
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LogEntriesProps {
+    entries: Entries,
+}
+
+#[function_component(LogEntries)]
+fn log_entries(props: &LogEntriesProps) -> Html {
+    if props.entries.0.is_empty() {
+        return html! {
             <p class="console-log__empty">
                 { "Commands and their output appear here. Type one below, or pick one from “Try these”." }
             </p>
-        }
-    } else {
-        playground.log.iter().map(|entry| html! { <LogItem key={entry.id} entry={entry.clone()} /> }).collect()
-    };
-    html! {
-        <div class="console-log" role="log" aria-label="Console output" aria-live="polite" tabindex="0" ref={log_ref}>
-            { entries }
-        </div>
+        };
     }
+    props.entries.0.iter().map(|entry| html! { <LogItem key={entry.id} entry={entry.clone()} /> }).collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -93,35 +121,5 @@ fn log_item(props: &LogItemProps) -> Html {
                 }
             </div>
         </article>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CopyButtonProps {
-    label: AttrValue,
-    text: AttrValue,
-}
-
-/// A small button that copies `text`, and says so for a moment.
-#[function_component(CopyButton)]
-fn copy_button(props: &CopyButtonProps) -> Html {
-    let state = use_state(|| None::<bool>);
-    let onclick = {
-        let (state, text) = (state.clone(), props.text.clone());
-        Callback::from(move |_: MouseEvent| {
-            let state = state.clone();
-            copy_text(&text, Callback::from(move |ok| state.set(Some(ok))));
-        })
-    };
-    let shown = match *state {
-        None => "Copy",
-        Some(true) => "Copied",
-        Some(false) => "Copy failed",
-    };
-    let short = if props.label.ends_with("command") { "command" } else { "output" };
-    html! {
-        <button type="button" class="console-copy" aria-label={props.label.clone()} title={props.label.clone()} {onclick}>
-            { format!("{shown} {short}") }
-        </button>
     }
 }

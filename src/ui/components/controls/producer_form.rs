@@ -99,6 +99,7 @@ pub fn producer_form() -> Html {
             </form>
             { match &result {
                 Ok(line) => html! { <p class="form__preview">{ "Runs " }<code>{ line.clone() }</code></p> },
+                Err(message) if selected.is_none() => html! { <p class="form__help">{ message.clone() }</p> },
                 Err(message) => html! { <p class="form__error">{ message.clone() }</p> },
             } }
         </div>

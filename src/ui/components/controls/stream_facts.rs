@@ -1,7 +1,7 @@
 //! The selected stream's details, as `describe-stream-summary` reports them, each with a one-line explanation;
 //! retention +/- 24 h and delete (with a confirmation step) run the CLI commands.
 
-use super::copy_text;
+use super::CopyButton;
 use crate::engine::{PendingTransition, StreamMode};
 use crate::time::{format_duration, format_short};
 use crate::ui::{use_playground, Origin};
@@ -16,12 +16,11 @@ const MAX_RETENTION: u32 = 8760;
 pub fn stream_facts() -> Html {
     let handle = use_playground();
     let confirm_delete = use_state(|| false);
-    let copied = use_state(|| None::<bool>);
     let p = handle.view();
     let engine = p.console.engine();
     let Some(stream) = p.selected_stream.as_deref().and_then(|n| engine.stream(n)) else {
         return html! {
-            <p class="region__empty">{ "No stream yet. Create one with the form above, or type " }
+            <p class="region__empty">{ "No stream yet. Create one with the “Create a stream” form, or type " }
                 <code>{ "aws kinesis create-stream --stream-name DemoStream --shard-count 1" }</code>{ " in the console." }</p>
         };
     };
@@ -56,13 +55,6 @@ pub fn stream_facts() -> Html {
         Callback::from(move |_: MouseEvent| {
             handle.run(&line, Origin::Control);
             c.set(false);
-        })
-    };
-    let copy_arn = {
-        let (arn, copied) = (stream.arn.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            copy_text(&arn, Callback::from(move |ok| copied.set(Some(ok))));
         })
     };
     let tags = if stream.tags.is_empty() {
@@ -106,8 +98,7 @@ pub fn stream_facts() -> Html {
                 </dd>
                 <dt>{ "ARN" }</dt>
                 <dd><code class="arn">{ stream.arn.clone() }</code>
-                    <button type="button" class="button button--small" aria-label="Copy ARN" onclick={copy_arn}>
-                        { match *copied { Some(true) => "Copied", Some(false) => "Copy failed", None => "Copy" } }</button>
+                    <CopyButton label="Copy ARN" text={AttrValue::from(stream.arn.clone())} class={classes!("button", "button--small")} />
                     <small>{ "The stream's Amazon Resource Name: its unique id in IAM policies and other services." }</small></dd>
                 <dt>{ "Created" }</dt>
                 <dd>{ format!("{} UTC", format_short(stream.created_ms).get(..19).unwrap_or_default()) }<small>{ "In simulated time." }</small></dd>
