@@ -63,13 +63,20 @@ pub fn shortcuts_dialog() -> Html {
         });
     }
     let close_ref = use_node_ref();
+    // Where focus was before the dialog opened: it goes back there when the dialog closes.
+    let return_to = use_mut_ref(|| None::<web_sys::HtmlElement>);
     {
         let close_ref = close_ref.clone();
         use_effect_with(*open, move |open| {
+            let document = web_sys::window().and_then(|w| w.document());
             if *open {
+                *return_to.borrow_mut() =
+                    document.and_then(|d| d.active_element()).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
                 if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
                     let _ = b.focus();
                 }
+            } else if let Some(previous) = return_to.borrow_mut().take() {
+                let _ = previous.focus();
             }
         });
     }
@@ -83,12 +90,13 @@ pub fn shortcuts_dialog() -> Html {
     html! {
         <div class="shortcuts-backdrop" onclick={close.clone()}>
             <div class="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
-                onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}
+                onkeydown={Callback::from(|e: KeyboardEvent| if e.key() == "Tab" { e.prevent_default() })}>
                 <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
                 <dl class="shortcuts__list">
                     { for SHORTCUTS.iter().map(|(key, what)| html! { <><dt><kbd>{ *key }</kbd></dt><dd>{ *what }</dd></> }) }
                 </dl>
-                <p class="shortcuts__note">{ "Shortcuts are off while you type in the console or a form. Tab moves between controls." }</p>
+                <p class="shortcuts__note">{ "Shortcuts are off while you type in the console or a form. Everywhere else, Tab moves between controls." }</p>
                 <button type="button" class="button" ref={close_ref} onclick={close}>{ "Close" }</button>
             </div>
         </div>
