@@ -158,6 +158,26 @@ export default [
     },
   },
   {
+    name: '"Share as a link" turns the typed commands into a scenario link; a lesson loads into the banner',
+    async run({ page, assert }) {
+      await type(page, 'aws kinesis list-streams');
+      await page.getByText('Lessons and sharing').click();
+      await page.getByRole('button', { name: 'Share as a link' }).click();
+      const link = page.getByRole('textbox', { name: 'Link to share' });
+      await link.waitFor();
+      const url = await link.inputValue();
+      assert.match(url, /#scenario=[A-Za-z0-9_-]+$/);
+      assert.ok(page.url().endsWith(url.slice(url.indexOf('#'))), 'the address bar carries the scenario too');
+      const script = Buffer.from(url.split('#scenario=')[1], 'base64url').toString();
+      assert.match(script, /aws kinesis list-streams/);
+      await page.getByRole('button', { name: 'Load' }).first().click();
+      const banner = page.getByRole('region', { name: 'Scenario' });
+      assert.match((await banner.textContent()) ?? '', /This lesson sets up: The seed tutorial/);
+      await banner.getByRole('button', { name: 'Dismiss' }).click();
+      await banner.waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'screenshot of a console at work (laptop and tablet)',
     async run({ page, open, artifacts }) {
       await reopen(page, open, '');

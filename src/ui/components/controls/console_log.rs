@@ -1,6 +1,7 @@
 //! The console's log: each entry's command, output, errors and teaching hints, newest at the bottom.
 
 use super::CopyButton;
+use crate::time::format_short;
 use crate::ui::{use_playground, LogEntry, Origin};
 use std::rc::Rc;
 use web_sys::Element;
@@ -87,22 +88,26 @@ fn log_item(props: &LogItemProps) -> Html {
         .map(|h| {
             html! {
                 <aside class="console-hint" aria-label="Hint">
-                    <span class="console-hint__label" aria-hidden="true">{ "💡 Hint" }</span>
+                    <span class="console-hint__label" aria-hidden="true">{ "Hint" }</span>
                     <p>{ h.clone() }</p>
                 </aside>
             }
         })
         .collect();
     let output_text = format!("{}{}", out.stdout, out.stderr);
+    let at = format_short(props.entry.at_ms).get(11..19).unwrap_or_default().to_owned();
     html! {
         <article class={classes!("console-entry", failed.then_some("console-entry--failed"))}>
             <div class="console-entry__head">
                 <pre class="console-entry__command"><span class="console-entry__prompt" aria-hidden="true">{ "$ " }</span>{ out.input.clone() }</pre>
-                { origin }
-                <CopyButton label="Copy command" text={AttrValue::from(out.input.clone())} />
-                if !output_text.is_empty() {
-                    <CopyButton label="Copy output" text={AttrValue::from(output_text)} />
-                }
+                <span class="console-entry__tools">
+                    <span class="console-entry__time" title="Simulated time when it ran (UTC)">{ at }</span>
+                    { origin }
+                    <CopyButton label="Copy command" text={AttrValue::from(out.input.clone())} />
+                    if !output_text.is_empty() {
+                        <CopyButton label="Copy output" text={AttrValue::from(output_text)} />
+                    }
+                </span>
             </div>
             <div class="console-entry__body">
                 <div class="console-entry__output">
