@@ -145,3 +145,28 @@ async fn the_clock_controls_exist_with_their_names() {
     settle().await;
     assert!(button(&root, "Pause").is_some(), "Play becomes Pause");
 }
+
+#[wasm_bindgen_test]
+async fn an_example_fills_the_input_without_running() {
+    let root = render_app().await;
+    let example =
+        root.query_selector(".try-these button").unwrap().expect("an example").dyn_into::<HtmlElement>().unwrap();
+    example.click();
+    settle().await;
+    assert_eq!(console_input(&root).value(), "aws kinesis create-stream --stream-name DemoStream --shard-count 1");
+    assert!(!log_text(&root).contains("$ aws kinesis create-stream"), "nothing ran");
+}
+
+#[wasm_bindgen_test]
+async fn the_create_form_explains_a_bad_name_and_runs_nothing() {
+    let root = render_app().await;
+    let form = root.query_selector("form[aria-label=\"Create a stream\"]").unwrap().expect("the create form");
+    let name: HtmlInputElement = form.query_selector("input[type=\"text\"]").unwrap().unwrap().dyn_into().unwrap();
+    type_into(&name, "bad name!");
+    settle().await;
+    button(&form, "Create stream").unwrap().click();
+    settle().await;
+    let text = form.text_content().unwrap_or_default();
+    assert!(text.contains("only letters, digits"), "{text}");
+    assert!(!log_text(&root).contains("create-stream"), "nothing ran");
+}

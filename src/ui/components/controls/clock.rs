@@ -1,5 +1,6 @@
 //! The simulated clock bar: the time, play / pause / step, speed, and jumps of a minute, an hour, a day.
 
+use super::browser::prefers_reduced_motion;
 use super::use_sim_ticker;
 use crate::time::format_short;
 use crate::ui::{use_playground, Origin};
@@ -70,6 +71,9 @@ pub fn clock_bar() -> Html {
                     }) }
                 </select>
             </label>
+            if !clock.playing && prefers_reduced_motion() {
+                <p class="clock-bar__motion">{ "Your system asks for reduced motion, so the clock started paused: press Play or Step to move time." }</p>
+            }
             if capped && clock.speed > 10.0 {
                 <p class="clock-bar__note">{ "Speed limited while producers run (at most 20 simulated seconds per real second), so the page stays responsive." }</p>
             }
