@@ -99,9 +99,12 @@ export default [
     },
   },
   {
-    name: 'hot key demo: one shard throttles at 1,000 records/s, shown loudly',
+    name: 'hot key demo: on a 4-shard stream, one shard throttles at 1,000 records/s, shown loudly',
     async run({ page, assert, artifacts }) {
       await details(page).getByRole('button', { name: 'Hot key demo' }).click();
+      assert.match((await log(page).textContent()) ?? '', /create-stream --stream-name HotKeyDemo --shard-count 4/,
+        'DemoStream has one shard, so the demo makes a stream with several');
+      assert.match((await details(page).textContent()) ?? '', /4 open, 0 closed/);
       await page.getByRole('button', { name: 'Step', exact: true }).click();
       await page.getByRole('button', { name: 'Step', exact: true }).click();
       const producer = details(page).locator('.producer').first();
@@ -120,12 +123,15 @@ export default [
   {
     name: 'delete asks first, then the stream goes DELETING and disappears',
     async run({ page, assert, artifacts }) {
+      await details(page).getByLabel('Stream to show').selectOption('DemoStream');
       await details(page).getByRole('button', { name: 'Delete stream…' }).click();
       await page.getByRole('alert').filter({ hasText: 'Delete DemoStream and every record' }).waitFor();
       await details(page).getByRole('button', { name: 'Yes, delete it' }).click();
       assert.equal(await status(page).textContent(), 'DELETING');
       await page.getByRole('button', { name: '+1 min', exact: true }).click();
-      await page.waitForFunction(() => /No stream yet/.test(document.querySelector('section[aria-label="Stream details"]')?.textContent ?? ''));
+      // DemoStream is gone: the picker goes (one stream left) and the details show HotKeyDemo.
+      await details(page).getByLabel('Stream to show').waitFor({ state: 'detached' });
+      assert.match((await details(page).locator('.stream-facts__name').textContent()) ?? '', /HotKeyDemo/);
       await page.setViewportSize({ width: 768, height: 1024 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `no horizontal overflow at 768 px (${overflow}px)`);

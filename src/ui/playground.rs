@@ -59,15 +59,15 @@ pub struct Playground {
     pub log: VecDeque<LogEntry>,
     /// Lines typed by the learner, oldest first (for up/down history).
     pub history: Vec<String>,
-    pub clock: ClockSettings,
-    /// The stream the views show.
-    pub selected_stream: Option<String>,
-    next_log_id: u64,
-
     // ---- controls (branch ui-controls): state the page's controls share ----
     /// A scenario offered to the learner (from the page's link or a lesson), shown in a banner until "Run it" or
     /// "Dismiss"; never run without that click.
     pub offered_scenario: Option<OfferedScenario>,
+    // ----
+    pub clock: ClockSettings,
+    /// The stream the views show.
+    pub selected_stream: Option<String>,
+    next_log_id: u64,
 }
 
 /// A scenario waiting in the console's banner.
@@ -93,11 +93,16 @@ impl Playground {
             console: Console::with_engine_config(config, seed),
             log: VecDeque::new(),
             history: Vec::new(),
+            offered_scenario: None,
             clock: ClockSettings { playing: true, speed: 1.0 },
             selected_stream: None,
             next_log_id: 1,
-            offered_scenario: None,
         }
+    }
+
+    /// True when at least one producer is running (not paused): the live clock then limits its speed (controls).
+    pub fn producers_running(&self) -> bool {
+        self.console.simulation().producers().iter().any(|p| !p.paused)
     }
 
     /// Runs a console line and logs it. Typed lines also go into the history.
@@ -118,11 +123,6 @@ impl Playground {
             self.selected_stream = self.console.engine().streams().next().map(|s| s.name.clone());
         }
         output
-    }
-
-    /// True when at least one producer is running (not paused): the live clock then limits its speed.
-    pub fn producers_running(&self) -> bool {
-        self.console.simulation().producers().iter().any(|p| !p.paused)
     }
 }
 

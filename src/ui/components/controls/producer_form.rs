@@ -31,13 +31,13 @@ pub fn producer_form() -> Html {
     let keys = use_state(|| "16".to_owned());
     let hot_key = use_state(String::new);
     let share = use_state(|| "90".to_owned());
-    let (selected, active) = {
+    let (selected, demo_target, demo_exists) = {
         let p = handle.view();
-        let s = p.selected_stream.as_deref().and_then(|n| p.console.engine().stream(n));
-        (
-            s.map(|s| s.name.clone()),
-            s.is_some_and(|s| s.status.as_str() != "CREATING" && s.status.as_str() != "DELETING"),
-        )
+        let engine = p.console.engine();
+        let s = p.selected_stream.as_deref().and_then(|n| engine.stream(n));
+        // The demo needs an active stream with several shards, to show one shard throttled beside idle ones.
+        let fits = s.filter(|s| s.status.as_str() == "ACTIVE" && s.open_shard_count() >= 2).map(|s| s.name.clone());
+        (s.map(|s| s.name.clone()), fits, engine.stream(DEMO_STREAM).is_some())
     };
     let result = match &selected {
         Some(stream) => command(stream, &rate, &keys, &hot_key, &share),
@@ -58,13 +58,15 @@ pub fn producer_form() -> Html {
     };
     let demo = {
         let handle = handle.clone();
-        let stream = selected.clone().filter(|_| active);
+        let target = demo_target.clone();
         Callback::from(move |_: MouseEvent| {
-            let stream = stream.clone().unwrap_or_else(|| {
-                handle.run(
-                    &format!("aws kinesis create-stream --stream-name {DEMO_STREAM} --shard-count 4"),
-                    Origin::Control,
-                );
+            let stream = target.clone().unwrap_or_else(|| {
+                if !demo_exists {
+                    handle.run(
+                        &format!("aws kinesis create-stream --stream-name {DEMO_STREAM} --shard-count 4"),
+                        Origin::Control,
+                    );
+                }
                 handle.run(&format!("aws kinesis wait stream-exists --stream-name {DEMO_STREAM}"), Origin::Control);
                 handle.update(|p| p.selected_stream = Some(DEMO_STREAM.to_owned()));
                 DEMO_STREAM.to_owned()
@@ -75,6 +77,11 @@ pub fn producer_form() -> Html {
             );
         })
     };
+    let demo_where = match (&demo_target, demo_exists) {
+        (Some(stream), _) => format!(" (on {stream})."),
+        (None, true) => format!(" (on {DEMO_STREAM}, which has 4 shards)."),
+        (None, false) => format!(" (it first creates {DEMO_STREAM}, a stream with 4 shards)."),
+    };
     html! {
         <div class="producer-form">
             <div class="hot-key-demo">
@@ -82,7 +89,7 @@ pub fn producer_form() -> Html {
                 <p>{ "Starts a producer writing 1,500 records/s, all with the partition key " }<code>{ "hot" }</code>
                     { ". One key always lands on the same shard, and a shard takes at most 1,000 records/s: watch that shard \
                        throttle while the others sit idle" }
-                    { if selected.is_none() || !active { format!(" (creates {DEMO_STREAM} with 4 shards first).") } else { ".".into() } }</p>
+                    { demo_where }</p>
             </div>
             <form class="form form--inline" aria-label="Start a producer" {onsubmit} novalidate=true>
                 <label class="form__field"><span class="form__label">{ "Records per second" }</span>
