@@ -128,6 +128,12 @@ export default [
       assert.match((await dialog.textContent()) ?? '', /play or pause/);
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Keyboard shortcuts',
+        'focus returns to the button that opened the dialog');
       const time = page.getByLabel('Simulated time', { exact: true });
       const t0 = await time.textContent();
       await page.keyboard.press('s');

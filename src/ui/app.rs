@@ -1,6 +1,6 @@
 //! The root component: the page header and the grid of labelled regions.
 
-use super::components::controls::{ClockBar, ShortcutsDialog};
+use super::components::controls::ClockBar;
 use super::components::{
     ConsoleRegion, HashKeySpaceRegion, ReadersRegion, ShardsRegion, SiteHeader, StreamDetailsRegion,
 };
@@ -28,7 +28,6 @@ pub fn app() -> Html {
             <SiteHeader {theme} {on_next_theme} />
             <PlaygroundProvider>
                 <ClockBar />
-                <ShortcutsDialog />
                 <main class="playground" id="main">
                     <ConsoleRegion />
                     <HashKeySpaceRegion />

@@ -1,7 +1,7 @@
 //! The simulated clock bar: the time, play / pause / step, speed, and jumps of a minute, an hour, a day.
 
 use super::browser::prefers_reduced_motion;
-use super::use_sim_ticker;
+use super::{use_sim_ticker, ShortcutsDialog};
 use crate::time::format_short;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlSelectElement;
@@ -71,6 +71,7 @@ pub fn clock_bar() -> Html {
                     }) }
                 </select>
             </label>
+            <ShortcutsDialog />
             if !clock.playing && prefers_reduced_motion() {
                 <p class="clock-bar__motion">{ "Your system asks for reduced motion, so the clock started paused: press Play or Step to move time." }</p>
             }

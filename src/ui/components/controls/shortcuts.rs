@@ -80,14 +80,22 @@ pub fn shortcuts_dialog() -> Html {
             }
         });
     }
-    if !*open {
-        return html! {};
-    }
+    let show = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(true))
+    };
+    let opener = html! {
+        <button type="button" class="button shortcuts-button" onclick={show} aria-keyshortcuts="?"
+            aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">{ "?" }</button>
+    };
     let close = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(false))
     };
     html! {
+        <>
+        { opener }
+        if *open {
         <div class="shortcuts-backdrop" onclick={close.clone()}>
             <div class="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}
@@ -100,6 +108,8 @@ pub fn shortcuts_dialog() -> Html {
                 <button type="button" class="button" ref={close_ref} onclick={close}>{ "Close" }</button>
             </div>
         </div>
+        }
+        </>
     }
 }
 
