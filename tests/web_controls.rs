@@ -170,3 +170,21 @@ async fn the_create_form_explains_a_bad_name_and_runs_nothing() {
     assert!(text.contains("only letters, digits"), "{text}");
     assert!(!log_text(&root).contains("create-stream"), "nothing ran");
 }
+
+#[wasm_bindgen_test]
+async fn playing_at_x3600_moves_the_clock_by_itself() {
+    let root = render_app().await;
+    let select: web_sys::HtmlSelectElement =
+        root.query_selector("select[aria-label=\"Simulation speed\"]").unwrap().unwrap().dyn_into().unwrap();
+    select.set_value("3600");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    button(&root, "Play").unwrap().click();
+    gloo_timers::future::sleep(Duration::from_millis(600)).await;
+    let time =
+        root.query_selector("[aria-label=\"Simulated time\"]").unwrap().unwrap().text_content().unwrap_or_default();
+    // 0.6 s of real time at 3600x is about 36 minutes of simulated time.
+    assert!(time.as_str() > "2024-01-01 00:10:00 UTC", "the clock ran: {time}");
+    button(&root, "Pause").unwrap().click();
+}

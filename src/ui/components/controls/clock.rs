@@ -46,7 +46,7 @@ pub fn clock_bar() -> Html {
         <div class="clock-bar" role="group" aria-label="Simulated clock">
             <div class="clock-bar__time">
                 <span class="clock-bar__label">{ "Simulated time" }</span>
-                <output class="clock-bar__now" aria-label="Simulated time">{ time }</output>
+                <span class="clock-bar__now" role="timer" aria-label="Simulated time">{ time }</span>
                 <span class={classes!("clock-bar__state", clock.playing.then_some("clock-bar__state--playing"))}>
                     { if clock.playing { "running" } else { "paused" } }
                 </span>
