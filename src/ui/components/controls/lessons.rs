@@ -71,7 +71,8 @@ pub fn scenario_banner() -> Html {
 pub fn lessons() -> Html {
     let handle = use_playground();
     let shared = use_state(|| None::<(String, Option<bool>)>);
-    let items = built_in().into_iter().map(|scenario| {
+    let lessons = use_memo((), |_| built_in());
+    let items = lessons.iter().cloned().map(|scenario| {
         let handle = handle.clone();
         let title = scenario.title.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
