@@ -11,7 +11,13 @@ pub fn copy_text(text: &str, done: Callback<bool>) {
         done.emit(false);
         return;
     };
-    let promise = window.navigator().clipboard().write_text(text);
+    let clipboard = window.navigator().clipboard();
+    // Outside a secure context (plain http on another host) there is no clipboard object at all.
+    if clipboard.is_undefined() {
+        done.emit(false);
+        return;
+    }
+    let promise = clipboard.write_text(text);
     let ok = {
         let done = done.clone();
         Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| done.emit(true))

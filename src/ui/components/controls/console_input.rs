@@ -119,7 +119,7 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
 
 /// Where the last word of `line` starts.
 fn word_start(line: &str) -> usize {
-    line.rfind(char::is_whitespace).map_or(0, |i| i + 1)
+    line.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// The longest prefix every choice shares.
