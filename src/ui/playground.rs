@@ -11,7 +11,7 @@
 //! `sim ...`) line and runs it with [`Origin::Control`], so the learner sees the command in the log.
 
 use crate::cli::{CommandOutput, Console};
-use crate::engine::{EngineConfig, DEFAULT_START_MS};
+use crate::engine::{EngineConfig, Stream, DEFAULT_START_MS};
 use crate::sim::Scenario;
 use crate::time::Millis;
 use std::cell::{Ref, RefCell};
@@ -98,6 +98,13 @@ impl Playground {
             selected_stream: None,
             next_log_id: 1,
         }
+    }
+
+    /// The stream the page shows: the selected one, or the first stream when that one is gone (a deletion that
+    /// completed while the clock ran) (controls).
+    pub fn shown_stream(&self) -> Option<&Stream> {
+        let engine = self.console.engine();
+        self.selected_stream.as_deref().and_then(|n| engine.stream(n)).or_else(|| engine.streams().next())
     }
 
     /// True when at least one producer is running (not paused): the live clock then limits its speed (controls).

@@ -34,7 +34,7 @@ pub fn producer_form() -> Html {
     let (selected, demo_target, demo_exists) = {
         let p = handle.view();
         let engine = p.console.engine();
-        let s = p.selected_stream.as_deref().and_then(|n| engine.stream(n));
+        let s = p.shown_stream();
         // The demo needs an active stream with several shards, to show one shard throttled beside idle ones.
         let fits = s.filter(|s| s.status.as_str() == "ACTIVE" && s.open_shard_count() >= 2).map(|s| s.name.clone());
         (s.map(|s| s.name.clone()), fits, engine.stream(DEMO_STREAM).is_some())

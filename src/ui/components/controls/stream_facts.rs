@@ -18,7 +18,7 @@ pub fn stream_facts() -> Html {
     let confirm_delete = use_state(|| false);
     let p = handle.view();
     let engine = p.console.engine();
-    let Some(stream) = p.selected_stream.as_deref().and_then(|n| engine.stream(n)) else {
+    let Some(stream) = p.shown_stream() else {
         return html! {
             <p class="region__empty">{ "No stream yet. Create one with the “Create a stream” form, or type " }
                 <code>{ "aws kinesis create-stream --stream-name DemoStream --shard-count 1" }</code>{ " in the console." }</p>

@@ -11,7 +11,7 @@ pub fn stream_picker() -> Html {
     let (names, selected) = {
         let p = handle.view();
         let names: Vec<String> = p.console.engine().streams().map(|s| s.name.clone()).collect();
-        (names, p.selected_stream.clone())
+        (names, p.shown_stream().map(|s| s.name.clone()))
     };
     if names.len() < 2 {
         return html! {};
