@@ -55,19 +55,30 @@ pub fn create_stream_form() -> Html {
         Callback::from(move |_: Event| on_demand.set(value))
     };
     let onsubmit = {
-        let (handle, result, tried) = (handle.clone(), result.clone(), tried.clone());
+        let (handle, result, tried, name) = (handle.clone(), result.clone(), tried.clone(), (*name).clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match &result {
                 Ok(line) => {
-                    handle.run(line, Origin::Control);
+                    let created = handle.run(line, Origin::Control).is_some_and(|o| o.exit_code == 0);
+                    if created {
+                        // Show the new stream.
+                        let name = name.to_string();
+                        handle.update(|p| p.selected_stream = Some(name));
+                    }
                     tried.set(false);
                 }
                 Err(_) => tried.set(true),
             }
         })
     };
+    let just_created = existing && !*tried && handle.view().selected_stream.as_deref() == Some(name.as_str());
     let error = match (&result, *tried) {
+        _ if just_created => html! {
+            <p class="form__done" id="create-stream-error">
+                { format!("{} exists now: see its details. To create another stream, change the name.", *name) }
+            </p>
+        },
         (Err(message), true) => {
             html! { <p class="form__error" id="create-stream-error" role="alert">{ message.clone() }</p> }
         }

@@ -28,9 +28,11 @@ pub fn stream_facts() -> Html {
     let status = stream.status.as_str();
     let when = match stream.pending {
         Some(PendingTransition::BecomeActive { at_ms }) => {
-            format!("ACTIVE in {}", format_duration(at_ms - engine.now_ms()))
+            format!("ACTIVE in {}", format_duration(whole_seconds(at_ms - engine.now_ms())))
         }
-        Some(PendingTransition::Vanish { at_ms }) => format!("gone in {}", format_duration(at_ms - engine.now_ms())),
+        Some(PendingTransition::Vanish { at_ms }) => {
+            format!("gone in {}", format_duration(whole_seconds(at_ms - engine.now_ms())))
+        }
         None => String::new(),
     };
     let open = stream.open_shard_count();
@@ -128,4 +130,9 @@ fn status_explanation(status: &str) -> &'static str {
         "UPDATING" => "Resharding or a mode change is under way; reads and writes still work.",
         _ => "The stream is being deleted; it disappears shortly.",
     }
+}
+
+/// A wait rounded up to whole seconds ("ACTIVE in 5s", not "4.199s").
+fn whole_seconds(ms: i64) -> i64 {
+    (ms.max(0) + 999) / 1000 * 1000
 }
