@@ -184,6 +184,38 @@ export default [
     },
   },
   {
+    name: 'a hidden tab does not move the clock, and it resumes without a burst',
+    async run({ page, assert }) {
+      const seconds = async () => {
+        const t = (await page.getByLabel('Simulated time', { exact: true }).textContent()) ?? '';
+        return Date.parse(t.replace(' UTC', 'Z').replace(' ', 'T')) / 1000;
+      };
+      await page.getByLabel('Simulation speed', { exact: true }).first().selectOption('60');
+      const play = page.getByRole('button', { name: 'Play', exact: true });
+      if (await play.count()) await play.click();
+      await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
+      await page.waitForTimeout(150);
+      const hiddenAt = await seconds();
+      await page.waitForTimeout(600);
+      assert.ok((await seconds()) - hiddenAt <= 0, 'no simulated time passes while the tab is hidden');
+      await page.evaluate(() => delete document.hidden);
+      await page.waitForTimeout(300);
+      const moved = (await seconds()) - hiddenAt;
+      assert.ok(moved > 0 && moved < 40, `it resumes at x60 without catching up the hidden 0.6 s (${moved} s)`);
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    },
+  },
+  {
+    name: 'with reduced motion the clock starts paused and says why',
+    async run({ page, assert }) {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.reload();
+      await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+      assert.match((await page.getByRole('group', { name: 'Simulated clock' }).textContent()) ?? '', /reduced motion/);
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+    },
+  },
+  {
     name: 'screenshot of a console at work (laptop and tablet)',
     async run({ page, open, artifacts }) {
       await reopen(page, open, '');
