@@ -83,6 +83,7 @@ export default [
       await input(page).fill('echo one \\');
       await input(page).press('Enter');
       await page.waitForFunction(() => document.querySelector('.console-input__prompt')?.textContent === '> ');
+      assert.equal(await page.locator('.console-input__continued').textContent(), '$ echo one \\', 'the first line stays in view');
       const entry = await type(page, 'two');
       assert.match((await entry.textContent()) ?? '', /one two/);
     },

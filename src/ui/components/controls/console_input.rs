@@ -1,5 +1,6 @@
 //! The console's prompt: type a command, Enter runs it, up/down walk the history, Tab completes.
 
+use super::completion::apply_completion;
 use super::CONSOLE_INPUT_ID;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlInputElement;
@@ -19,6 +20,8 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
     // Position in the history while walking it with up/down (None: editing a new line).
     let history_pos = use_state(|| None::<usize>);
     let choices = use_state(Vec::<String>::new);
+    // The lines of a command that continues (shown above the prompt until it completes).
+    let continued = use_state(Vec::<String>::new);
     let pending = handle.view().console.is_pending();
 
     let oninput = {
@@ -32,14 +35,22 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
 
     let onkeydown = {
         let (handle, on_value, value) = (handle.clone(), props.on_value.clone(), props.value.to_string());
-        let (history_pos, choices) = (history_pos.clone(), choices.clone());
+        let (history_pos, choices, continued) = (history_pos.clone(), choices.clone(), continued.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 e.prevent_default();
-                if value.trim().is_empty() && !handle.view().console.is_pending() {
+                let was_pending = handle.view().console.is_pending();
+                if value.trim().is_empty() && !was_pending {
                     return;
                 }
                 handle.run(&value, Origin::Typed);
+                let mut lines = if was_pending { (*continued).clone() } else { Vec::new() };
+                if handle.view().console.is_pending() {
+                    lines.push(value.clone());
+                    continued.set(lines);
+                } else {
+                    continued.set(Vec::new());
+                }
                 on_value.emit(String::new());
                 history_pos.set(None);
                 choices.set(Vec::new());
@@ -65,15 +76,8 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
                     return; // nothing to complete: Tab moves focus as usual
                 }
                 e.prevent_default();
-                let cut = if value.ends_with(char::is_whitespace) { value.len() } else { word_start(&value) };
-                let prefix = common_prefix(&found);
-                let mut line = format!("{}{}", &value[..cut], prefix);
-                if found.len() == 1 {
-                    line.push(' ');
-                    choices.set(Vec::new());
-                } else {
-                    choices.set(found);
-                }
+                let (line, shown) = apply_completion(&value, found);
+                choices.set(shown);
                 on_value.emit(line);
             }
             "Escape" => choices.set(Vec::new()),
@@ -89,6 +93,11 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
                     <span class="visually-hidden">{ "Completions: " }</span>
                     { for choices.iter().map(|c| html! { <code key={c.clone()}>{ c.clone() }</code> }) }
                 </p>
+            }
+            if pending {
+                { for continued.iter().enumerate().map(|(i, line)| html! {
+                    <pre class="console-input__continued">{ if i == 0 { "$ " } else { "> " } }{ line.clone() }</pre>
+                }) }
             }
             <div class="console-input__line">
                 <span class="console-input__prompt" aria-hidden="true">{ prompt }</span>
@@ -115,22 +124,4 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
             </p>
         </div>
     }
-}
-
-/// Where the last word of `line` starts.
-fn word_start(line: &str) -> usize {
-    line.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
-}
-
-/// The longest prefix every choice shares.
-fn common_prefix(choices: &[String]) -> String {
-    let Some(first) = choices.first() else { return String::new() };
-    let mut len = first.len();
-    for c in &choices[1..] {
-        len = len.min(first.bytes().zip(c.bytes()).take_while(|(a, b)| a == b).count());
-    }
-    while !first.is_char_boundary(len) {
-        len -= 1;
-    }
-    first[..len].to_owned()
 }

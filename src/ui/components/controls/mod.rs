@@ -5,6 +5,7 @@
 
 mod browser;
 mod clock;
+mod completion;
 mod console_input;
 mod console_log;
 mod copy_button;
