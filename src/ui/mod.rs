@@ -14,7 +14,9 @@ mod state;
 mod theme;
 
 pub use app::App;
-pub use playground::{use_playground, LogEntry, Origin, Playground, PlaygroundHandle, PlaygroundProvider};
+pub use playground::{
+    use_playground, LogEntry, OfferedScenario, Origin, Playground, PlaygroundHandle, PlaygroundProvider,
+};
 pub use state::{Theme, UiAction, UiState};
 
 /// Mounts the app into the document's `<body>`.

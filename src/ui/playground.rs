@@ -11,7 +11,8 @@
 //! `sim ...`) line and runs it with [`Origin::Control`], so the learner sees the command in the log.
 
 use crate::cli::{CommandOutput, Console};
-use crate::engine::{EngineConfig, DEFAULT_START_MS};
+use crate::engine::{EngineConfig, Stream, DEFAULT_START_MS};
+use crate::sim::Scenario;
 use crate::time::Millis;
 use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
@@ -58,10 +59,24 @@ pub struct Playground {
     pub log: VecDeque<LogEntry>,
     /// Lines typed by the learner, oldest first (for up/down history).
     pub history: Vec<String>,
+    // ---- controls (branch ui-controls): state the page's controls share ----
+    /// A scenario offered to the learner (from the page's link or a lesson), shown in a banner until "Run it" or
+    /// "Dismiss"; never run without that click.
+    pub offered_scenario: Option<OfferedScenario>,
+    // ----
     pub clock: ClockSettings,
     /// The stream the views show.
     pub selected_stream: Option<String>,
     next_log_id: u64,
+}
+
+/// A scenario waiting in the console's banner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferedScenario {
+    /// True when it came from the page's link (`#scenario=...`), false for a built-in lesson.
+    pub from_link: bool,
+    /// The scenario, or a sentence saying why the link could not be read.
+    pub scenario: Result<Scenario, String>,
 }
 
 impl Default for Playground {
@@ -78,10 +93,23 @@ impl Playground {
             console: Console::with_engine_config(config, seed),
             log: VecDeque::new(),
             history: Vec::new(),
+            offered_scenario: None,
             clock: ClockSettings { playing: true, speed: 1.0 },
             selected_stream: None,
             next_log_id: 1,
         }
+    }
+
+    /// The stream the page shows: the selected one, or the first stream when that one is gone (a deletion that
+    /// completed while the clock ran) (controls).
+    pub fn shown_stream(&self) -> Option<&Stream> {
+        let engine = self.console.engine();
+        self.selected_stream.as_deref().and_then(|n| engine.stream(n)).or_else(|| engine.streams().next())
+    }
+
+    /// True when at least one producer is running (not paused): the live clock then limits its speed (controls).
+    pub fn producers_running(&self) -> bool {
+        self.console.simulation().producers().iter().any(|p| !p.paused)
     }
 
     /// Runs a console line and logs it. Typed lines also go into the history.

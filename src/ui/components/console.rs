@@ -1,10 +1,17 @@
-//! The console region: where learners type `aws kinesis ...` commands.
+//! The console region: where learners type `aws kinesis ...` commands, with lessons and examples beside it.
 
+use super::controls::{ConsoleInput, ConsoleLog, Lessons, ScenarioBanner, TryThese};
 use super::Region;
 use yew::prelude::*;
 
 #[function_component(ConsoleRegion)]
 pub fn console_region() -> Html {
+    // The input's text lives here so that the examples can fill it.
+    let draft = use_state(String::new);
+    let on_value = {
+        let draft = draft.clone();
+        Callback::from(move |v: String| draft.set(v))
+    };
     let intro = html! {
         <>
             { "Type the same commands you would run against AWS, such as " }
@@ -17,9 +24,13 @@ pub fn console_region() -> Html {
     };
     html! {
         <Region label="Console" kind="console" {intro}>
-            <div class="console" role="log" aria-label="Console output">
-                <p class="console__hint">{ "Commands and their output appear here." }</p>
+            <ScenarioBanner />
+            <div class="console-panel">
+                <ConsoleLog />
+                <ConsoleInput value={AttrValue::from((*draft).clone())} on_value={on_value.clone()} />
             </div>
+            <TryThese on_pick={on_value} />
+            <Lessons />
         </Region>
     }
 }

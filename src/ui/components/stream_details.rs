@@ -1,5 +1,7 @@
-//! The stream details region: what `describe-stream-summary` reports, and the simulated clock.
+//! The stream details region: the create-stream form, the stream picker, the selected stream's details and its
+//! producers.
 
+use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts, StreamPicker};
 use super::Region;
 use yew::prelude::*;
 
@@ -9,15 +11,21 @@ pub fn stream_details_region() -> Html {
         <>
             { "The stream's name, status, shard count, retention period and ARN, as " }
             <code>{ "aws kinesis describe-stream-summary" }</code>
-            { " reports them, and the simulated clock that moves time forward." }
+            { " reports them. Every button here runs the matching command in the console." }
         </>
     };
     html! {
         <Region label="Stream details" kind="details" {intro}>
-            <dl class="facts">
-                <dt>{ "Stream" }</dt>
-                <dd>{ "none yet" }</dd>
-            </dl>
+            <div class="details-body">
+                <div class="details-grid">
+                    <div class="details-grid__main">
+                        <StreamPicker />
+                        <StreamFacts />
+                    </div>
+                    <CreateStreamForm />
+                </div>
+                <ProducersPanel />
+            </div>
         </Region>
     }
 }

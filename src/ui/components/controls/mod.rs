@@ -1,1 +1,38 @@
 //! Controls: the page console, the simulated clock, the create-stream form, stream details, producers, scenarios.
+//!
+//! Every control builds the equivalent console line and runs it through [`crate::ui::PlaygroundHandle::run`] with
+//! [`crate::ui::Origin::Control`], so the learner sees (and can copy) the real command.
+
+mod browser;
+mod clock;
+mod completion;
+mod console_input;
+mod console_log;
+mod copy_button;
+mod create_stream;
+mod examples;
+mod lessons;
+mod producer_form;
+mod producers;
+mod shortcuts;
+mod stream_facts;
+mod stream_picker;
+mod ticker;
+
+pub use browser::{copy_text, shell_quote};
+pub use clock::ClockBar;
+pub use console_input::ConsoleInput;
+pub use console_log::ConsoleLog;
+pub use copy_button::CopyButton;
+pub use create_stream::CreateStreamForm;
+pub use examples::TryThese;
+pub use lessons::{Lessons, ScenarioBanner};
+pub use producer_form::ProducerForm;
+pub use producers::ProducersPanel;
+pub use shortcuts::ShortcutsDialog;
+pub use stream_facts::StreamFacts;
+pub use stream_picker::StreamPicker;
+pub use ticker::use_sim_ticker;
+
+/// The id of the console's input, for the `/` shortcut and the "Try these" examples.
+pub const CONSOLE_INPUT_ID: &str = "console-input";

@@ -1,0 +1,144 @@
+//! Scenario links and lessons: a banner offering a scenario (never run without a click), the built-in lessons,
+//! and "Share as a link", which turns the commands typed so far into a link.
+
+use super::{browser::focus_by_id, copy_text, CONSOLE_INPUT_ID};
+use crate::sim::scenario::{built_in, FRAGMENT_KEY};
+use crate::sim::Scenario;
+use crate::ui::{use_playground, OfferedScenario, Origin};
+use yew::prelude::*;
+
+/// The banner: "This link sets up: ..." with "Run it", or a kind word about a damaged link.
+#[function_component(ScenarioBanner)]
+pub fn scenario_banner() -> Html {
+    let handle = use_playground();
+    {
+        // Once, on load: a scenario in the page's link is offered (not run).
+        let handle = handle.clone();
+        use_effect_with((), move |_| {
+            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            if hash.contains(FRAGMENT_KEY) {
+                let scenario = Scenario::from_fragment(&hash);
+                handle.update(|p| p.offered_scenario = Some(OfferedScenario { from_link: true, scenario }));
+            }
+        });
+    }
+    let Some(offer) = handle.view().offered_scenario.clone() else { return html! {} };
+    let dismiss = {
+        let handle = handle.clone();
+        Callback::from(move |_: MouseEvent| {
+            handle.update(|p| p.offered_scenario = None);
+        })
+    };
+    let scenario = match offer.scenario {
+        Ok(s) => s,
+        Err(message) => {
+            return html! {
+                <div class="scenario-banner scenario-banner--error" role="alert">
+                    <p><strong>{ "This link's scenario could not be loaded. " }</strong>{ message }</p>
+                    <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            };
+        }
+    };
+    let run = {
+        let (handle, lines) = (handle.clone(), scenario.lines.clone());
+        Callback::from(move |_: MouseEvent| {
+            for line in &lines {
+                handle.run(line, Origin::Scenario);
+            }
+            handle.update(|p| p.offered_scenario = None);
+            focus_by_id(CONSOLE_INPUT_ID);
+        })
+    };
+    let source = if offer.from_link { "This link sets up: " } else { "This lesson sets up: " };
+    html! {
+        <div class="scenario-banner" role="region" aria-label="Scenario">
+            <p class="scenario-banner__title">{ source }<strong>{ scenario.title.clone() }</strong></p>
+            <details class="scenario-banner__lines">
+                <summary>{ format!("See its {} commands", scenario.lines.len()) }</summary>
+                <ol>{ for scenario.lines.iter().map(|l| html! { <li><code>{ l.clone() }</code></li> }) }</ol>
+            </details>
+            <div class="scenario-banner__actions">
+                <button type="button" class="button button--primary" onclick={run}>{ "Run it" }</button>
+                <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// The built-in lessons, and the "Share as a link" button.
+#[function_component(Lessons)]
+pub fn lessons() -> Html {
+    let handle = use_playground();
+    let shared = use_state(|| None::<(String, Option<bool>)>);
+    let lessons = use_memo((), |_| built_in());
+    let items = lessons.iter().cloned().map(|scenario| {
+        let handle = handle.clone();
+        let title = scenario.title.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let scenario = Ok(scenario.clone());
+            handle.update(|p| p.offered_scenario = Some(OfferedScenario { from_link: false, scenario }));
+        });
+        html! {
+            <li key={title.clone()}>
+                <span>{ title }</span>
+                <button type="button" class="button" {onclick}>{ "Load" }</button>
+            </li>
+        }
+    });
+    let share = {
+        let (handle, shared) = (handle.clone(), shared.clone());
+        Callback::from(move |_: MouseEvent| {
+            let lines = handle.view().history.clone();
+            if lines.is_empty() {
+                shared.set(Some((String::new(), None)));
+                return;
+            }
+            let scenario = Scenario { title: "Commands shared from Kinesis Playground".into(), lines };
+            let Some(link) = share_link(&scenario) else { return };
+            let done = {
+                let (shared, link) = (shared.clone(), link.clone());
+                Callback::from(move |ok| shared.set(Some((link.clone(), Some(ok)))))
+            };
+            shared.set(Some((link.clone(), None)));
+            copy_text(&link, done);
+        })
+    };
+    let status = match &*shared {
+        None => html! {},
+        Some((link, _)) if link.is_empty() => html! {
+            <p class="share__status">{ "Type a command in the console first: the link replays the commands you typed." }</p>
+        },
+        Some((link, copied)) => html! {
+            <div class="share__status">
+                <p role="status">{ match copied {
+                    Some(true) => "Link copied. Whoever opens it can run your commands with one click.",
+                    Some(false) => "Copy the link below (the browser did not allow copying).",
+                    None => "Copying the link…",
+                } }</p>
+                <input class="share__link" type="text" readonly=true aria-label="Link to share" value={link.clone()} />
+            </div>
+        },
+    };
+    html! {
+        <details class="lessons">
+            <summary>{ "Lessons and sharing" }</summary>
+            <p class="lessons__intro">{ "Load a ready-made lesson: it shows its commands first and runs them when you say so." }</p>
+            <ul class="lessons__list">{ for items }</ul>
+            <button type="button" class="button" onclick={share}>{ "Share as a link" }</button>
+            { status }
+        </details>
+    }
+}
+
+/// The page's address with the scenario in its fragment; also put in the address bar (no reload, no history entry).
+fn share_link(scenario: &Scenario) -> Option<String> {
+    let window = web_sys::window()?;
+    let href = window.location().href().ok()?;
+    let base = href.split('#').next().unwrap_or(&href);
+    let fragment = format!("#{}", scenario.to_fragment());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+    }
+    Some(format!("{base}{fragment}"))
+}

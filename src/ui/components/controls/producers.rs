@@ -1,0 +1,110 @@
+//! The producers panel: the form, every producer with its counts (throttling shown loudly), and the throttling
+//! switch. Pause, resume and remove run `sim producer ...` lines.
+
+use super::ProducerForm;
+use crate::sim::{KeyDistribution, Producer};
+use crate::ui::{use_playground, Origin};
+use yew::prelude::*;
+
+/// The "Producers" part of the stream details.
+#[function_component(ProducersPanel)]
+pub fn producers_panel() -> Html {
+    let handle = use_playground();
+    let (producers, enforced) = {
+        let p = handle.view();
+        (p.console.simulation().producers().to_vec(), p.console.engine().config().enforce_throughput)
+    };
+    let run = |line: String| {
+        let handle = handle.clone();
+        Callback::from(move |_: MouseEvent| {
+            handle.run(&line, Origin::Control);
+        })
+    };
+    let toggle = {
+        let handle = handle.clone();
+        Callback::from(move |_: Event| {
+            handle.run(if enforced { "sim throttling off" } else { "sim throttling on" }, Origin::Control);
+        })
+    };
+    let list = if producers.is_empty() {
+        html! { <p class="region__empty">{ "No producers yet. A producer is a simulated application writing records at a steady rate." }</p> }
+    } else {
+        html! {
+            <ul class="producers__list">
+                { for producers.iter().map(|p| html! { <ProducerRow key={p.id} producer={p.clone()}
+                    on_pause={run(format!("sim producer {} {}", if p.paused { "resume" } else { "pause" }, p.id))}
+                    on_remove={run(format!("sim producer remove {}", p.id))} /> }) }
+            </ul>
+        }
+    };
+    html! {
+        <section class="producers" aria-label="Producers">
+            <h3 class="producers__title">{ "Producers" }</h3>
+            <ProducerForm />
+            { list }
+            <label class="switch">
+                <input type="checkbox" checked={enforced} onchange={toggle} />
+                <span>{ "Enforce shard limits, as Kinesis does" }</span>
+                <small>{ " (1,000 records or 1 MB per second per shard; off lets any rate through — real Kinesis never does)" }</small>
+            </label>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProducerRowProps {
+    producer: Producer,
+    on_pause: Callback<MouseEvent>,
+    on_remove: Callback<MouseEvent>,
+}
+
+#[function_component(ProducerRow)]
+fn producer_row(props: &ProducerRowProps) -> Html {
+    let p = &props.producer;
+    let keys = match &p.spec.keys {
+        KeyDistribution::HotKey { hot_key, share, .. } if *share >= 1.0 => format!("all with the key “{hot_key}”"),
+        KeyDistribution::HotKey { hot_key, share, keys } => {
+            format!("{:.0}% with the key “{hot_key}”, the rest over {}", share * 100.0, plural_keys(*keys))
+        }
+        KeyDistribution::Uniform { keys } | KeyDistribution::RoundRobin { keys } => {
+            format!("over {}", plural_keys(*keys))
+        }
+    };
+    let throttled = p.throttled > 0;
+    html! {
+        <li class={classes!("producer", throttled.then_some("producer--throttled"))}>
+            <div class="producer__head">
+                <strong>{ format!("Producer {}", p.id) }</strong>
+                <span>{ format!("{} records/s to {}, {keys}", p.spec.records_per_second, p.spec.stream) }</span>
+                <span class={classes!("producer__state", p.paused.then_some("producer__state--paused"))}>
+                    { if p.paused { "paused" } else { "running" } }</span>
+            </div>
+            <dl class="producer__counts">
+                <dt>{ "written" }</dt><dd>{ p.sent }</dd>
+                <dt>{ "throttled" }</dt><dd class={classes!(throttled.then_some("producer__loud"))}>{ p.throttled }</dd>
+                <dt>{ "failed" }</dt><dd>{ p.failed }</dd>
+            </dl>
+            if throttled {
+                <p class="producer__alert">{ "⚠ Throttled: a shard was asked for more than it takes per second, and Kinesis \
+                    refused the extra records (ProvisionedThroughputExceededException). Spread the keys, or add shards." }</p>
+            }
+            if let Some(error) = &p.last_error {
+                <p class="producer__error">{ "Last error: " }<code>{ error.clone() }</code></p>
+            }
+            <div class="producer__actions">
+                <button type="button" class="button button--small" onclick={props.on_pause.clone()}>
+                    { if p.paused { format!("Resume producer {}", p.id) } else { format!("Pause producer {}", p.id) } }</button>
+                <button type="button" class="button button--small" onclick={props.on_remove.clone()}>
+                    { format!("Remove producer {}", p.id) }</button>
+            </div>
+        </li>
+    }
+}
+
+fn plural_keys(n: u32) -> String {
+    if n == 1 {
+        "1 key".into()
+    } else {
+        format!("{n} keys")
+    }
+}

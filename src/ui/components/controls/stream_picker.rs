@@ -1,0 +1,37 @@
+//! Picks the stream the page shows, when there are several.
+
+use crate::ui::use_playground;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// A select over every stream; nothing when there are fewer than two.
+#[function_component(StreamPicker)]
+pub fn stream_picker() -> Html {
+    let handle = use_playground();
+    let (names, selected) = {
+        let p = handle.view();
+        let names: Vec<String> = p.console.engine().streams().map(|s| s.name.clone()).collect();
+        (names, p.shown_stream().map(|s| s.name.clone()))
+    };
+    if names.len() < 2 {
+        return html! {};
+    }
+    let onchange = {
+        let handle = handle.clone();
+        Callback::from(move |e: Event| {
+            let name = e.target_unchecked_into::<HtmlSelectElement>().value();
+            handle.update(|p| p.selected_stream = Some(name));
+        })
+    };
+    html! {
+        <label class="stream-picker">
+            <span>{ "Showing stream" }</span>
+            <select {onchange} aria-label="Stream to show">
+                { for names.iter().map(|n| html! {
+                    <option key={n.clone()} value={n.clone()} selected={selected.as_deref() == Some(n.as_str())}>{ n.clone() }</option>
+                }) }
+            </select>
+            <small>{ format!("{} streams in this account", names.len()) }</small>
+        </label>
+    }
+}
