@@ -1,0 +1,131 @@
+//! One reader: where its iterator points on the shard, its countdown to expiry, and what GetRecords returned.
+
+use super::reader_actions::{get_records, renew};
+use super::{event_value, shard_class, time_of_day};
+use crate::engine::iterator::ITERATOR_TTL_MS;
+use crate::engine::shard_id;
+use crate::time::format_duration;
+use crate::ui::use_playground;
+use crate::view::payload::{render, PayloadFormat};
+use crate::view::readers::shorten;
+use base64::Engine as _;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderCardProps {
+    pub id: u32,
+}
+
+#[function_component(ReaderCard)]
+pub fn reader_card(props: &ReaderCardProps) -> Html {
+    let handle = use_playground();
+    let p = handle.view();
+    let Some(i) = p.readers.iter().position(|r| r.id == props.id) else { return html! {} };
+    let r = &p.readers[i];
+    let now = p.console.engine().now_ms();
+    let shard = p.console.engine().stream(&r.stream).and_then(|s| s.shard(r.shard_index));
+    let act = |f: fn(&mut crate::ui::Playground, usize)| {
+        let (handle, id) = (handle.clone(), props.id);
+        Callback::from(move |_| {
+            handle.update(|p| {
+                if let Some(i) = p.readers.iter().position(|r| r.id == id) {
+                    f(p, i)
+                }
+            });
+        })
+    };
+    let remove = {
+        let (handle, id) = (handle.clone(), props.id);
+        Callback::from(move |_| {
+            handle.update(|p| p.readers.retain(|r| r.id != id));
+        })
+    };
+    let on_limit = {
+        let (handle, id) = (handle.clone(), props.id);
+        Callback::from(move |e: Event| {
+            let limit = event_value(&e).parse::<u32>().unwrap_or(10).clamp(1, 10_000);
+            handle.update(|p| p.readers.iter_mut().filter(|r| r.id == id).for_each(|r| r.limit = limit));
+        })
+    };
+    let lane = shard.map(|s| {
+        let (first, next) = (s.first_counter(), s.next_counter());
+        let span = (next - first).max(1) as f64;
+        let cursor = r.position.map(|pos| ((pos.clamp(first, next) - first) as f64 / span * 100.0).min(100.0));
+        html! {
+            <div class="mini-lane" aria-label={format!("{} position on {}", r.var, s.shard_id())} role="img">
+                <span class={classes!("mini-lane__fill", shard_class(r.shard_index))}></span>
+                if let Some(c) = cursor { <span class="mini-lane__cursor" style={format!("left:{c:.2}%")}></span> }
+                <span class="mini-lane__labels">
+                    <span>{ format!("oldest kept #{first}") }</span>
+                    <span>{ r.position.map(|p| format!("next to read: #{p}")).unwrap_or_else(|| "no live iterator".into()) }</span>
+                    <span>{ format!("tip #{next}") }</span>
+                </span>
+            </div>
+        }
+    });
+    let expiry = r.issued_ms.map(|at| at + ITERATOR_TTL_MS - now).map(|left| if left > 0 {
+        html! { <span class="reader__expiry">{ format!("Iterator expires in {} (5 minutes after it was issued)", format_duration(left)) }</span> }
+    } else {
+        html! { <span class="reader__expiry reader__expiry--gone">{ "Iterator has expired: the next call fails" }</span> }
+    });
+    let error = r.error.as_ref().map(|(code, msg)| {
+        let tip = match code.as_str() {
+            "ExpiredIteratorException" => {
+                "Iterators live 5 minutes. Get a new one; this reader continues after the last record it read."
+            }
+            "ProvisionedThroughputExceededException" => {
+                "A shard serves at most 5 GetRecords calls per second: wait a moment and try again."
+            }
+            _ => "",
+        };
+        html! { <div class="reader__error" role="alert"><strong>{ code.clone() }</strong>{ format!(": {msg} ") }
+        <span>{ tip }</span>
+        <button class="button button--small" onclick={act(renew)}>{ "Get a new iterator" }</button></div> }
+    });
+    let last = r.last.as_ref().map(|g| {
+        let rows = g.records.iter().map(|rec| {
+            let bytes = base64::engine::general_purpose::STANDARD.decode(&rec.data_base64).unwrap_or_default();
+            html! { <li key={rec.sequence_number.clone()}><code title={rec.sequence_number.clone()}>{ shorten(&rec.sequence_number, 4) }</code>
+                <span class="reader__key">{ rec.partition_key.clone() }</span>
+                <span class="reader__data">{ render(&bytes, PayloadFormat::Text).text.chars().take(60).collect::<String>() }</span></li> }
+        });
+        html! {
+            <div class="reader__result">
+                <p class="reader__facts">
+                    { format!("{} record(s) returned", g.records.len()) }
+                    if let Some(ms) = g.millis_behind_latest { { format!(" · MillisBehindLatest {ms} ({})", format_duration(ms)) } }
+                    if let Some(t) = &g.next_shard_iterator { { " · NextShardIterator " }<code title="the full token is in $">{ shorten(t, 6) }</code> }
+                </p>
+                if let Some(kids) = &g.child_shards {
+                    <p class="reader__done">{ format!("This shard is finished (closed and read to its end); read its children next: {}.",
+                        if kids.is_empty() { "none".to_owned() } else { kids.join(", ") }) }</p>
+                }
+                if !g.records.is_empty() { <ol class="reader__records">{ for rows }</ol> }
+            </div>
+        }
+    });
+    let start = match &r.start_at {
+        Some(s) => format!("{} {}", r.iterator_type, shorten(s, 6)),
+        None => r.iterator_type.clone(),
+    };
+    html! {
+        <article class="reader" aria-label={format!("Reader {}", r.var)}>
+            <header class="reader__head">
+                <strong class="reader__var">{ format!("${}", r.var) }</strong>
+                <span class={classes!("shard-chip", shard_class(r.shard_index))}>{ shard_id(r.shard_index) }</span>
+                <code class="reader__type">{ start }</code>
+                <button class="button button--small reader__remove" onclick={remove} aria-label={format!("Remove reader {}", r.var)}>{ "Remove" }</button>
+            </header>
+            { lane.unwrap_or_default() }
+            <div class="reader__controls">
+                <label class="field field--inline"><span class="field__label">{ "Limit" }</span>
+                    <input class="field__input field__input--narrow" type="number" min="1" max="10000" value={r.limit.to_string()} onchange={on_limit} /></label>
+                <button class="button button--primary" onclick={act(get_records)} disabled={r.position.is_none() && r.error.is_none()}>{ "Get records" }</button>
+                { expiry.unwrap_or_default() }
+                { format!(" · {} call(s) · read at {}", r.calls, time_of_day(now)) }
+            </div>
+            { error.unwrap_or_default() }
+            { last.unwrap_or_default() }
+        </article>
+    }
+}
