@@ -97,7 +97,7 @@ pub fn data_viewer_region() -> Html {
             });
             html! { <>
                 <p class="reader__facts">{ format!("{} record(s) on this page", g.records.len()) }
-                    if let Some(ms) = g.millis_behind_latest { { format!(" · MillisBehindLatest {ms}") } }</p>
+                    if let Some(ms) = g.millis_behind_latest { { format!(" · MillisBehindLatest {ms} ({})", crate::time::format_duration(ms)) } }</p>
                 <ol class="viewer__list">{ for rows }</ol>
                 if g.next_shard_iterator.is_some() { <button class="button" onclick={next}>{ "Next 50" }</button> }
                 else { <p class="reader__done">{ "The shard is closed and read to its end." }</p> }
@@ -120,10 +120,10 @@ pub fn data_viewer_region() -> Html {
         <Region label="Data viewer" kind="viewer" {intro}>
             <div class="viewer__controls">
                 <label class="field"><span class="field__label">{ "Shard" }</span>
-                    <select class="field__input" onchange={on_shard}>{ for stream.shards.iter().map(|s| html! {
+                    <select class="field__input" aria-label="Shard" onchange={on_shard}>{ for stream.shards.iter().map(|s| html! {
                         <option key={s.index} value={s.index.to_string()} selected={s.index == shard_index}>{ s.shard_id() }</option> }) }</select></label>
                 <label class="field"><span class="field__label">{ "Starting position" }</span>
-                    <select class="field__input" onchange={on_kind}>{ for ShardIteratorType::ALL.iter().map(|t| html! {
+                    <select class="field__input" aria-label="Starting position" onchange={on_kind}>{ for ShardIteratorType::ALL.iter().map(|t| html! {
                         <option key={t.as_str()} value={t.as_str()} selected={t.as_str() == kind.as_str()}>{ t.as_str() }</option> }) }</select></label>
                 if needs_value { <label class="field"><span class="field__label">{ "Sequence number or timestamp" }</span>
                     <input class="field__input" value={(*at).clone()} oninput={on_at} /></label> }

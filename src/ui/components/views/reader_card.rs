@@ -54,7 +54,10 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
         html! {
             <div class="mini-lane" aria-label={format!("{} position on {}", r.var, s.shard_id())} role="img">
                 <span class={classes!("mini-lane__fill", shard_class(r.shard_index))}></span>
-                if let Some(c) = cursor { <span class="mini-lane__cursor" style={format!("left:{c:.2}%")}></span> }
+                if let Some(c) = cursor {
+                    <span class="mini-lane__read" style={format!("width:{c:.2}%")}></span>
+                    <span class="mini-lane__cursor" style={format!("left:{c:.2}%")}></span>
+                }
                 <span class="mini-lane__labels">
                     <span>{ format!("oldest kept #{first}") }</span>
                     <span>{ r.position.map(|p| format!("next to read: #{p}")).unwrap_or_else(|| "no live iterator".into()) }</span>
@@ -105,7 +108,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
         }
     });
     let start = match &r.start_at {
-        Some(s) => format!("{} {}", r.iterator_type, shorten(s, 6)),
+        Some(s) => format!("{} {}", r.iterator_type, shorten(s, 12)),
         None => r.iterator_type.clone(),
     };
     html! {
@@ -113,16 +116,16 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
             <header class="reader__head">
                 <strong class="reader__var">{ format!("${}", r.var) }</strong>
                 <span class={classes!("shard-chip", shard_class(r.shard_index))}>{ shard_id(r.shard_index) }</span>
-                <code class="reader__type">{ start }</code>
                 <button class="button button--small reader__remove" onclick={remove} aria-label={format!("Remove reader {}", r.var)}>{ "Remove" }</button>
             </header>
+            <code class="reader__type">{ format!("started at {start}") }</code>
             { lane.unwrap_or_default() }
             <div class="reader__controls">
                 <label class="field field--inline"><span class="field__label">{ "Limit" }</span>
                     <input class="field__input field__input--narrow" type="number" min="1" max="10000" value={r.limit.to_string()} onchange={on_limit} /></label>
                 <button class="button button--primary" onclick={act(get_records)} disabled={r.position.is_none() && r.error.is_none()}>{ "Get records" }</button>
                 { expiry.unwrap_or_default() }
-                { format!(" · {} call(s) · read at {}", r.calls, time_of_day(now)) }
+                <span>{ format!("{} GetRecords call(s) so far · clock {}", r.calls, time_of_day(now)) }</span>
             </div>
             { error.unwrap_or_default() }
             { last.unwrap_or_default() }

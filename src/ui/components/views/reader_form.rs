@@ -92,7 +92,7 @@ pub fn reader_form() -> Html {
         <form class="reader-form" onsubmit={on_start} aria-label="Start a reader">
             <label class="field">
                 <span class="field__label">{ "Shard" }</span>
-                <select class="field__input" onchange={on_shard}>
+                <select class="field__input" aria-label="Shard" onchange={on_shard}>
                     { for stream.shards.iter().map(|s| html! {
                         <option key={s.index} value={s.index.to_string()} selected={s.index == shard_index}>
                             { format!("{}{}", s.shard_id(), if s.is_open() { "" } else { " (closed)" }) }</option> }) }
@@ -100,7 +100,7 @@ pub fn reader_form() -> Html {
             </label>
             <label class="field">
                 <span class="field__label">{ "Iterator type" }</span>
-                <select class="field__input" onchange={on_kind}>
+                <select class="field__input" aria-label="Iterator type" onchange={on_kind}>
                     { for ShardIteratorType::ALL.iter().map(|t| html! {
                         <option key={t.as_str()} value={t.as_str()} selected={t.as_str() == kind.as_str()}>{ t.as_str() }</option> }) }
                 </select>

@@ -9,7 +9,7 @@ use crate::view::readers::shorten;
 use yew::prelude::*;
 
 /// Rows shown per page of a lane.
-const ROWS: usize = 6;
+const ROWS: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ShardLaneProps {
@@ -73,7 +73,7 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
             <tr key={row.sequence_number.clone()}>
                 <td><button class="seq-button" onclick={pick} title={row.sequence_number.clone()}
                         aria-label={format!("Decode sequence number {}", row.sequence_number)}>
-                    { shorten(&row.sequence_number, 5) }</button></td>
+                    { format!("#{} ", row.counter) }<span class="seq-button__digits">{ shorten(&row.sequence_number, 4) }</span></button></td>
                 <td class="lane-rows__time">{ time_of_day(row.arrival_ms) }</td>
                 <td class="lane-rows__key">{ row.partition_key.clone() }</td>
                 <td class="lane-rows__data">{ row.preview.clone() }</td>
@@ -99,7 +99,9 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
             if let Some(end) = shard.ending_sequence_number() {
                 <p class="lane__lineage">{ "EndingSequenceNumber " }<code title={end.to_string()}>{ shorten(&end.to_string(), 8) }</code></p>
             }
-            { for readers.iter().map(|r| html! { <p class="lane__reader">{ r.clone() }</p> }) }
+            if !readers.is_empty() {
+                <p class="lane__readers">{ for readers.iter().map(|r| html! { <span class="lane__reader">{ r.clone() }</span> }) }</p>
+            }
             { lane_timeline(shard, now, props.span, retention) }
             <p class="lane__retention">{ match ages_out {
                 Some(ms) => format!("Retention {}: the oldest record here ages out in {}.", format_duration(retention), format_duration(ms.max(0))),
