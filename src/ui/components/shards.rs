@@ -29,6 +29,7 @@ pub fn shards_region() -> Html {
         }
         Some(s) => {
             let span = spans[(*zoom).min(2)].0;
+            let open_by_default = s.shards.len() <= 4;
             let buttons = spans.iter().enumerate().map(|(i, (_, label))| {
                 let zoom = zoom.clone();
                 html! { <button class="segmented__item" aria-pressed={(i == *zoom).to_string()}
@@ -38,7 +39,7 @@ pub fn shards_region() -> Html {
                 <>
                     <div class="segmented" role="group" aria-label="Time axis">{ for buttons }</div>
                     <div class="lanes">
-                        { for s.shards.iter().map(|sh| html! { <ShardLane key={sh.index} index={sh.index} {span} /> }) }
+                        { for s.shards.iter().map(|sh| html! { <ShardLane key={sh.index} index={sh.index} {span} {open_by_default} /> }) }
                     </div>
                 </>
             }

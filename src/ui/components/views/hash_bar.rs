@@ -10,8 +10,9 @@ const RECENT: usize = 200;
 
 /// An open shard's slice: (index, StartingHashKey, EndingHashKey).
 pub type Segment = (u32, u128, u128);
-/// A recent record: (sequence number as a stable key, position 0..1, shard index).
-pub type Tick = (String, f64, u32);
+/// Recent records of one palette colour: (colour index 0..7, SVG path with one vertical tick per record). One
+/// path per colour, not one element per record, so a clock tick changes at most 8 attributes.
+pub type Tick = (u32, String);
 
 #[derive(Properties, PartialEq)]
 pub struct HashBarProps {
@@ -31,13 +32,15 @@ pub fn bar_model(stream: &Stream) -> (Vec<Segment>, Vec<Tick>) {
         .collect();
     segments.sort_by_key(|s| s.1);
     let per_shard = RECENT / stream.shards.len().max(1) + 1;
-    let mut ticks = Vec::new();
+    let mut paths: [String; 8] = Default::default();
     for s in &stream.shards {
         let from = s.next_counter().saturating_sub(per_shard as u64);
+        let d = &mut paths[(s.index % 8) as usize];
         for r in s.records_from(from) {
-            ticks.push((r.sequence_number.to_string(), fraction(hash_key_of(r.partition_key)), s.index));
+            d.push_str(&format!("M{:.1} 0v10", fraction(hash_key_of(r.partition_key)) * 1000.0));
         }
     }
+    let ticks = paths.into_iter().zip(0u32..).filter(|(d, _)| !d.is_empty()).map(|(d, i)| (i, d)).collect();
     (segments, ticks)
 }
 
@@ -64,9 +67,8 @@ pub fn hash_bar(props: &HashBarProps) -> Html {
             </div>
         }
     });
-    let ticks = props.ticks.iter().map(|(key, f, index)| {
-        html! { <rect key={key.clone()} class={format!("tick-{}", index % 8)} x={format!("{:.2}", f * 1000.0)}
-        y="0" width="2.5" height="10" /> }
+    let ticks = props.ticks.iter().map(|(colour, d)| {
+        html! { <path key={*colour} class={format!("tick-{colour}")} d={d.clone()} /> }
     });
     let detail = match (*focused).and_then(|i| props.segments.get(i)) {
         Some(&(index, start, end)) => html! {

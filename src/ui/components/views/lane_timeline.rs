@@ -10,9 +10,13 @@ const BUCKETS: usize = 60;
 
 /// Draws `[now - span, now]` of a shard. Costs O(BUCKETS · log n + throttled seconds).
 pub fn lane_timeline(shard: &Shard, now: Millis, span: Millis, retention: Millis) -> Html {
-    let from = now - span;
-    let counts = bucket_counts(shard, from, now, BUCKETS);
-    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    // Buckets are aligned to multiples of their width, and the scale is a power of two, so from one clock tick to
+    // the next only the newest bar changes (the DOM diff stays tiny).
+    let width = (span / BUCKETS as Millis).max(1);
+    let to = (now.div_euclid(width) + 1) * width;
+    let from = to - span;
+    let counts = bucket_counts(shard, from, to, BUCKETS);
+    let max = counts.iter().copied().max().unwrap_or(0).max(1).next_power_of_two() as f64;
     let w = 1000.0 / BUCKETS as f64;
     let bars = counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(i, &c)| {
         let h = (c as f64 / max * 34.0).max(2.0);
@@ -21,7 +25,7 @@ pub fn lane_timeline(shard: &Shard, now: Millis, span: Millis, retention: Millis
     });
     let x_of = |t: Millis| ((t - from) as f64 / span as f64 * 1000.0).clamp(0.0, 1000.0);
     let trimmed = (span > retention).then(|| x_of(now - retention));
-    let throttles = throttle_seconds(shard, from, now).into_iter().map(|(at, writes, reads)| {
+    let throttles = throttle_seconds(shard, from, to).into_iter().map(|(at, writes, reads)| {
         let title = format!("{} rejected write(s), {} rejected read(s) in this second", writes, reads);
         html! { <rect key={at} class="lane-throttle" x={format!("{:.1}", x_of(at))} y="0" width="4" height="6">
         <title>{ title }</title></rect> }

@@ -24,8 +24,12 @@ pub fn reader_form() -> Html {
     let now = p.console.engine().now_ms();
     let shard_index =
         if stream.shard(*shard).is_some() { *shard } else { stream.shards.first().map_or(0, |s| s.index) };
-    let recent = stream.shard(shard_index).map(|s| newest_window(s, 0, 20)).unwrap_or_default();
     let needs_seq = kind.ends_with("SEQUENCE_NUMBER");
+    let recent = if needs_seq {
+        stream.shard(shard_index).map(|s| newest_window(s, 0, 20)).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let needs_time = kind.as_str() == "AT_TIMESTAMP";
     let on_start = {
         let (handle, kind, seq, stamp, problem) =

@@ -16,6 +16,8 @@ pub struct ShardLaneProps {
     pub index: u32,
     /// The time axis' length.
     pub span: Millis,
+    /// Whether the records table starts open (it does for streams with few shards).
+    pub open_by_default: bool,
 }
 
 fn lineage_line(stream: &Stream, index: u32) -> Option<String> {
@@ -38,11 +40,17 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
     let handle = use_playground();
     let skip = use_state(|| 0usize);
     let picked = use_state(|| None::<u64>);
+    let open = use_state(|| None::<bool>);
     let p = handle.view();
     let Some(stream) = selected_stream(&p) else { return html! {} };
     let Some(shard) = stream.shard(props.index) else { return html! {} };
     let now = p.console.engine().now_ms();
-    let rows = newest_window(shard, *skip, ROWS);
+    let expanded = (*open).unwrap_or(props.open_by_default);
+    let rows = if expanded { newest_window(shard, *skip, ROWS) } else { Vec::new() };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(Some(!expanded)))
+    };
     let total = shard.record_count();
     let retention = stream.retention_ms();
     let ages_out = shard.records().next().map(|r| r.arrival_ms + retention - now);
@@ -55,7 +63,7 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
             None => format!("{} has no live iterator", r.var),
         })
         .collect();
-    let detail = (*picked).and_then(|c| shard.record_at(c)).map(|r| {
+    let detail = (*picked).filter(|_| expanded).and_then(|c| shard.record_at(c)).map(|r| {
         let previous = match c_prev(shard, r.sequence_number.counter) {
             Some(prev) => prev,
             None => shard.starting_sequence_number().to_string(),
@@ -94,6 +102,9 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
                     { if shard.is_open() { "OPEN" } else { "CLOSED" } }</span>
                 <span class="lane__meta">{ format!("hash keys {:.1} %–{:.1} % · {} record(s) kept",
                     range.start_fraction() * 100.0, range.end_fraction() * 100.0, total) }</span>
+                <button class="button button--small lane__toggle" onclick={toggle} aria-expanded={expanded.to_string()}
+                    aria-label={format!("{} records of {}", if expanded { "Hide" } else { "Show" }, shard.shard_id())}>
+                    { if expanded { "Hide records" } else { "Show records" } }</button>
             </header>
             if let Some(line) = lineage_line(stream, props.index) { <p class="lane__lineage">{ line }</p> }
             if let Some(end) = shard.ending_sequence_number() {
@@ -107,7 +118,7 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
                 Some(ms) => format!("Retention {}: the oldest record here ages out in {}.", format_duration(retention), format_duration(ms.max(0))),
                 None => format!("Retention {}: no records kept.", format_duration(retention)),
             } }</p>
-            if !rows.is_empty() {
+            if expanded && !rows.is_empty() {
                 <table class="lane-rows">
                     <thead><tr><th>{ "Sequence number" }</th><th>{ "Arrived" }</th><th>{ "Partition key" }</th><th>{ "Data" }</th></tr></thead>
                     <tbody>{ for row_html }</tbody>
