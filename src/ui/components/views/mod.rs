@@ -50,6 +50,11 @@ pub fn short_shard(index: u32) -> String {
     format!("shard {index}")
 }
 
+/// A duration rounded down to whole seconds, for countdowns: `4m 58s`.
+pub fn whole_seconds(ms: crate::time::Millis) -> String {
+    crate::time::format_duration(ms.max(0) / 1000 * 1000)
+}
+
 /// Clock time of day with milliseconds, `00:00:05.123`.
 pub fn time_of_day(ms: crate::time::Millis) -> String {
     crate::time::format_short(ms).split_once(' ').map(|(_, t)| t.to_owned()).unwrap_or_default()

@@ -1,9 +1,10 @@
 //! One reader: where its iterator points on the shard, its countdown to expiry, and what GetRecords returned.
 
 use super::reader_actions::{get_records, renew};
-use super::{event_value, shard_class, time_of_day};
+use super::{event_value, shard_class, time_of_day, whole_seconds};
 use crate::engine::iterator::ITERATOR_TTL_MS;
 use crate::engine::shard_id;
+use crate::engine::SequenceNumber;
 use crate::time::format_duration;
 use crate::ui::use_playground;
 use crate::view::payload::{render, PayloadFormat};
@@ -67,7 +68,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
         }
     });
     let expiry = r.issued_ms.map(|at| at + ITERATOR_TTL_MS - now).map(|left| if left > 0 {
-        html! { <span class="reader__expiry">{ format!("Iterator expires in {} (5 minutes after it was issued)", format_duration(left)) }</span> }
+        html! { <span class="reader__expiry" title="A shard iterator lives 5 minutes after it is issued">{ format!("Iterator expires in {}", whole_seconds(left)) }</span> }
     } else {
         html! { <span class="reader__expiry reader__expiry--gone">{ "Iterator has expired: the next call fails" }</span> }
     });
@@ -88,7 +89,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     let last = r.last.as_ref().map(|g| {
         let rows = g.records.iter().map(|rec| {
             let bytes = base64::engine::general_purpose::STANDARD.decode(&rec.data_base64).unwrap_or_default();
-            html! { <li key={rec.sequence_number.clone()}><code title={rec.sequence_number.clone()}>{ shorten(&rec.sequence_number, 4) }</code>
+            html! { <li key={rec.sequence_number.clone()}><code title={rec.sequence_number.clone()}>{ SequenceNumber::parse(&rec.sequence_number).map_or_else(|| shorten(&rec.sequence_number, 4), |s| format!("#{}", s.counter)) }</code>
                 <span class="reader__key">{ rec.partition_key.clone() }</span>
                 <span class="reader__data">{ render(&bytes, PayloadFormat::Text).text.chars().take(60).collect::<String>() }</span></li> }
         });

@@ -115,7 +115,7 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
             }
             { lane_timeline(shard, now, props.span, retention) }
             <p class="lane__retention">{ match ages_out {
-                Some(ms) => format!("Retention {}: the oldest record here ages out in {}.", format_duration(retention), format_duration(ms.max(0))),
+                Some(ms) => format!("Retention {}: the oldest record here ages out in {}.", format_duration(retention), super::whole_seconds(ms)),
                 None => format!("Retention {}: no records kept.", format_duration(retention)),
             } }</p>
             if expanded && !rows.is_empty() {
