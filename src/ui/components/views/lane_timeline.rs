@@ -18,11 +18,12 @@ pub fn lane_timeline(shard: &Shard, now: Millis, span: Millis, retention: Millis
     let counts = bucket_counts(shard, from, to, BUCKETS);
     let max = counts.iter().copied().max().unwrap_or(0).max(1).next_power_of_two() as f64;
     let w = 1000.0 / BUCKETS as f64;
-    let bars = counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(i, &c)| {
+    // All bars in one path: a tick changes one attribute, and no element is created or removed.
+    let mut bars = String::new();
+    for (i, &c) in counts.iter().enumerate().filter(|(_, &c)| c > 0) {
         let h = (c as f64 / max * 34.0).max(2.0);
-        html! { <rect key={i} class="lane-bar" x={format!("{:.1}", i as f64 * w + 1.0)} y={format!("{:.1}", 40.0 - h)}
-        width={format!("{:.1}", w - 2.0)} height={format!("{h:.1}")} /> }
-    });
+        bars.push_str(&format!("M{:.1} 40v-{h:.1}h{:.1}v{h:.1}z", i as f64 * w + 1.0, w - 2.0));
+    }
     let x_of = |t: Millis| ((t - from) as f64 / span as f64 * 1000.0).clamp(0.0, 1000.0);
     let trimmed = (span > retention).then(|| x_of(now - retention));
     let throttles = throttle_seconds(shard, from, to).into_iter().map(|(at, writes, reads)| {
@@ -38,7 +39,7 @@ pub fn lane_timeline(shard: &Shard, now: Millis, span: Millis, retention: Millis
                 if let Some(x) = trimmed {
                     <rect class="lane-trimmed" x="0" y="0" width={format!("{x:.1}")} height="40" />
                 }
-                { for bars }
+                <path class="lane-bar" d={bars} />
                 { for throttles }
             </svg>
             <figcaption class="lane-axis">
