@@ -204,3 +204,20 @@ async fn the_data_viewer_switches_between_text_json_and_base64() {
     tick().await;
     assert_eq!(text(&viewer, ".viewer__payload"), "eyJhIjoxfQ==");
 }
+
+#[wasm_bindgen_test]
+async fn a_reader_at_a_closed_shards_end_offers_its_children() {
+    let lines = stream(1);
+    let root =
+        render(&[&lines[0], &lines[1], "aws kinesis put-record --stream-name s --partition-key a --data aGk="]).await;
+    click(&root, "button[aria-label=\"Split shardId-000000000000\"]").await;
+    click(&root, ".reader-form button[type=submit]").await;
+    click(&root, "article[aria-label=\"Reader R1\"] .button--primary").await;
+    let card = text(&root, "article[aria-label=\"Reader R1\"]");
+    assert!(card.contains("1 record(s) returned"), "{card}");
+    assert!(card.contains("read its children next: shardId-000000000001, shardId-000000000002"), "{card}");
+    click(&root, ".reader__children .button").await;
+    let second = text(&root, "article[aria-label=\"Reader R2\"]");
+    assert!(second.contains("shardId-000000000001"), "{second}");
+    assert!(text(&root, ".lane--closed").contains("R1 read this shard to its end"));
+}

@@ -1,6 +1,6 @@
 //! One reader: where its iterator points on the shard, its countdown to expiry, and what GetRecords returned.
 
-use super::reader_actions::{get_records, renew};
+use super::reader_actions::{add_reader, get_records, renew};
 use super::{event_value, shard_class, time_of_day, whole_seconds};
 use crate::engine::iterator::ITERATOR_TTL_MS;
 use crate::engine::shard_id;
@@ -8,7 +8,7 @@ use crate::engine::SequenceNumber;
 use crate::time::format_duration;
 use crate::ui::use_playground;
 use crate::view::payload::{render, PayloadFormat};
-use crate::view::readers::shorten;
+use crate::view::readers::{shorten, ReaderState};
 use base64::Engine as _;
 use yew::prelude::*;
 
@@ -103,6 +103,17 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
                 if let Some(kids) = &g.child_shards {
                     <p class="reader__done">{ format!("This shard is finished (closed and read to its end); read its children next: {}.",
                         if kids.is_empty() { "none".to_owned() } else { kids.join(", ") }) }</p>
+                    <p class="reader__children">{ for kids.iter().filter_map(|k| crate::engine::parse_shard_id(k)).map(|child| {
+                        let (handle, stream) = (handle.clone(), r.stream.clone());
+                        let start = Callback::from(move |_| {
+                            let next = ReaderState { id: 0, var: String::new(), stream: stream.clone(), shard_index: child,
+                                iterator_type: "TRIM_HORIZON".into(), start_at: None, position: None, issued_ms: None, limit: 10,
+                                last: None, last_sequence_number: None, error: None, calls: 0 };
+                            handle.update(|p| add_reader(p, next));
+                        });
+                        html! { <button key={child} class="button button--small" onclick={start}>
+                            { format!("Read {} from TRIM_HORIZON", shard_id(child)) }</button> }
+                    }) }</p>
                 }
                 if !g.records.is_empty() { <ol class="reader__records">{ for rows }</ol> }
             </div>

@@ -60,6 +60,9 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
         .filter(|r| r.stream == stream.name && r.shard_index == props.index)
         .map(|r| match r.position {
             Some(pos) => format!("{} waits at record #{pos}", r.var),
+            None if r.last.as_ref().is_some_and(|g| g.child_shards.is_some()) => {
+                format!("{} read this shard to its end", r.var)
+            }
             None => format!("{} has no live iterator", r.var),
         })
         .collect();
