@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import os from 'node:os';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '..', 'tools', 'package.json'));
@@ -94,6 +95,7 @@ const rows = [
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`browser benchmark: ${url}`);
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates long tasks)`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
 for (const f of files) console.log(`  ${f}`);
 if (errors.length) console.log(`page errors:\n${errors.join('\n')}`);
