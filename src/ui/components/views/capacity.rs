@@ -9,6 +9,16 @@ use crate::ui::components::Region;
 use crate::ui::use_playground;
 use yew::prelude::*;
 
+/// `34 B`, `12.5 KiB`, `1 MiB` for bytes; plain numbers otherwise.
+fn amount(n: u64, unit: &str) -> String {
+    match (unit, n) {
+        ("B", n) if n >= 1024 * 1024 => format!("{:.3} MiB", n as f64 / 1048576.0).replace(".000", ""),
+        ("B", n) if n >= 1024 => format!("{:.1} KiB", n as f64 / 1024.0),
+        ("B", n) => format!("{n} B"),
+        (_, n) => n.to_string(),
+    }
+}
+
 fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str) -> Html {
     let pct = (now_value as f64 / limit.max(1) as f64 * 100.0).min(100.0);
     let full = now_value >= limit;
@@ -19,7 +29,7 @@ fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str) -
                 aria-valuemax={limit.to_string()} aria-valuenow={now_value.to_string()}>
                 <span class="meter__fill" style={format!("width:{pct:.1}%")}></span>
             </span>
-            <span class="meter__value">{ format!("{now_value} / {limit} {unit} · peak last min {minute_peak}") }</span>
+            <span class="meter__value">{ format!("{} of {}/s · peak {}", amount(now_value, unit), amount(limit, unit), amount(minute_peak, unit)) }</span>
         </div>
     }
 }
@@ -34,9 +44,9 @@ fn shard_meters(shard: &Shard, now: Millis) -> Html {
     html! {
         <div key={shard.index} class={classes!("capacity-shard", (wpte + rpte > 0).then_some("capacity-shard--throttled"))}>
             <span class={classes!("shard-chip", shard_class(shard.index))}>{ shard.shard_id() }</span>
-            { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B/s") }
+            { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B") }
             { meter("IncomingRecords", this.incoming_records, peak(|b| b.incoming_records), WRITE_RECORDS_PER_SEC, "/s") }
-            { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B/s") }
+            { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B") }
             { meter("GetRecords calls", u64::from(this.get_records_calls), peak(|b| u64::from(b.get_records_calls)),
                 u64::from(READ_CALLS_PER_SEC), "/s") }
             <p class="capacity-counts">
