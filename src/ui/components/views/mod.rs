@@ -52,7 +52,10 @@ pub fn short_shard(index: u32) -> String {
 
 /// A duration rounded down to whole seconds, for countdowns: `4m 58s`.
 pub fn whole_seconds(ms: crate::time::Millis) -> String {
-    crate::time::format_duration(ms.max(0) / 1000 * 1000)
+    if ms < 1000 {
+        return "under a second".to_owned();
+    }
+    crate::time::format_duration(ms / 1000 * 1000)
 }
 
 /// Clock time of day with milliseconds, `00:00:05.123`.
