@@ -68,6 +68,11 @@ pub struct Playground {
     /// The stream the views show.
     pub selected_stream: Option<String>,
     next_log_id: u64,
+    // ---- views (readers, data viewer) ----
+    /// The readers shown in the Readers region: each a shell variable (`R1`, `R2`, ...) holding a shard iterator.
+    pub readers: Vec<crate::view::readers::ReaderState>,
+    /// The number the next reader's variable gets.
+    pub next_reader_id: u32,
 }
 
 /// A scenario waiting in the console's banner.
@@ -97,6 +102,8 @@ impl Playground {
             clock: ClockSettings { playing: true, speed: 1.0 },
             selected_stream: None,
             next_log_id: 1,
+            readers: Vec::new(),
+            next_reader_id: 1,
         }
     }
 

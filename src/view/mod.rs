@@ -3,5 +3,7 @@
 
 pub mod lanes;
 pub mod payload;
+pub mod readers;
 pub mod routing;
 pub mod sequence;
+pub mod timeline;

@@ -1,10 +1,29 @@
 //! The hash key space region: which shard owns which slice of `[0, 2^128 - 1]`, and where keys land.
 
+use super::views::{event_value, selected_stream, HashBar, RoutingSteps};
 use super::Region;
+use crate::ui::use_playground;
+use crate::view::routing::route;
 use yew::prelude::*;
 
 #[function_component(HashKeySpaceRegion)]
 pub fn hash_key_space_region() -> Html {
+    let handle = use_playground();
+    let key = use_state(|| "1".to_owned());
+    let explicit = use_state(String::new);
+    let p = handle.view();
+    let stream = selected_stream(&p);
+    let steps = route(stream, &key, Some(explicit.as_str()));
+    let (segments, ticks) = stream.map(super::views::hash_bar::bar_model).unwrap_or_default();
+    let marker = steps.as_ref().ok().map(|s| s.fraction);
+    let on_key = {
+        let key = key.clone();
+        Callback::from(move |e: InputEvent| key.set(event_value(&e)))
+    };
+    let on_explicit = {
+        let explicit = explicit.clone();
+        Callback::from(move |e: InputEvent| explicit.set(event_value(&e)))
+    };
     let intro = html! {
         <>
             { "Kinesis turns every partition key into a 128-bit number with MD5: its hash key. Each shard owns one \
@@ -14,13 +33,33 @@ pub fn hash_key_space_region() -> Html {
                and where your records land." }
         </>
     };
+    let caption = match stream {
+        Some(s) => format!("{}: {} open shard(s); the small ticks are its latest records.", s.name, segments.len()),
+        None => "No stream yet: create one to see its shards' slices.".to_owned(),
+    };
     html! {
         <Region label="Hash key space" kind="keyspace" {intro}>
-            <div class="keyspace-bar" aria-hidden="true"></div>
+            <p class="keyspace-caption">{ caption }</p>
+            <HashBar {segments} {ticks} {marker} />
             <div class="keyspace-scale" aria-hidden="true">
                 <span>{ "0" }</span>
                 <span>{ "2" }<sup>{ "127" }</sup></span>
                 <span>{ "2" }<sup>{ "128" }</sup>{ " − 1" }</span>
+            </div>
+            <div class="routing">
+                <div class="routing__inputs">
+                    <label class="field">
+                        <span class="field__label">{ "Partition key" }</span>
+                        <input class="field__input" type="text" value={(*key).clone()} oninput={on_key}
+                            maxlength="300" spellcheck="false" />
+                    </label>
+                    <label class="field">
+                        <span class="field__label">{ "Explicit hash key (optional)" }</span>
+                        <input class="field__input" type="text" inputmode="numeric" value={(*explicit).clone()}
+                            oninput={on_explicit} placeholder="e.g. 0" spellcheck="false" />
+                    </label>
+                </div>
+                <RoutingSteps {steps} has_stream={stream.is_some()} />
             </div>
         </Region>
     }

@@ -1,10 +1,14 @@
-//! The readers region: consumers walking shards with shard iterators.
+//! The readers region: consumers walking shards with shard iterators; the data viewer region beside it.
 
+use super::views::{DataViewerRegion, ReaderCard, ReaderForm};
 use super::Region;
+use crate::ui::use_playground;
 use yew::prelude::*;
 
 #[function_component(ReadersRegion)]
 pub fn readers_region() -> Html {
+    let handle = use_playground();
+    let ids: Vec<u32> = handle.view().readers.iter().map(|r| r.id).collect();
     let intro = html! {
         <>
             { "A reader walks a shard with a shard iterator. Where it starts depends on the iterator type: " }
@@ -14,8 +18,16 @@ pub fn readers_region() -> Html {
         </>
     };
     html! {
-        <Region label="Readers" kind="readers" {intro}>
-            <p class="region__empty">{ "No reader is following a shard yet." }</p>
-        </Region>
+        <>
+            <Region label="Readers" kind="readers" {intro}>
+                <ReaderForm />
+                if ids.is_empty() {
+                    <p class="region__empty">{ "No reader is following a shard yet." }</p>
+                } else {
+                    <div class="readers">{ for ids.iter().map(|&id| html! { <ReaderCard key={id} {id} /> }) }</div>
+                }
+            </Region>
+            <DataViewerRegion />
+        </>
     }
 }

@@ -1,18 +1,54 @@
-//! The shards region: each shard's records, sequence numbers and throughput.
+//! The shards region: each shard's records, sequence numbers and throughput; the capacity region beside it.
 
+use super::views::{selected_stream, CapacityRegion, ShardLane};
 use super::Region;
+use crate::time::{Millis, HOUR, MINUTE};
+use crate::ui::use_playground;
 use yew::prelude::*;
 
 #[function_component(ShardsRegion)]
 pub fn shards_region() -> Html {
+    let handle = use_playground();
+    let zoom = use_state(|| 0usize);
+    let p = handle.view();
+    let stream = selected_stream(&p);
+    let retention = stream.map_or(24 * HOUR, |s| s.retention_ms());
+    let spans: [(Millis, String); 3] = [
+        (MINUTE, "Last minute".into()),
+        (HOUR, "Last hour".into()),
+        (retention + retention / 4, "Whole retention period".into()),
+    ];
     let intro = html! {
         { "A shard is an ordered log of records. Each new record gets a sequence number larger than the one \
            before it in the same shard. Here you see records arrive in each shard, how long they are kept, and \
            when a shard is asked to take more than its 1 MB or 1,000 records per second." }
     };
+    let body = match stream {
+        None => {
+            html! { <p class="region__empty">{ "There are no shards yet: they appear when you create a stream." }</p> }
+        }
+        Some(s) => {
+            let span = spans[(*zoom).min(2)].0;
+            let open_by_default = s.shards.len() <= 4;
+            let buttons = spans.iter().enumerate().map(|(i, (_, label))| {
+                let zoom = zoom.clone();
+                html! { <button class="segmented__item" aria-pressed={(i == *zoom).to_string()}
+                onclick={Callback::from(move |_| zoom.set(i))}>{ label.clone() }</button> }
+            });
+            html! {
+                <>
+                    <div class="segmented" role="group" aria-label="Time axis">{ for buttons }</div>
+                    <div class="lanes">
+                        { for s.shards.iter().map(|sh| html! { <ShardLane key={sh.index} index={sh.index} {span} {open_by_default} /> }) }
+                    </div>
+                </>
+            }
+        }
+    };
     html! {
-        <Region label="Shards" kind="shards" {intro}>
-            <p class="region__empty">{ "There are no shards yet: they appear when you create a stream." }</p>
-        </Region>
+        <>
+            <Region label="Shards" kind="shards" {intro}>{ body }</Region>
+            <CapacityRegion />
+        </>
     }
 }

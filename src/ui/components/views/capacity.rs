@@ -1,0 +1,89 @@
+//! The capacity region: per-shard meters named like the CloudWatch shard metrics, against the shard limits, and
+//! the lineage of splits and merges.
+
+use super::{selected_stream, shard_class, Lineage};
+use crate::engine::capacity::{READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
+use crate::engine::{Shard, StreamMode};
+use crate::time::Millis;
+use crate::ui::components::Region;
+use crate::ui::use_playground;
+use yew::prelude::*;
+
+/// `34 B`, `12.5 KiB`, `1 MiB` for bytes; plain numbers otherwise.
+fn amount(n: u64, unit: &str) -> String {
+    match (unit, n) {
+        ("B", n) if n >= 1024 * 1024 => format!("{:.3} MiB", n as f64 / 1048576.0).replace(".000", ""),
+        ("B", n) if n >= 1024 => format!("{:.1} KiB", n as f64 / 1024.0),
+        ("B", n) => format!("{n} B"),
+        (_, n) => n.to_string(),
+    }
+}
+
+fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str) -> Html {
+    let pct = (now_value as f64 / limit.max(1) as f64 * 100.0).min(100.0);
+    let full = now_value >= limit;
+    html! {
+        <div class={classes!("meter", full.then_some("meter--full"))}>
+            <span class="meter__name">{ name.to_owned() }</span>
+            <span class="meter__track" role="meter" aria-label={name.to_owned()} aria-valuemin="0"
+                aria-valuemax={limit.to_string()} aria-valuenow={now_value.to_string()}>
+                <span class="meter__fill" style={format!("width:{pct:.1}%")}></span>
+            </span>
+            <span class="meter__value">{ format!("{} of {}/s · peak {}", amount(now_value, unit), amount(limit, unit), amount(minute_peak, unit)) }</span>
+        </div>
+    }
+}
+
+fn shard_meters(shard: &Shard, now: Millis) -> Html {
+    let this = shard.meter.at(now).copied().unwrap_or_default();
+    let minute: Vec<_> = shard.meter.recent(now, 60).copied().collect();
+    let peak = |f: fn(&crate::engine::metrics::SecondStats) -> u64| minute.iter().map(f).max().unwrap_or(0);
+    let sum = |f: fn(&crate::engine::metrics::SecondStats) -> u64| minute.iter().map(f).sum::<u64>();
+    let (wpte, rpte) = (sum(|b| b.write_throttled), sum(|b| b.read_throttled));
+    let age = minute.iter().map(|b| b.iterator_age_ms).max().unwrap_or(0);
+    html! {
+        <div key={shard.index} class={classes!("capacity-shard", (wpte + rpte > 0).then_some("capacity-shard--throttled"))}>
+            <span class={classes!("shard-chip", shard_class(shard.index))}>{ shard.shard_id() }</span>
+            { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B") }
+            { meter("IncomingRecords", this.incoming_records, peak(|b| b.incoming_records), WRITE_RECORDS_PER_SEC, "/s") }
+            { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B") }
+            { meter("GetRecords calls", u64::from(this.get_records_calls), peak(|b| u64::from(b.get_records_calls)),
+                u64::from(READ_CALLS_PER_SEC), "/s") }
+            <p class="capacity-counts">
+                <span class={classes!((wpte > 0).then_some("is-bad"))}>{ format!("WriteProvisionedThroughputExceeded: {wpte}") }</span>
+                <span class={classes!((rpte > 0).then_some("is-bad"))}>{ format!("ReadProvisionedThroughputExceeded: {rpte}") }</span>
+                <span>{ format!("IteratorAgeMilliseconds: {age}") }</span>
+                <span class="capacity-counts__note">{ "(last minute)" }</span>
+            </p>
+        </div>
+    }
+}
+
+#[function_component(CapacityRegion)]
+pub fn capacity_region() -> Html {
+    let handle = use_playground();
+    let p = handle.view();
+    let now = p.console.engine().now_ms();
+    let intro = html! {
+        { "Every open shard takes at most 1 MiB or 1,000 records per second in, and serves 5 GetRecords calls \
+           and 2 MiB per second out. Past that, calls fail with ProvisionedThroughputExceededException. The \
+           meters are named like the CloudWatch metrics and show this second against the limit." }
+    };
+    let Some(stream) = selected_stream(&p) else {
+        return html! { <Region label="Capacity" kind="capacity" {intro}>
+        <p class="region__empty">{ "Meters appear once a stream exists." }</p></Region> };
+    };
+    let on_demand = (stream.mode == StreamMode::OnDemand).then(|| html! {
+        <p class="capacity-note">{ "On-demand: the stream starts with 4 shards. When its busiest second in the last \
+            minute passes half of its write capacity, the playground splits the hottest shards at their midpoints \
+            (at most doubling the shard count, at most once every 15 minutes) and never merges them back. One \
+            partition key still lives in one shard, so a hot key is throttled at one shard's limit." }</p>
+    });
+    html! {
+        <Region label="Capacity" kind="capacity" {intro}>
+            { on_demand.unwrap_or_default() }
+            <div class="capacity-list">{ for stream.open_shards().map(|s| shard_meters(s, now)) }</div>
+            <Lineage />
+        </Region>
+    }
+}

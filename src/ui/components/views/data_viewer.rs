@@ -1,0 +1,136 @@
+//! The data viewer, like the AWS console's: pick a shard and a starting position, read 50 records a page, and show
+//! each payload as text, JSON or base64.
+
+use super::reader_actions::iterator_line;
+use super::{event_value, selected_stream};
+use crate::engine::ShardIteratorType;
+use crate::ui::components::Region;
+use crate::ui::{use_playground, Origin, Playground};
+use crate::view::payload::{render, PayloadFormat};
+use crate::view::readers::{is_token, parse_error, parse_get_records, shorten, GetRecordsView, ReaderState};
+use base64::Engine as _;
+use yew::prelude::*;
+
+type Page = Result<GetRecordsView, (String, String)>;
+
+fn read_page(p: &mut Playground, start: Option<ReaderState>) -> Page {
+    if let Some(r) = start {
+        let out = p.run(&iterator_line(&r), Origin::Control);
+        if out.exit_code != 0 {
+            return Err(parse_error(&out.stderr));
+        }
+    }
+    let out = p.run("aws kinesis get-records --shard-iterator \"$DV\" --limit 50", Origin::Control);
+    let page = parse_get_records(&out.stdout).ok_or_else(|| parse_error(&out.stderr))?;
+    if let Some(next) = page.next_shard_iterator.as_deref().filter(|t| is_token(t)) {
+        p.console.run(&format!("DV={next}"));
+    }
+    Ok(page)
+}
+
+#[function_component(DataViewerRegion)]
+pub fn data_viewer_region() -> Html {
+    let handle = use_playground();
+    let shard = use_state(|| 0u32);
+    let kind = use_state(|| "TRIM_HORIZON".to_owned());
+    let at = use_state(String::new);
+    let format = use_state(|| PayloadFormat::Text);
+    let page = use_state(|| None::<Page>);
+    let p = handle.view();
+    let intro = html! { { "Read a shard 50 records at a time, as the AWS console's data viewer does, and look at each \
+    payload as text, as JSON (pretty-printed when it parses) or as the base64 the API sends." } };
+    let Some(stream) = selected_stream(&p) else {
+        return html! { <Region label="Data viewer" kind="viewer" {intro}><p class="region__empty">{ "No stream yet." }</p></Region> };
+    };
+    let shard_index =
+        if stream.shard(*shard).is_some() { *shard } else { stream.shards.first().map_or(0, |s| s.index) };
+    let needs_value = kind.as_str() != "TRIM_HORIZON" && kind.as_str() != "LATEST";
+    let start = {
+        let (handle, page, kind, at, name) =
+            (handle.clone(), page.clone(), kind.clone(), at.clone(), stream.name.clone());
+        Callback::from(move |_| {
+            let start_at = (kind.as_str() != "TRIM_HORIZON" && kind.as_str() != "LATEST")
+                .then(|| at.trim().chars().filter(|c| c.is_ascii_alphanumeric() || ":-.+".contains(*c)).collect());
+            let r = ReaderState {
+                id: 0,
+                var: "DV".into(),
+                stream: name.clone(),
+                shard_index,
+                iterator_type: (*kind).clone(),
+                start_at,
+                position: None,
+                issued_ms: None,
+                limit: 50,
+                last: None,
+                last_sequence_number: None,
+                error: None,
+                calls: 0,
+            };
+            page.set(handle.update(|p| read_page(p, Some(r))));
+        })
+    };
+    let next = {
+        let (handle, page) = (handle.clone(), page.clone());
+        Callback::from(move |_| page.set(handle.update(|p| read_page(p, None))))
+    };
+    let formats = [(PayloadFormat::Text, "Text"), (PayloadFormat::Json, "JSON"), (PayloadFormat::Base64, "Base64")].map(|(f, label)| {
+        let format = format.clone();
+        html! { <button key={label} class="segmented__item" aria-pressed={(f == *format).to_string()} onclick={Callback::from(move |_| format.set(f))}>{ label }</button> }
+    });
+    let body = match &*page {
+        None => {
+            html! { <p class="region__empty">{ "Choose a shard and a starting position, then press Get records." }</p> }
+        }
+        Some(Err((code, msg))) => {
+            html! { <p class="reader__error" role="alert"><strong>{ code.clone() }</strong>{ format!(": {msg}") }</p> }
+        }
+        Some(Ok(g)) => {
+            let rows = g.records.iter().map(|rec| {
+                let bytes = base64::engine::general_purpose::STANDARD.decode(&rec.data_base64).unwrap_or_default();
+                let shown = render(&bytes, *format);
+                html! { <li key={rec.sequence_number.clone()} class="viewer__record">
+                    <div class="viewer__meta"><code title={rec.sequence_number.clone()}>{ shorten(&rec.sequence_number, 6) }</code>
+                        <span>{ format!("partition key {}", rec.partition_key) }</span></div>
+                    <pre class="viewer__payload">{ shown.text }</pre>
+                    if let Some(n) = shown.note { <p class="viewer__note">{ n }</p> }
+                </li> }
+            });
+            html! { <>
+                <p class="reader__facts">{ format!("{} record(s) on this page", g.records.len()) }
+                    if let Some(ms) = g.millis_behind_latest { { format!(" · MillisBehindLatest {ms} ({})", crate::time::format_duration(ms)) } }</p>
+                <ol class="viewer__list">{ for rows }</ol>
+                if g.next_shard_iterator.is_some() { <button class="button" onclick={next}>{ "Next 50" }</button> }
+                else { <p class="reader__done">{ "The shard is closed and read to its end." }</p> }
+            </> }
+        }
+    };
+    let on_shard = {
+        let s = shard.clone();
+        Callback::from(move |e: Event| s.set(event_value(&e).parse().unwrap_or(0)))
+    };
+    let on_kind = {
+        let k = kind.clone();
+        Callback::from(move |e: Event| k.set(event_value(&e)))
+    };
+    let on_at = {
+        let a = at.clone();
+        Callback::from(move |e: InputEvent| a.set(event_value(&e)))
+    };
+    html! {
+        <Region label="Data viewer" kind="viewer" {intro}>
+            <div class="viewer__controls">
+                <label class="field"><span class="field__label">{ "Shard" }</span>
+                    <select class="field__input" aria-label="Shard" onchange={on_shard}>{ for stream.shards.iter().map(|s| html! {
+                        <option key={s.index} value={s.index.to_string()} selected={s.index == shard_index}>{ s.shard_id() }</option> }) }</select></label>
+                <label class="field"><span class="field__label">{ "Starting position" }</span>
+                    <select class="field__input" aria-label="Starting position" onchange={on_kind}>{ for ShardIteratorType::ALL.iter().map(|t| html! {
+                        <option key={t.as_str()} value={t.as_str()} selected={t.as_str() == kind.as_str()}>{ t.as_str() }</option> }) }</select></label>
+                if needs_value { <label class="field"><span class="field__label">{ "Sequence number or timestamp" }</span>
+                    <input class="field__input" value={(*at).clone()} oninput={on_at} /></label> }
+                <button class="button button--primary" onclick={start}>{ "Get records" }</button>
+                <div class="segmented" role="group" aria-label="Show payloads as">{ for formats }</div>
+            </div>
+            { body }
+        </Region>
+    }
+}

@@ -1,0 +1,86 @@
+//! The lineage of a stream's shards: every shard's hash range over time, open or closed, parents -> children,
+//! with split and merge actions that run the console commands.
+
+use super::{event_value, selected_stream, shard_class, short_shard};
+use crate::engine::shard_id;
+use crate::time::format_short;
+use crate::ui::{use_playground, Origin};
+use yew::prelude::*;
+
+#[function_component(Lineage)]
+pub fn lineage() -> Html {
+    let handle = use_playground();
+    let split_key = use_state(String::new);
+    let p = handle.view();
+    let Some(stream) = selected_stream(&p) else { return html! {} };
+    let name = stream.name.clone();
+    let mut shards: Vec<_> = stream.shards.iter().collect();
+    shards.sort_by_key(|s| (s.created_ms, s.index));
+    let run = |line: String| {
+        let handle = handle.clone();
+        Callback::from(move |_| {
+            handle.run(&line, Origin::Control);
+        })
+    };
+    let key_text: String = split_key.chars().filter(char::is_ascii_digit).collect();
+    let rows = shards.iter().map(|s| {
+        let r = s.hash_key_range;
+        let (left, width) = (r.start_fraction() * 100.0, (r.end_fraction() - r.start_fraction()) * 100.0);
+        let at = if key_text.is_empty() { r.midpoint().to_string() } else { key_text.clone() };
+        let split = format!("aws kinesis split-shard --stream-name {name} --shard-to-split {} --new-starting-hash-key {at}", s.shard_id());
+        let parents = if s.parents.is_empty() { String::new() } else {
+            format!(" · from {}", s.parents.iter().map(|&i| short_shard(i)).collect::<Vec<_>>().join(" + "))
+        };
+        let when = match s.closed_ms {
+            Some(c) => format!("{} → closed {}", format_short(s.created_ms), format_short(c)),
+            None => format!("since {}", format_short(s.created_ms)),
+        };
+        html! {
+            <li key={s.index} class={classes!("lineage__row", (!s.is_open()).then_some("lineage__row--closed"))}>
+                <span class="lineage__name">{ format!("{}{parents}", s.shard_id()) }</span>
+                <span class="lineage__track" aria-hidden="true">
+                    <span class={classes!("lineage__range", shard_class(s.index))} style={format!("left:{left:.3}%;width:{width:.3}%")}></span>
+                </span>
+                <span class="lineage__when">{ when }</span>
+                if s.is_open() {
+                    <button class="button button--small" onclick={run(split)}
+                        aria-label={format!("Split {}", s.shard_id())}>{ "Split" }</button>
+                }
+            </li>
+        }
+    });
+    let mut open: Vec<_> = stream.open_shards().collect();
+    open.sort_by_key(|s| s.hash_key_range.starting_hash_key);
+    let merges = open.windows(2).filter_map(|w| {
+        let (a, b) = (w[0], w[1]);
+        (a.hash_key_range.ending_hash_key.checked_add(1) == Some(b.hash_key_range.starting_hash_key)).then(|| {
+            let line = format!(
+                "aws kinesis merge-shards --stream-name {name} --shard-to-merge {} --adjacent-shard-to-merge {}",
+                shard_id(a.index),
+                shard_id(b.index)
+            );
+            html! { <button key={format!("{}-{}", a.index, b.index)} class="button button--small" onclick={run(line)}>
+            { format!("Merge {} + {}", short_shard(a.index), short_shard(b.index)) }</button> }
+        })
+    });
+    let on_key = {
+        let k = split_key.clone();
+        Callback::from(move |e: InputEvent| k.set(event_value(&e)))
+    };
+    html! {
+        <div class="lineage">
+            <h3 class="lineage__title">{ "Lineage: splits and merges" }</h3>
+            <p class="lineage__hint">{ "A split closes a shard and opens two children that share its range; a merge \
+                closes two neighbours and opens one. Readers drain a closed parent to its end before reading its children, \
+                so order per key is kept." }</p>
+            <ol class="lineage__list">{ for rows }</ol>
+            <div class="lineage__actions">
+                <label class="field field--inline">
+                    <span class="field__label">{ "Split at hash key (empty: the midpoint)" }</span>
+                    <input class="field__input" type="text" inputmode="numeric" value={(*split_key).clone()} oninput={on_key} />
+                </label>
+                <div class="lineage__merges" role="group" aria-label="Merge adjacent open shards">{ for merges }</div>
+            </div>
+        </div>
+    }
+}
