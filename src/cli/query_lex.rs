@@ -19,6 +19,19 @@ pub enum Tok {
     Eof,
 }
 
+impl std::fmt::Display for Tok {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Tok::Ident(s) => write!(f, "{s}"),
+            Tok::Quoted(s) => write!(f, "\"{s}\""),
+            Tok::Num(n) => write!(f, "{n}"),
+            Tok::Lit(v) => write!(f, "`{v}`"),
+            Tok::Sym(s) => write!(f, "{s}"),
+            Tok::Eof => write!(f, "the end of the expression"),
+        }
+    }
+}
+
 /// Splits an expression into tokens.
 ///
 /// # Errors

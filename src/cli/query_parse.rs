@@ -90,7 +90,7 @@ pub fn parse(s: &str) -> Result<Node, String> {
     let n = p.expr(0)?;
     match p.peek() {
         Tok::Eof => Ok(n),
-        t => Err(format!("Unexpected token: {t:?}")),
+        t => Err(format!("Unexpected token: '{t}'")),
     }
 }
 
@@ -106,7 +106,7 @@ impl P {
     fn eat(&mut self, s: &str) -> Result<(), String> {
         match self.next() {
             Tok::Sym(x) if x == s => Ok(()),
-            t => Err(format!("Expected {s}, got: {t:?}")),
+            t => Err(format!("Expected {s}, got: '{t}'")),
         }
     }
     fn is(&self, s: &str) -> bool {
@@ -176,7 +176,7 @@ impl P {
                 }
                 _ => self.multi_list()?,
             },
-            t => return Err(format!("Unexpected token: {t:?}")),
+            t => return Err(format!("Unexpected token: '{t}'")),
         })
     }
 
@@ -209,9 +209,9 @@ impl P {
                     self.eat("]")?;
                     Node::Project(Box::new(left), Box::new(self.rhs(55)?))
                 }
-                t => return Err(format!("Unexpected token: {t:?}")),
+                t => return Err(format!("Unexpected token: '{t}'")),
             },
-            t => return Err(format!("Unexpected token: {t:?}")),
+            t => return Err(format!("Unexpected token: '{t}'")),
         })
     }
 
@@ -231,7 +231,7 @@ impl P {
                 Tok::Num(n) => parts[k] = Some(n),
                 Tok::Sym(":") if k < 2 => k += 1,
                 Tok::Sym("]") => break,
-                t => return Err(format!("Unexpected token in index: {t:?}")),
+                t => return Err(format!("Unexpected token in index: '{t}'")),
             }
         }
         if k == 0 {
@@ -259,7 +259,7 @@ impl P {
                 self.multi_hash()
             }
             Tok::Ident(_) | Tok::Quoted(_) => self.expr(40),
-            t => Err(format!("Expected identifier after '.', got: {t:?}")),
+            t => Err(format!("Expected identifier after '.', got: '{t}'")),
         }
     }
 
@@ -274,7 +274,7 @@ impl P {
             self.next();
             return self.dot_rhs();
         }
-        Err(format!("Unexpected token: {:?}", self.peek()))
+        Err(format!("Unexpected token: '{}'", self.peek()))
     }
 
     fn multi_list(&mut self) -> Result<Node, String> {
@@ -292,7 +292,7 @@ impl P {
         loop {
             let key = match self.next() {
                 Tok::Ident(k) | Tok::Quoted(k) => k,
-                t => return Err(format!("Expected a key, got: {t:?}")),
+                t => return Err(format!("Expected a key, got: '{t}'")),
             };
             self.eat(":")?;
             pairs.push((key, self.expr(0)?));

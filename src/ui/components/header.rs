@@ -28,7 +28,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                     class="button theme-button"
                     {onclick}
                     aria-label={format!("Colour theme: {}. Switch to {}.", props.theme.label(), next)}
-                    title={format!("Switch to the {} theme", next.to_lowercase())}
+                    title={format!("Switch to the {} theme", next.to_ascii_lowercase())}
                 >
                     { format!("Theme: {}", props.theme.label()) }
                 </button>

@@ -76,7 +76,7 @@ pub fn stream_facts() -> Html {
         <div class="stream-facts">
             <div class="stream-facts__head">
                 <h3 class="stream-facts__name">{ name.clone() }</h3>
-                <span class={classes!("status", format!("status--{}", status.to_lowercase()))} aria-label={format!("Status: {status}")}
+                <span class={classes!("status", format!("status--{}", status.to_ascii_lowercase()))} aria-label={format!("Status: {status}")}
                     role="status">{ status }</span>
                 if !when.is_empty() { <span class="stream-facts__when">{ when }</span> }
             </div>
