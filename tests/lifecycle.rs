@@ -417,3 +417,14 @@ fn stream_arn_names_the_stream_too() {
         "1 validation error detected: Value null at 'streamName' failed to satisfy constraint: Member must not be null",
     );
 }
+
+#[test]
+fn tag_characters_follow_the_services_ranges() {
+    let mut e = unthrottled();
+    active_stream(&mut e, "S", 1);
+    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {"équipe": "données 1", "k:v/x": "a=b+c-d@e%f"}}));
+    for bad in ["tab\there", "semi;colon", "emoji\u{1F600}"] {
+        let e2 = err(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {bad: "v"}}));
+        assert!(e2.message.starts_with("Some tags contain invalid characters."), "{bad}: {}", e2.message);
+    }
+}

@@ -188,3 +188,16 @@ async fn playing_at_x3600_moves_the_clock_by_itself() {
     assert!(time.as_str() > "2024-01-01 00:10:00 UTC", "the clock ran: {time}");
     button(&root, "Pause").unwrap().click();
 }
+
+#[wasm_bindgen_test]
+async fn a_button_does_not_join_a_half_typed_command() {
+    let root = render_app().await;
+    run_typed(&root, "echo unfinished \\").await;
+    button(&root, "+1 min").expect("a +1 min button").click();
+    settle().await;
+    let text = log_text(&root);
+    assert!(text.contains("$ sim clock advance 1m"), "the button's command runs on its own: {text}");
+    assert!(text.contains("was dropped"), "the learner is told the unfinished command went: {text}");
+    run_typed(&root, "echo afterwards").await;
+    assert!(log_text(&root).contains("$ echo afterwards"), "the console is back at a fresh prompt");
+}

@@ -113,6 +113,12 @@ impl Console {
         !self.pending.is_empty()
     }
 
+    /// Drops a command still waiting for its next line, as Ctrl-C does at bash's `> ` prompt; returns what was
+    /// dropped.
+    pub fn cancel_pending(&mut self) -> Option<String> {
+        (!self.pending.is_empty()).then(|| std::mem::take(&mut self.pending))
+    }
+
     /// Runs `input` (one line, or several separated by newlines).
     pub fn run(&mut self, input: &str) -> CommandOutput {
         let mut out = CommandOutput { input: input.to_string(), ..Default::default() };
@@ -231,4 +237,19 @@ fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
 
 fn console_help() -> String {
     "This console runs AWS CLI v2 commands against a simulated Kinesis:\n  aws kinesis help                  the operations\n  aws kinesis <operation> help      one operation's options\n  sim help                          the playground's own commands (clock, producers, throttling, reset)\nShell: quotes, \\ line continuation, # comments, NAME=value, $NAME, $(command), echo, export, unset.\n".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pending_command_can_be_dropped() {
+        let mut c = Console::new(ConsoleConfig { start_time_ms: crate::engine::DEFAULT_START_MS, seed: 0 });
+        assert!(c.run("echo one \\").pending);
+        assert_eq!(c.cancel_pending().as_deref(), Some("echo one \\"));
+        assert!(!c.is_pending());
+        assert_eq!(c.cancel_pending(), None);
+        assert_eq!(c.run("echo two").stdout, "two\n");
+    }
 }

@@ -51,7 +51,7 @@ pub fn parse(input: &str) -> Result<Value, ShorthandError> {
 }
 
 fn is_key_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '#' | '/' | ':')
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#' | '/' | ':')
 }
 
 impl Parser {

@@ -268,7 +268,14 @@ fn too_many_tags(name: &str, account: &str) -> KinesisError {
     ))
 }
 
-/// Tag keys and values hold Unicode letters, digits, white space and `_ . / = + - % @ :`.
+/// Tag keys and values hold letters, digits, spaces and `_ . / = + - % @ :`, where "letters" are the character ranges
+/// the service accepts (as recorded against AWS by kinesalite: ASCII word characters, U+00C0..U+1FFF and
+/// U+2C00..U+D7FF), not Unicode's letter tables.
 fn valid_tag_text(text: &str) -> bool {
-    text.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || "_./=+-%@:".contains(c))
+    text.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || "_./=+-%@: ".contains(c)
+            || ('\u{C0}'..='\u{1FFF}').contains(&c)
+            || ('\u{2C00}'..='\u{D7FF}').contains(&c)
+    })
 }

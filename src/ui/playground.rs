@@ -125,7 +125,18 @@ impl Playground {
             self.history.push(line.to_owned());
         }
         let at_ms = self.console.engine().now_ms();
-        let output = self.console.run(line);
+        // A button must not become the continuation of a half-typed command: drop that first, as Ctrl-C would.
+        let dropped = if origin == Origin::Typed { None } else { self.console.cancel_pending() };
+        let mut output = self.console.run(line);
+        if let Some(text) = dropped {
+            output.hints.insert(
+                0,
+                format!(
+                    "The unfinished command `{}` was dropped (as Ctrl-C would) so that this one could run.",
+                    text.replace('\n', " ")
+                ),
+            );
+        }
         if !output.pending {
             self.log.push_back(LogEntry { id: self.next_log_id, origin, at_ms, output: output.clone() });
             self.next_log_id += 1;
