@@ -1,6 +1,6 @@
 //! The hash key space region: which shard owns which slice of `[0, 2^128 - 1]`, and where keys land.
 
-use super::views::{event_value, selected_stream, HashBar, RoutingSteps};
+use super::views::{selected_stream, store_value, HashBar, RoutingSteps};
 use super::Region;
 use crate::ui::use_playground;
 use crate::view::routing::route;
@@ -16,14 +16,8 @@ pub fn hash_key_space_region() -> Html {
     let steps = route(stream, &key, Some(explicit.as_str()));
     let (segments, ticks) = stream.map(super::views::hash_bar::bar_model).unwrap_or_default();
     let marker = steps.as_ref().ok().map(|s| s.fraction);
-    let on_key = {
-        let key = key.clone();
-        Callback::from(move |e: InputEvent| key.set(event_value(&e)))
-    };
-    let on_explicit = {
-        let explicit = explicit.clone();
-        Callback::from(move |e: InputEvent| explicit.set(event_value(&e)))
-    };
+    let on_key = store_value::<_, InputEvent>(&key);
+    let on_explicit = store_value::<_, InputEvent>(&explicit);
     let intro = html! {
         <>
             { "Kinesis turns every partition key into a 128-bit number with MD5: its hash key. Each shard owns one \

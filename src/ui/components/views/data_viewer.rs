@@ -2,7 +2,7 @@
 //! each payload as text, JSON or base64.
 
 use super::reader_actions::iterator_line;
-use super::{event_value, selected_stream};
+use super::{selected_stream, store_value};
 use crate::engine::ShardIteratorType;
 use crate::ui::components::Region;
 use crate::ui::{use_playground, Origin, Playground};
@@ -104,18 +104,9 @@ pub fn data_viewer_region() -> Html {
             </> }
         }
     };
-    let on_shard = {
-        let s = shard.clone();
-        Callback::from(move |e: Event| s.set(event_value(&e).parse().unwrap_or(0)))
-    };
-    let on_kind = {
-        let k = kind.clone();
-        Callback::from(move |e: Event| k.set(event_value(&e)))
-    };
-    let on_at = {
-        let a = at.clone();
-        Callback::from(move |e: InputEvent| a.set(event_value(&e)))
-    };
+    let on_shard = store_value::<_, Event>(&shard);
+    let on_kind = store_value::<_, Event>(&kind);
+    let on_at = store_value::<_, InputEvent>(&at);
     html! {
         <Region label="Data viewer" kind="viewer" {intro}>
             <div class="viewer__controls">

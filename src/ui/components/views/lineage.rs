@@ -1,7 +1,7 @@
 //! The lineage of a stream's shards: every shard's hash range over time, open or closed, parents -> children,
 //! with split and merge actions that run the console commands.
 
-use super::{event_value, selected_stream, shard_class, short_shard};
+use super::{selected_stream, shard_class, short_shard, store_value};
 use crate::engine::shard_id;
 use crate::time::format_short;
 use crate::ui::{use_playground, Origin};
@@ -63,10 +63,7 @@ pub fn lineage() -> Html {
             { format!("Merge {} + {}", short_shard(a.index), short_shard(b.index)) }</button> }
         })
     });
-    let on_key = {
-        let k = split_key.clone();
-        Callback::from(move |e: InputEvent| k.set(event_value(&e)))
-    };
+    let on_key = store_value::<_, InputEvent>(&split_key);
     html! {
         <div class="lineage">
             <h3 class="lineage__title">{ "Lineage: splits and merges" }</h3>

@@ -40,6 +40,17 @@ pub fn event_value(e: &yew::Event) -> String {
         .unwrap_or_default()
 }
 
+/// A callback that stores the value of the input or select that fired it in `state`, parsed (the type's default,
+/// 0 or empty, when it does not parse).
+pub fn store_value<T, E>(state: &yew::UseStateHandle<T>) -> yew::Callback<E>
+where
+    T: std::str::FromStr + Default + 'static,
+    E: AsRef<yew::Event> + 'static,
+{
+    let state = state.clone();
+    yew::Callback::from(move |e: E| state.set(event_value(e.as_ref()).parse().unwrap_or_default()))
+}
+
 /// The CSS class of a shard's colour (the palette has 8 colours, cycling).
 pub fn shard_class(index: u32) -> String {
     format!("shard-{}", index % 8)

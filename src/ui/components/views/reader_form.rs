@@ -1,7 +1,7 @@
 //! Starting a reader: a shard, one of the five iterator types, and the sequence number or timestamp some need.
 
 use super::reader_actions::add_reader;
-use super::{event_value, selected_stream};
+use super::{selected_stream, store_value};
 use crate::engine::ShardIteratorType;
 use crate::time::{format_rfc3339, parse_timestamp};
 use crate::ui::use_playground;
@@ -76,22 +76,10 @@ pub fn reader_form() -> Html {
             handle.update(|p| add_reader(p, r));
         })
     };
-    let on_shard = {
-        let s = shard.clone();
-        Callback::from(move |e: Event| s.set(event_value(&e).parse().unwrap_or(0)))
-    };
-    let on_kind = {
-        let k = kind.clone();
-        Callback::from(move |e: Event| k.set(event_value(&e)))
-    };
-    let on_seq = {
-        let s = seq.clone();
-        Callback::from(move |e: InputEvent| s.set(event_value(&e)))
-    };
-    let on_stamp = {
-        let s = stamp.clone();
-        Callback::from(move |e: InputEvent| s.set(event_value(&e)))
-    };
+    let on_shard = store_value::<_, Event>(&shard);
+    let on_kind = store_value::<_, Event>(&kind);
+    let on_seq = store_value::<_, InputEvent>(&seq);
+    let on_stamp = store_value::<_, InputEvent>(&stamp);
     html! {
         <form class="reader-form" onsubmit={on_start} aria-label="Start a reader">
             <label class="field">
