@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generate src/cli/model.json: the trimmed Kinesis service model the CLI layer embeds.
+"""Generate src/cli/model/model.json: the trimmed Kinesis service model the CLI layer embeds.
 
 Reads the botocore files (service-2, paginators-1, waiters-2) and keeps only what the CLI needs for the operations
-listed in src/cli/operations.rs (between the BEGIN/END SUPPORTED OPERATIONS markers):
+listed in src/cli/model/operations.rs (between the BEGIN/END SUPPORTED OPERATIONS markers):
 - the operations' input/output shapes and every shape they reach (type, members in model order, required, min,
   enum, list member, map key/value), with each documentation cut to its first paragraph and stripped of HTML;
 - the CLI name of every member and operation (botocore's xform_name with '-');
@@ -44,7 +44,7 @@ def first_paragraph(doc):
 
 
 def supported_operations():
-    with open(os.path.join(ROOT, "src/cli/operations.rs"), encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "src/cli/model/operations.rs"), encoding="utf-8") as f:
         src = f.read()
     block = src.split("// BEGIN SUPPORTED OPERATIONS")[1].split("// END SUPPORTED OPERATIONS")[0]
     return re.findall(r'"([A-Za-z]+)"', block)
@@ -126,7 +126,7 @@ def main():
             if w["operation"] in ops
         },
     }
-    out_path = os.path.join(ROOT, "src/cli/model.json")
+    out_path = os.path.join(ROOT, "src/cli/model/model.json")
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(model, f, separators=(",", ":"), ensure_ascii=False)
         f.write("\n")

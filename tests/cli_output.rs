@@ -1,9 +1,9 @@
 //! Output shaping: model order, ISO timestamps, pagination merge, text output, --query.
 
 use kinesis_playground::cli::model::model;
+use kinesis_playground::cli::output::text::format_text;
 use kinesis_playground::cli::output::{normalize, to_json};
 use kinesis_playground::cli::query::search;
-use kinesis_playground::cli::text::format_text;
 use serde_json::json;
 
 #[test]

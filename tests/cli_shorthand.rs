@@ -1,6 +1,6 @@
 //! The CLI's shorthand syntax.
 
-use kinesis_playground::cli::shorthand::parse;
+use kinesis_playground::cli::aws::shorthand::parse;
 use serde_json::json;
 
 #[test]

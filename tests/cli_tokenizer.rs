@@ -1,6 +1,6 @@
 //! The shell tokenizer: quoting edge cases, expansions, continuation.
 
-use kinesis_playground::cli::tokenizer::{needs_more, tokenize, Command, Expander, Tokenized};
+use kinesis_playground::cli::shell::tokenizer::{needs_more, tokenize, Command, Expander, Tokenized};
 use std::collections::HashMap;
 
 struct Env {

@@ -1,6 +1,6 @@
 //! Tab completion for the console: commands, `kinesis`, operations, waiters and option names.
 
-use super::model::model;
+use crate::cli::model::model;
 
 const GLOBAL_OPTIONS: &[&str] = &[
     "--query",

@@ -5,9 +5,9 @@
 //! `pending: true` and nothing else; the next `run` call continues it (like bash's `> ` prompt). Shell variables
 //! (`NAME=value`, `export`) and `$?` persist across calls.
 
-use super::aws::{self, Outcome};
-use super::sim_commands;
-use super::tokenizer::{self, Expander, Tokenized};
+use crate::cli::aws::{self, Outcome};
+
+use crate::cli::shell::tokenizer::{self, Expander, Tokenized};
 use crate::engine::{Engine, EngineConfig};
 use crate::sim::{RunReport, Simulation};
 use serde::Serialize;
@@ -148,7 +148,7 @@ impl Console {
 
     /// Completions for the last word of `partial_line`: commands, `kinesis`, operations, waiters, option names.
     pub fn complete(&self, partial_line: &str) -> Vec<String> {
-        super::complete::complete(partial_line)
+        crate::cli::complete::complete(partial_line)
     }
 }
 
@@ -203,7 +203,7 @@ fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
             let args = &words[1..];
             match words[0].as_str() {
                 "aws" => aws::run(&mut session.engine, args, &cmd.words),
-                "sim" => sim_commands::run(&mut session.engine, &mut session.sim, &session.config, args),
+                "sim" => crate::cli::sim::run(&mut session.engine, &mut session.sim, &session.config, args),
                 "echo" => Outcome::ok(format!("{}\n", args.join(" "))),
                 "export" => {
                     for (k, v) in cmd.assignments {

@@ -6,10 +6,10 @@
 //! - a one-line "why" for every service error type;
 //! - `$SHARD_ITERATOR` captured from `--query` with JSON output still carries its double quotes.
 
-use super::args::Globals;
-use super::blob::BinaryFormat;
-use super::errors::CliError;
-use super::tokenizer::Word;
+use crate::cli::aws::args::Globals;
+use crate::cli::aws::blob::BinaryFormat;
+use crate::cli::aws::errors::CliError;
+use crate::cli::shell::tokenizer::Word;
 use crate::engine::{Engine, ErrorType};
 use serde_json::Value;
 
@@ -62,7 +62,13 @@ pub fn for_error(e: &CliError, words: &[Word], g: &Globals, request: Option<&Val
 }
 
 /// Hints for a call that reached the service (successful or not), from what the call sent.
-pub fn for_call(op: &str, call: &super::args::Call, words: &[Word], g: &Globals, succeeded: bool) -> Vec<String> {
+pub fn for_call(
+    op: &str,
+    call: &crate::cli::aws::args::Call,
+    words: &[Word],
+    g: &Globals,
+    succeeded: bool,
+) -> Vec<String> {
     let mut hints = Vec::new();
     if op == "PutRecord" || op == "PutRecords" {
         for w in stripped_payloads(words) {

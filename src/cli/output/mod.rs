@@ -4,8 +4,13 @@
 //!   turns timestamp members (epoch seconds on the wire) into ISO-8601 text (`cli_timestamp_format = iso8601`).
 //!   Blobs stay base64 text.
 //! - [`to_json`]: Python's `json.dumps(value, indent=4, ensure_ascii=False)` plus the trailing newline the CLI adds.
+//!
+//! The other formats: [`text`] (`--output text`) and [`table`] (`--output table`).
 
-use super::model::Model;
+pub mod table;
+pub mod text;
+
+use crate::cli::model::Model;
 use serde_json::{Map, Value};
 
 /// Reorders and converts `value` according to `shape` (see the module docs).

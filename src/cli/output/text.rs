@@ -16,7 +16,7 @@ pub fn py_str(v: &Value) -> String {
         Value::Null => "None".into(),
         Value::Bool(true) => "True".into(),
         Value::Bool(false) => "False".into(),
-        Value::Number(n) => super::output::py_number(n),
+        Value::Number(n) => crate::cli::output::py_number(n),
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }

@@ -3,7 +3,7 @@
 //! Covered: identifiers (plain and `"quoted"`), `.`, `[n]`, `[a:b:c]`, `[*]`, `*`, `[]`, `[?filter]`, `[a, b]`,
 //! `{k: a}`, `|`, `||`, `&&`, `!`, comparisons, `@`, `` `json` `` and `'raw'` literals, `&expr` and functions.
 
-use super::query_lex::{lex, Tok};
+use crate::cli::query::lex::{lex, Tok};
 use serde_json::Value;
 
 /// A parsed expression.

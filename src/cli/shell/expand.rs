@@ -1,7 +1,7 @@
 //! Expansions inside the tokenizer: `$NAME`, `${NAME}`, `$?`, `$(command)` and the field splitting of unquoted
 //! results (bash's rules, without globbing).
 
-use super::tokenizer::{is_name, State, Step};
+use crate::cli::shell::tokenizer::{is_name, State, Step};
 
 impl State<'_> {
     /// Handles `$...` at `self.pos`.

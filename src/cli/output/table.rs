@@ -2,7 +2,7 @@
 //! one titled section per nested object or list, scalar keys as columns (a single scalar as a `key | value` row),
 //! columns scaled to the widest section, and sections wider than the 80-column default terminal turned vertical.
 
-use super::text::py_str;
+use crate::cli::output::text::py_str;
 use serde_json::Value;
 
 const TERMINAL_WIDTH: i64 = 80;

@@ -3,7 +3,7 @@
 //! `sim help`, `sim clock`, `sim clock advance <duration>`, `sim reset`, `sim throttling on|off`, and
 //! `sim producer add|list|pause|resume|remove`. New families are added by extending [`COMMANDS`] and [`run`].
 
-use super::aws::Outcome;
+use crate::cli::aws::Outcome;
 use crate::engine::{Engine, EngineConfig};
 use crate::sim::{KeyDistribution, ProducerSpec, Simulation};
 use crate::time::{format_duration, format_iso, parse_duration};

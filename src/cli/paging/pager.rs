@@ -4,10 +4,10 @@
 //!
 //! Tokens are botocore's: base64 of `json.dumps({"<input token>": <value>, "boto_truncate_amount": <n>})`.
 
-use super::errors::CliError;
-use super::model::Paginator;
-use super::paging::set_path;
-use super::query::search;
+use crate::cli::aws::errors::CliError;
+use crate::cli::model::Paginator;
+use crate::cli::paging::set_path;
+use crate::cli::query::search;
 use base64::Engine as _;
 use serde_json::Value;
 
@@ -50,7 +50,7 @@ fn ascii_json(v: &Value) -> String {
 
 fn decode_token(p: &Paginator, token: &str) -> Result<(Value, usize), CliError> {
     let bad = || CliError::General(format!("Bad starting token: {token}"));
-    let bytes = super::blob::lenient_b64decode(token).map_err(|_| bad())?;
+    let bytes = crate::cli::aws::blob::lenient_b64decode(token).map_err(|_| bad())?;
     let Ok(Value::Object(mut m)) = serde_json::from_slice::<Value>(&bytes) else {
         return Err(bad());
     };

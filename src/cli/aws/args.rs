@@ -1,11 +1,11 @@
 //! Parses `aws ... kinesis <operation> --option value ...`: global options, the operation's options (built from
 //! its input shape, in model member order), and the request they make.
 
-use super::convert::{Converter, Source};
-use super::errors::CliError;
-pub use super::globals::{looks_like_option, split_globals, Globals, OutputFormat};
-use super::model::{Model, Operation};
-use super::shorthand;
+use crate::cli::aws::convert::{Converter, Source};
+use crate::cli::aws::errors::CliError;
+pub use crate::cli::aws::globals::{looks_like_option, split_globals, Globals, OutputFormat};
+use crate::cli::aws::shorthand;
+use crate::cli::model::{Model, Operation};
 use serde_json::{Map, Value};
 
 /// A parsed operation call.
@@ -14,7 +14,7 @@ pub struct Call {
     /// The request in wire form.
     pub request: Value,
     /// `--page-size`, `--max-items`, `--starting-token`, for paginated operations.
-    pub paging: super::pager::PageOptions,
+    pub paging: crate::cli::paging::pager::PageOptions,
     /// Blob arguments decoded from base64 (text, bytes), for hints.
     pub decoded_blobs: Vec<(String, Vec<u8>)>,
 }
@@ -32,7 +32,7 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
     let members = input.map(|s| s.members.as_slice()).unwrap_or_default();
     let mut given: Vec<(usize, Vec<String>)> = Vec::new();
     let mut unknown = Vec::new();
-    let mut paging = super::pager::PageOptions::default();
+    let mut paging = crate::cli::paging::pager::PageOptions::default();
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];

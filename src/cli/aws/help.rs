@@ -1,7 +1,7 @@
 //! `aws help`, `aws kinesis help`, `aws kinesis <operation> help` and the waiter help: concise texts built from
 //! the trimmed service model (the real CLI opens a long man page; these keep its section names).
 
-use super::model::{model, Operation, Waiter};
+use crate::cli::model::{model, Operation, Waiter};
 
 /// `aws help`.
 pub fn top_level() -> String {

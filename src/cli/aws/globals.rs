@@ -1,8 +1,8 @@
 //! The AWS CLI's global options (`--query`, `--output`, `--no-paginate`, `--cli-binary-format`, ...), accepted
 //! anywhere on the line as the real CLI's first-pass parser does.
 
-use super::blob::BinaryFormat;
-use super::errors::CliError;
+use crate::cli::aws::blob::BinaryFormat;
+use crate::cli::aws::errors::CliError;
 
 /// `--output` formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

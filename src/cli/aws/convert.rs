@@ -2,9 +2,9 @@
 //! does (required members, unknown members, types, minimums; never maximums, patterns or enums: the service checks
 //! those) and converting blobs (`--cli-binary-format`) and timestamps.
 
-use super::blob::{self, BinaryFormat};
-use super::errors::CliError;
-use super::model::Model;
+use crate::cli::aws::blob::{self, BinaryFormat};
+use crate::cli::aws::errors::CliError;
+use crate::cli::model::Model;
 use serde_json::{Map, Number, Value};
 
 /// Where a value came from: typed JSON, or text (a CLI argument or shorthand) that still needs type conversion.

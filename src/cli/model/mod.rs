@@ -2,6 +2,10 @@
 //!
 //! It gives every operation's CLI name, input/output shapes (member order, required members, minimums, enums) and
 //! first-paragraph docs, plus the paginators and waiters. Parsing, output ordering, validation and help all read it.
+//!
+//! [`operations`] holds the one list of offered operations and botocore's naming (`xform_name`).
+
+pub mod operations;
 
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
@@ -314,9 +318,9 @@ mod tests {
     #[test]
     fn embedded_model_parses_and_covers_the_supported_operations() {
         let m = model();
-        for op in crate::cli::operations::SUPPORTED_OPERATIONS {
+        for op in crate::cli::model::operations::SUPPORTED_OPERATIONS {
             let entry = m.operations.get(op).expect(op);
-            assert_eq!(entry.cli, crate::cli::operations::cli_name(op));
+            assert_eq!(entry.cli, crate::cli::model::operations::cli_name(op));
             for shape in [&entry.input, &entry.output].into_iter().flatten() {
                 assert!(m.shape(shape).is_some(), "{shape}");
             }

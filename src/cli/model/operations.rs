@@ -1,7 +1,7 @@
 //! The one list of Kinesis operations the CLI offers, and the CLI's names for them.
 //!
 //! `scripts/gen_cli_model.py` reads the list between the `BEGIN`/`END` markers to decide which operations and shapes
-//! go into the trimmed service model (`src/cli/model.json`), so adding an operation here and re-running the script
+//! go into the trimmed service model (`src/cli/model/model.json`), so adding an operation here and re-running the script
 //! is all it takes to offer it (once the api layer implements it).
 
 /// Operations the playground simulates, by their PascalCase API name (the CLI name is derived, see [`cli_name`]).

@@ -1,9 +1,15 @@
 //! `--query`: JMESPath evaluation over the (model-ordered) response, keeping key order like Python's dicts.
-//! The parser is in [`super::query_parse`]; functions cover the ones tutorials use (length, keys, values, sort,
+//! The parser is in [`crate::cli::query::parse`]; functions cover the ones tutorials use (length, keys, values, sort,
 //! sort_by, max/min(_by), sum, join, contains, starts_with, ends_with, to_string, to_number, reverse, not_null,
 //! type).
+//!
+//! Files: [`lex`] (tokens), [`parse`] (the Pratt parser), [`functions`] (built-in functions), this one (evaluation).
 
-pub use super::query_parse::{parse, Node};
+pub mod functions;
+pub mod lex;
+pub mod parse;
+
+pub use crate::cli::query::parse::{parse, Node};
 use serde_json::{Map, Number, Value};
 use std::cmp::Ordering;
 
@@ -149,7 +155,7 @@ pub fn eval(node: &Node, v: &Value) -> Result<Value, String> {
         Node::Cmp(op, a, b) => compare(op, &eval(a, v)?, &eval(b, v)?),
         Node::Literal(l) => l.clone(),
         Node::ExpRef(_) => return Err("Expression references are only valid as function arguments".into()),
-        Node::Call(name, args) => super::query_functions::call(name, args, v)?,
+        Node::Call(name, args) => crate::cli::query::functions::call(name, args, v)?,
     })
 }
 

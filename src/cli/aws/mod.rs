@@ -1,11 +1,32 @@
 //! `aws ...`: global options, `kinesis`, the operation (or `help` / `wait`), the call and the printed result.
+//!
+//! This folder is the `aws` command itself, file by file:
+//!
+//! | file | concern |
+//! |---|---|
+//! | `mod.rs` | dispatch: globals, `kinesis`, the operation, `help` / `wait`, the call and the printed result |
+//! | [`globals`], [`args`] | global options; an operation's options -> the request |
+//! | [`shorthand`] | the shorthand syntax (`Key=Value,...`) |
+//! | [`convert`], [`blob`] | botocore's client-side validation and type conversion; `--cli-binary-format` |
+//! | [`errors`] | error texts and exit codes (0 / 252 / 254 / 255) |
+//! | [`help`], [`waiters`] | help pages from the model; `aws kinesis wait ...` over simulated time |
 
-use super::args::{self, Globals, OutputFormat};
-use super::errors::{invalid_choice, CliError};
-use super::model::model;
-use super::paging::{self, Response};
-use super::{help, hints, output, query, table, text, waiters};
+pub mod args;
+pub mod blob;
+pub mod convert;
+pub mod errors;
+pub mod globals;
+pub mod help;
+pub mod shorthand;
+pub mod waiters;
+
+use crate::cli::aws::errors::{invalid_choice, CliError};
+use crate::cli::model::model;
+use crate::cli::output::{table, text};
+use crate::cli::paging::{self, Response};
+use crate::cli::{hints, output, query};
 use crate::engine::Engine;
+use args::{Globals, OutputFormat};
 use serde_json::Value;
 
 /// The result of one command, before the console wraps it.
@@ -35,7 +56,7 @@ impl Outcome {
 
 /// Runs `aws <args...>` (`args` excludes the leading `aws`). `raw_words` are the command's words with their
 /// quoting information, for hints.
-pub fn run(engine: &mut Engine, args: &[String], raw_words: &[super::tokenizer::Word]) -> Outcome {
+pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell::tokenizer::Word]) -> Outcome {
     let (g, rest) = match args::split_globals(args) {
         Ok(x) => x,
         Err(e) => return Outcome::error(&e),

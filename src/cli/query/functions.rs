@@ -1,6 +1,6 @@
 //! JMESPath built-in functions for `--query` (the common subset).
 
-use super::query::{eval, number, order, Node};
+use crate::cli::query::{eval, number, order, Node};
 use serde_json::Value;
 
 fn type_name(v: &Value) -> &'static str {

@@ -4,12 +4,12 @@
 //! unmatched service error fails it; otherwise the simulated clock advances by the waiter's delay (10 s) and the
 //! waiter tries again, up to `max_attempts` (18) times. Failures print `Waiter <Name> failed: <reason>` (exit 255).
 
-use super::args::{self, Globals};
-use super::aws::Outcome;
-use super::errors::{invalid_choice, CliError};
-use super::model::{model, Waiter};
-use super::output::normalize;
-use super::query::search;
+use crate::cli::aws::args::{self, Globals};
+use crate::cli::aws::errors::{invalid_choice, CliError};
+use crate::cli::aws::Outcome;
+use crate::cli::model::{model, Waiter};
+use crate::cli::output::normalize;
+use crate::cli::query::search;
 use crate::engine::Engine;
 use serde_json::Value;
 
@@ -20,7 +20,7 @@ pub fn run(engine: &mut Engine, args: &[String], g: &Globals) -> Outcome {
         return Outcome::error(&CliError::Usage("the following arguments are required: subcommand".into()));
     };
     if name == "help" {
-        return Outcome::ok(super::help::wait());
+        return Outcome::ok(crate::cli::aws::help::wait());
     }
     let Some(w) = m.waiters.get(name) else {
         let choices: Vec<String> = m.waiters.keys().cloned().chain(["help".to_string()]).collect();
@@ -34,7 +34,7 @@ pub fn run(engine: &mut Engine, args: &[String], g: &Globals) -> Outcome {
         return Outcome::error(&CliError::General(format!("Waiter {} is not available.", w.name)));
     };
     if args.len() == 2 && args[1] == "help" {
-        return Outcome::ok(super::help::waiter(name, w, op));
+        return Outcome::ok(crate::cli::aws::help::waiter(name, w, op));
     }
     let call = match args::parse_call(m, op, &args[1..], g) {
         Ok(c) => c,

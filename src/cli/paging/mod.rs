@@ -3,13 +3,17 @@
 //! result keys (all pages concatenated) first, then the non-aggregate keys taken from the first page (a missing one
 //! becomes `null`: that is why `describe-stream` prints `"KeyId": null`). Everything else (`HasMoreShards`,
 //! `StreamModeDetails`, `NextToken`, ...) disappears.
+//!
+//! [`pager`] holds botocore's `PageIterator` (`--max-items`, `--starting-token`).
 
-use super::errors::CliError;
-use super::model::{Model, Operation};
-use super::output::normalize;
-use super::pager::{self, PageOptions};
-use super::query::search;
+pub mod pager;
+
+use crate::cli::aws::errors::CliError;
+use crate::cli::model::{Model, Operation};
+use crate::cli::output::normalize;
+use crate::cli::query::search;
 use crate::engine::Engine;
+use pager::PageOptions;
 use serde_json::{Map, Value};
 
 /// What a call returned.
