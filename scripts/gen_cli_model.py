@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Generate src/cli/model/model.json: the trimmed Kinesis service model the CLI layer embeds.
 
-Reads the botocore files (service-2, paginators-1, waiters-2) and keeps only what the CLI needs for the operations
-listed in src/cli/model/operations.rs (between the BEGIN/END SUPPORTED OPERATIONS markers):
+Reads the Kinesis model bundled with AWS CLI 2.36.7 (service-2, paginators-1, waiters-2 in
+shared/reference/cli-2.36.7/), the one model the playground is pinned to, and keeps what the CLI needs for every
+operation the CLI offers (all of them but SubscribeToShard, which the AWS CLI removes: it needs HTTP/2 event
+streams). The CLI then offers those the api layer simulates (src/cli/model/mod.rs filters by crate::api):
 - the operations' input/output shapes and every shape they reach (type, members in model order, required, min,
   enum, list member, map key/value), with each documentation cut to its first paragraph and stripped of HTML;
 - the CLI name of every member and operation (botocore's xform_name with '-');
 - the names of all operations of the real service (so "Invalid choice" lists what the real CLI lists);
-- the paginators and waiters of the supported operations.
+- the paginators and waiters of those operations.
 
-Usage: python3 scripts/gen_cli_model.py [REFERENCE_DIR]   (default /work/shared/reference)
+Usage: python3 scripts/gen_cli_model.py [MODEL_DIR]   (default ../shared/reference/cli-2.36.7 beside the project)
 The output is committed, so the build never needs the reference directory.
 """
 import html
@@ -19,8 +21,9 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REF = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference"
-PREFIX = "kinesis-2013-12-02."
+REF = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "reference", "cli-2.36.7")
+# The operations the AWS CLI leaves out of `aws kinesis` (awscli/customizations/removals.py).
+REMOVED_BY_CLI = {"SubscribeToShard"}
 
 _first_cap = re.compile("(.)([A-Z][a-z]+)")
 _end_cap = re.compile("([a-z0-9])([A-Z])")
@@ -43,22 +46,15 @@ def first_paragraph(doc):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def supported_operations():
-    with open(os.path.join(ROOT, "src/cli/model/operations.rs"), encoding="utf-8") as f:
-        src = f.read()
-    block = src.split("// BEGIN SUPPORTED OPERATIONS")[1].split("// END SUPPORTED OPERATIONS")[0]
-    return re.findall(r'"([A-Za-z]+)"', block)
-
-
 def main():
-    with open(os.path.join(REF, PREFIX + "service-2.json"), encoding="utf-8") as f:
+    with open(os.path.join(REF, "service-2.json"), encoding="utf-8") as f:
         service = json.load(f)
-    with open(os.path.join(REF, PREFIX + "paginators-1.json"), encoding="utf-8") as f:
+    with open(os.path.join(REF, "paginators-1.json"), encoding="utf-8") as f:
         paginators = json.load(f)["pagination"]
-    with open(os.path.join(REF, PREFIX + "waiters-2.json"), encoding="utf-8") as f:
+    with open(os.path.join(REF, "waiters-2.json"), encoding="utf-8") as f:
         waiters = json.load(f)["waiters"]
 
-    ops = supported_operations()
+    ops = [op for op in service["operations"] if op not in REMOVED_BY_CLI]
     shapes_in = service["shapes"]
     keep = {}
 
@@ -111,7 +107,7 @@ def main():
 
     model = {
         "service_doc": first_paragraph(service.get("documentation", "")),
-        "all_operations": [xform_name(op) for op in service["operations"]],
+        "all_operations": [xform_name(op) for op in ops],
         "operations": operations,
         "shapes": dict(sorted(keep.items())),
         "waiters": {

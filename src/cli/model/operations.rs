@@ -1,34 +1,7 @@
-//! The one list of Kinesis operations the CLI offers, and the CLI's names for them.
+//! The CLI's names for Kinesis operations and members.
 //!
-//! `scripts/gen_cli_model.py` reads the list between the `BEGIN`/`END` markers to decide which operations and shapes
-//! go into the trimmed service model (`src/cli/model/model.json`), so adding an operation here and re-running the script
-//! is all it takes to offer it (once the api layer implements it).
-
-/// Operations the playground simulates, by their PascalCase API name (the CLI name is derived, see [`cli_name`]).
-pub const SUPPORTED_OPERATIONS: &[&str] = &[
-    // BEGIN SUPPORTED OPERATIONS
-    "AddTagsToStream",
-    "CreateStream",
-    "DecreaseStreamRetentionPeriod",
-    "DeleteStream",
-    "DescribeLimits",
-    "DescribeStream",
-    "DescribeStreamSummary",
-    "GetRecords",
-    "GetShardIterator",
-    "IncreaseStreamRetentionPeriod",
-    "ListShards",
-    "ListStreams",
-    "ListTagsForStream",
-    "MergeShards",
-    "PutRecord",
-    "PutRecords",
-    "RemoveTagsFromStream",
-    "SplitShard",
-    "UpdateShardCount",
-    "UpdateStreamMode",
-    // END SUPPORTED OPERATIONS
-];
+//! Which operations the CLI offers is not a list here: `scripts/gen_cli_model.py` puts every operation of the pinned
+//! model (AWS CLI 2.36.7) into `model.json`, and the model keeps those [`crate::api`] simulates.
 
 /// botocore's `xform_name`: `DescribeStreamSummary` -> `describe-stream-summary`, `ListTagsForStream` ->
 /// `list-tags-for-stream`, `StreamARN` -> `stream-arn`, `KMSKeyId` -> `kms-key-id`.
@@ -48,11 +21,6 @@ pub fn cli_name(pascal: &str) -> String {
     out
 }
 
-/// The API name of a supported operation given its CLI name (`put-record` -> `PutRecord`).
-pub fn supported_by_cli_name(name: &str) -> Option<&'static str> {
-    SUPPORTED_OPERATIONS.iter().copied().find(|op| cli_name(op) == name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,7 +34,5 @@ mod tests {
         assert_eq!(cli_name("ShardId"), "shard-id");
         assert_eq!(cli_name("WarmThroughputMiBps"), "warm-throughput-mi-bps");
         assert_eq!(cli_name("MaxRecordSizeInKiB"), "max-record-size-in-ki-b");
-        assert_eq!(supported_by_cli_name("put-records"), Some("PutRecords"));
-        assert_eq!(supported_by_cli_name("nope"), None);
     }
 }
