@@ -63,7 +63,7 @@ fn options() {
     assert!(stdout.contains("--jsonl"));
     let (_, stderr, code) = run(&["--bogus"], "");
     assert_eq!(code, 2);
-    assert!(stderr.contains("unknown option"));
+    assert!(stderr.contains("unexpected argument '--bogus'"));
     let (_, _, code) = run(&["--start-time", "yesterday"], "");
     assert_eq!(code, 2);
 }
