@@ -27,35 +27,35 @@ pub struct Operation {
 }
 
 macro_rules! operations {
-    ($($name:literal => $module:ident),* $(,)?) => {
+    ($($name:literal => $group:ident::$module:ident),* $(,)?) => {
         /// Every operation the playground serves, in alphabetical order.
         pub const OPERATIONS: &[Operation] = &[
-            $(Operation { name: $name, members: ops::$module::MEMBERS, handler: ops::$module::handle },)*
+            $(Operation { name: $name, members: ops::$group::$module::MEMBERS, handler: ops::$group::$module::handle },)*
         ];
     };
 }
 
 operations! {
-    "AddTagsToStream" => add_tags_to_stream,
-    "CreateStream" => create_stream,
-    "DecreaseStreamRetentionPeriod" => decrease_stream_retention_period,
-    "DeleteStream" => delete_stream,
-    "DescribeLimits" => describe_limits,
-    "DescribeStream" => describe_stream,
-    "DescribeStreamSummary" => describe_stream_summary,
-    "GetRecords" => get_records,
-    "GetShardIterator" => get_shard_iterator,
-    "IncreaseStreamRetentionPeriod" => increase_stream_retention_period,
-    "ListShards" => list_shards,
-    "ListStreams" => list_streams,
-    "ListTagsForStream" => list_tags_for_stream,
-    "MergeShards" => merge_shards,
-    "PutRecord" => put_record,
-    "PutRecords" => put_records,
-    "RemoveTagsFromStream" => remove_tags_from_stream,
-    "SplitShard" => split_shard,
-    "UpdateShardCount" => update_shard_count,
-    "UpdateStreamMode" => update_stream_mode,
+    "AddTagsToStream" => tags::add_tags_to_stream,
+    "CreateStream" => streams::create_stream,
+    "DecreaseStreamRetentionPeriod" => config::decrease_stream_retention_period,
+    "DeleteStream" => streams::delete_stream,
+    "DescribeLimits" => account::describe_limits,
+    "DescribeStream" => streams::describe_stream,
+    "DescribeStreamSummary" => streams::describe_stream_summary,
+    "GetRecords" => records::get_records,
+    "GetShardIterator" => records::get_shard_iterator,
+    "IncreaseStreamRetentionPeriod" => config::increase_stream_retention_period,
+    "ListShards" => shards::list_shards,
+    "ListStreams" => streams::list_streams,
+    "ListTagsForStream" => tags::list_tags_for_stream,
+    "MergeShards" => shards::merge_shards,
+    "PutRecord" => records::put_record,
+    "PutRecords" => records::put_records,
+    "RemoveTagsFromStream" => tags::remove_tags_from_stream,
+    "SplitShard" => shards::split_shard,
+    "UpdateShardCount" => shards::update_shard_count,
+    "UpdateStreamMode" => config::update_stream_mode,
 }
 
 /// The operation with this name.

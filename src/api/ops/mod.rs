@@ -1,22 +1,18 @@
-//! One file per Kinesis operation: its members (the validation table) and its handler.
+//! One file per Kinesis operation, grouped by what they act on: its members (the validation table) and its
+//! handler. Each group's `mod.rs` names its operations.
+//!
+//! | folder | operations |
+//! |---|---|
+//! | [`streams`] | CreateStream, DeleteStream, DescribeStream, DescribeStreamSummary, ListStreams |
+//! | [`config`] | a stream's settings: Increase/DecreaseStreamRetentionPeriod, UpdateStreamMode |
+//! | [`records`] | PutRecord, PutRecords, GetShardIterator, GetRecords |
+//! | [`shards`] | ListShards, SplitShard, MergeShards, UpdateShardCount |
+//! | [`tags`] | AddTagsToStream, RemoveTagsFromStream, ListTagsForStream |
+//! | [`account`] | DescribeLimits |
 
-pub mod add_tags_to_stream;
-pub mod create_stream;
-pub mod decrease_stream_retention_period;
-pub mod delete_stream;
-pub mod describe_limits;
-pub mod describe_stream;
-pub mod describe_stream_summary;
-pub mod get_records;
-pub mod get_shard_iterator;
-pub mod increase_stream_retention_period;
-pub mod list_shards;
-pub mod list_streams;
-pub mod list_tags_for_stream;
-pub mod merge_shards;
-pub mod put_record;
-pub mod put_records;
-pub mod remove_tags_from_stream;
-pub mod split_shard;
-pub mod update_shard_count;
-pub mod update_stream_mode;
+pub mod account;
+pub mod config;
+pub mod records;
+pub mod shards;
+pub mod streams;
+pub mod tags;

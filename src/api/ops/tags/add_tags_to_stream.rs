@@ -1,7 +1,7 @@
 //! AddTagsToStream: adds or overwrites up to 50 tags on a stream.
 
-use super::create_stream::tags_of;
 use crate::api::common::{empty, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::ops::streams::create_stream::tags_of;
 use crate::api::validate::{req, Member, TAG_MAP};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::Value;

@@ -1,0 +1,3 @@
+//! The account: its limits (DescribeLimits) and, as they are simulated, its settings.
+
+pub mod describe_limits;
