@@ -50,9 +50,9 @@ fn same_input_same_output() {
 fn plain_mode_writes_like_a_terminal() {
     let (stdout, stderr, _) = run(&["--echo"], SCRIPT);
     assert!(stdout.starts_with("$ aws kinesis create-stream"));
-    assert!(
-        stderr.contains("\nAn error occurred (ResourceNotFoundException) when calling the DescribeStream operation")
-    );
+    assert!(stderr.contains(
+        "\naws: [ERROR]: An error occurred (ResourceNotFoundException) when calling the DescribeStream operation"
+    ));
     assert!(stderr.contains("hint: "));
 }
 

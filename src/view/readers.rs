@@ -75,10 +75,12 @@ pub fn parse_get_records(stdout: &str) -> Option<GetRecordsView> {
     })
 }
 
-/// Reads the CLI's error line, `An error occurred (Code) when calling the Op operation: message`, into
-/// (code, message); any other text becomes ("Error", text).
+/// Reads the CLI's error line, `aws: [ERROR]: An error occurred (Code) when calling the Op operation: message`,
+/// into (code, message); any other text becomes ("Error", text), without the `aws: [ERROR]: ` prefix.
 pub fn parse_error(stderr: &str) -> (String, String) {
-    let line = stderr.lines().find(|l| l.contains("An error occurred (")).unwrap_or(stderr.trim());
+    let stderr = stderr.trim();
+    let line = stderr.lines().find(|l| l.contains("An error occurred (")).unwrap_or(stderr);
+    let line = line.strip_prefix("aws: [ERROR]:").unwrap_or(line);
     if let Some(rest) = line.split_once("An error occurred (").map(|(_, r)| r) {
         if let Some((code, tail)) = rest.split_once(')') {
             let message = tail.split_once(": ").map_or(tail, |(_, m)| m).trim();
@@ -123,10 +125,14 @@ mod tests {
         let end = r#"{"Records":[],"MillisBehindLatest":0,"ChildShards":[{"ShardId":"shardId-000000000001"}]}"#;
         assert_eq!(parse_get_records(end).unwrap().child_shards, Some(vec!["shardId-000000000001".into()]));
         assert_eq!(parse_get_records("not json"), None);
-        let e =
-            "\nAn error occurred (ExpiredIteratorException) when calling the GetRecords operation: Iterator expired.\n";
+        let e = "\naws: [ERROR]: An error occurred (ExpiredIteratorException) when calling the GetRecords operation: \
+                 Iterator expired.\n";
         assert_eq!(parse_error(e), ("ExpiredIteratorException".into(), "Iterator expired.".into()));
         assert_eq!(parse_error("usage: aws"), ("Error".into(), "usage: aws".into()));
+        assert_eq!(
+            parse_error("\naws: [ERROR]: Invalid base64: \"x\"\n"),
+            ("Error".into(), "Invalid base64: \"x\"".into())
+        );
         assert_eq!(shorten("abcdefghijkl", 3), "abc…jkl");
         assert_eq!(shorten("abc", 3), "abc");
         assert!(is_sequence_number("123") && !is_sequence_number("12a") && !is_sequence_number(""));

@@ -2,7 +2,7 @@
 //! anywhere on the line as the real CLI's first-pass parser does.
 
 use crate::cli::aws::blob::BinaryFormat;
-use crate::cli::aws::errors::CliError;
+use crate::cli::aws::errors::{invalid_choice, CliError};
 
 /// `--output` formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,15 @@ const VALUE_GLOBALS: &[&str] = &[
     "--cli-connect-timeout",
     "--ca-bundle",
 ];
+/// `--output`'s choices, in the order of the CLI's `cli.json`.
+const OUTPUT_CHOICES: &[&str] = &["json", "text", "table", "yaml", "yaml-stream", "off"];
+/// `--cli-binary-format`'s choices.
+const BINARY_FORMAT_CHOICES: &[&str] = &["base64", "raw-in-base64-out"];
+
+fn choices(list: &[&str]) -> Vec<String> {
+    list.iter().map(|c| c.to_string()).collect()
+}
+
 const FLAG_GLOBALS: &[&str] = &[
     "--no-paginate",
     "--no-cli-pager",
@@ -105,22 +114,19 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
                     "json" => OutputFormat::Json,
                     "text" => OutputFormat::Text,
                     "table" => OutputFormat::Table,
-                    _ => {
-                        return Err(CliError::Usage(format!(
-                            "argument --output: invalid choice: '{value}' (choose from 'json', 'text', 'table', 'yaml', 'yaml-stream', 'off')"
+                    v if OUTPUT_CHOICES.contains(&v) => {
+                        return Err(CliError::General(format!(
+                            "--output {v}: this output format is not simulated by the playground yet."
                         )))
                     }
+                    _ => return Err(invalid_choice("--output", &value, &choices(OUTPUT_CHOICES))),
                 }
             }
             "--cli-binary-format" => {
                 g.binary_format = match value.as_str() {
                     "base64" => BinaryFormat::Base64,
                     "raw-in-base64-out" => BinaryFormat::RawInBase64Out,
-                    _ => {
-                        return Err(CliError::Usage(format!(
-                            "argument --cli-binary-format: invalid choice: '{value}' (choose from 'base64', 'raw-in-base64-out')"
-                        )))
-                    }
+                    _ => return Err(invalid_choice("--cli-binary-format", &value, &choices(BINARY_FORMAT_CHOICES))),
                 }
             }
             "--region" => g.region = Some(value),

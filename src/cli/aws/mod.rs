@@ -69,10 +69,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
         return Outcome::ok(help::top_level());
     }
     if service != "kinesis" {
-        let mut out = Outcome::error(&CliError::Usage(format!(
-            "argument command: Invalid choice, valid choices are:\n\n{:<40}",
-            "kinesis"
-        )));
+        let mut out = Outcome::error(&invalid_choice("command", service, &["kinesis".into(), "help".into()]));
         out.hints.push(format!(
             "This playground simulates only Amazon Kinesis Data Streams: `aws kinesis ...`; `{service}` is not available here."
         ));
@@ -98,7 +95,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
         let mut choices = m.all_operations.clone();
         choices.push("wait".into());
         choices.push("help".into());
-        return Outcome::error(&invalid_choice(op_cli, &choices));
+        return Outcome::error(&invalid_choice("operation", op_cli, &choices));
     };
     if op_args.len() == 1 && op_args[0] == "help" {
         return Outcome::ok(help::operation(op_name, op));
@@ -136,8 +133,7 @@ pub fn render(resp: &Response, g: &Globals, title: &str) -> Result<String, CliEr
     let apply = |v: &Value| -> Result<Value, CliError> {
         match &g.query {
             None => Ok(v.clone()),
-            Some(q) => query::search(q, v)
-                .map_err(|e| CliError::Usage(format!("argument --query: Bad value for --query {q}: {e}"))),
+            Some(q) => query::search(q, v).map_err(|e| CliError::Param(format!("Bad value for --query {q}: {e}"))),
         }
     };
     match g.output {

@@ -17,18 +17,17 @@ use serde_json::Value;
 pub fn run(engine: &mut Engine, args: &[String], g: &Globals) -> Outcome {
     let m = model();
     let Some(name) = args.first() else {
-        return Outcome::error(&CliError::Usage("the following arguments are required: subcommand".into()));
+        // `BasicCommand._raise_usage_error`: the CLI writes the second prefix into the message itself.
+        return Outcome::error(&CliError::Param(
+            "usage: aws [options] kinesis wait <subcommand> [parameters]\naws: [ERROR]: too few arguments".into(),
+        ));
     };
     if name == "help" {
         return Outcome::ok(crate::cli::aws::help::wait());
     }
     let Some(w) = m.waiters.get(name) else {
         let choices: Vec<String> = m.waiters.keys().cloned().chain(["help".to_string()]).collect();
-        let e = invalid_choice(name, &choices);
-        return Outcome::error(&match e {
-            CliError::Usage(msg) => CliError::Usage(msg.replacen("argument operation", "argument subcommand", 1)),
-            other => other,
-        });
+        return Outcome::error(&invalid_choice("subcommand", name, &choices));
     };
     let Some(op) = m.operations.get(&w.operation) else {
         return Outcome::error(&CliError::General(format!("Waiter {} is not available.", w.name)));
