@@ -11,9 +11,10 @@
 //! | [`time`] | Calendar arithmetic and the timestamp formats Kinesis and the CLI print. |
 //! | [`view`] | View models for the page: routing steps, sequence-number explanations, lane windows, payload rendering. Pure. |
 //! | `ui` | Yew components: the only code that touches the browser (wasm32 only). |
+//! | `server` | The simulator on the wire for real clients: HTTP, the playground's clock endpoints (native only). |
 //!
 //! `engine`, `api`, `cli`, `sim`, `time` and `view` use no browser crate, no wall clock and no OS randomness, so they test
-//! natively with `cargo test` and replay deterministically.
+//! natively with `cargo test` and replay deterministically. `ui` and `server` are the edges that meet the world.
 
 pub mod api;
 pub mod cli;
@@ -24,3 +25,6 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod server;
