@@ -8,6 +8,7 @@
 //! |---|---|
 //! | `main.rs` | the options and subcommands (clap), and what each runs |
 //! | `console.rs` | the console in a terminal: script mode, `--jsonl`, `--echo`, the interactive line editor |
+//! | `serve.rs` | `kinesis-console serve`: the simulator as a local Kinesis on the wire (`kinesis_playground::server`) |
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -19,6 +20,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod console;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod serve;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -65,9 +69,11 @@ mod native {
 
     /// What the binary does besides running the console.
     #[derive(Subcommand, Debug)]
-    pub enum Command {}
+    pub enum Command {
+        Serve(crate::serve::ServeArgs),
+    }
 
-    fn parse_start_time(v: &str) -> Result<i64, String> {
+    pub fn parse_start_time(v: &str) -> Result<i64, String> {
         kinesis_playground::time::parse_timestamp(v).ok_or_else(|| format!("not an RFC 3339 time: {v}"))
     }
 
@@ -83,6 +89,7 @@ mod native {
         let config = ConsoleConfig { start_time_ms: cli.session.start_time, seed: cli.session.seed };
         match cli.command {
             None => crate::console::run(config, cli.output),
+            Some(Command::Serve(args)) => crate::serve::run(&args),
         }
     }
 }
