@@ -2,6 +2,8 @@
 //! a small client of our own (so tests can also send what no SDK would), stop it with SIGTERM.
 #![allow(dead_code)]
 
+pub mod aws_cli;
+
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
