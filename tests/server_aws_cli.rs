@@ -1,6 +1,7 @@
 //! The real AWS CLI v2 (2.36.7) against `kinesis-console serve`: a stream's whole life driven by `aws kinesis ...`
-//! with the simulated clock moved by the test, and the same commands printing the same bytes through the real CLI
-//! and through the playground's console. Skipped, with one line, where `../shared/tools` is absent.
+//! with the simulated clock moved by the test, and the same commands printing the same bytes (output, errors, exit
+//! codes) through the real CLI and through the playground's console. Skipped, with one line, where `../shared/tools`
+//! is absent.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod served;
@@ -174,5 +175,12 @@ fn the_real_cli_and_the_served_console_print_the_same() {
         let console = server.console(&format!("aws {line}"));
         assert_eq!(console["exit_code"], 0, "{line}: {console}");
         assert_eq!(console["stdout"].as_str(), Some(real.as_str()), "aws {line}");
+    }
+    for line in ["kinesis describe-stream --stream-name nope", "kinesis delete-stream --stream-name nope"] {
+        let args: Vec<&str> = line.split(' ').collect();
+        let real = fails(&aws, &server, &args);
+        let console = server.console(&format!("aws {line}"));
+        assert_eq!(console["exit_code"], real.exit_code, "aws {line}");
+        assert_eq!(console["stderr"].as_str(), Some(real.stderr.as_str()), "aws {line}");
     }
 }
