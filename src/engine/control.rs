@@ -93,6 +93,7 @@ impl Engine {
             last_scaled_ms: None,
             scaling_ops_ms: Vec::new(),
             mode_changes_ms: Vec::new(),
+            consumers: Vec::new(),
             mode,
             created_ms: now,
             retention_hours: MIN_RETENTION_HOURS,
@@ -127,21 +128,31 @@ impl Engine {
         self.streams.values().filter(|s| s.status != StreamStatus::Deleting).map(|s| s.open_shard_count() as u32).sum()
     }
 
-    /// DeleteStream: the stream turns DELETING and vanishes after the configured delay.
+    /// DeleteStream without `EnforceConsumerDeletion`: see [`Engine::delete_stream_with`].
+    ///
+    /// # Errors
+    /// As [`Engine::delete_stream_with`].
+    pub fn delete_stream(&mut self, name: &str) -> KinesisResult<()> {
+        self.delete_stream_with(name, false)
+    }
+
+    /// DeleteStream: the stream turns DELETING and vanishes after the configured delay. A stream with registered
+    /// consumers is deleted only with `enforce_consumer_deletion`, and its consumers turn DELETING with it.
     ///
     /// # Errors
     /// `ResourceNotFoundException` when there is no such stream; `ResourceInUseException` when it is already
-    /// being deleted.
-    pub fn delete_stream(&mut self, name: &str) -> KinesisResult<()> {
+    /// being deleted, or has consumers and `enforce_consumer_deletion` is false.
+    pub fn delete_stream_with(&mut self, name: &str, enforce_consumer_deletion: bool) -> KinesisResult<()> {
         let account = self.config.account_id.clone();
         let at_ms = self.now + self.config.delete_delay_ms;
-        let not_found = self.stream_not_found(name);
-        let stream = self.streams.get_mut(name).ok_or(not_found)?;
-        if stream.status == StreamStatus::Deleting {
+        if self.existing(name)?.status == StreamStatus::Deleting {
             return Err(KinesisError::in_use(format!(
                 "Stream {name} under account {account} not ACTIVE, instead in state DELETING"
             )));
         }
+        self.release_consumers_for_delete(name, enforce_consumer_deletion)?;
+        let not_found = self.stream_not_found(name);
+        let stream = self.streams.get_mut(name).ok_or(not_found)?;
         stream.status = StreamStatus::Deleting;
         stream.pending = Some(PendingTransition::Vanish { at_ms });
         self.touch();

@@ -9,11 +9,13 @@
 //! Modules: [`hash_key`] (MD5 routing, ranges), [`sequence`] (the 56-digit layout), [`shard`] (record storage),
 //! [`stream`] (status, retention), [`iterator`] (iterator tokens), [`control`] (create, delete, retention, tags,
 //! limits), [`records`] (PutRecord(s), GetShardIterator, GetRecords), [`metrics`] (per-shard seconds),
-//! [`capacity`] (throughput limits, on-demand scaling), [`reshard`] (split, merge, shard count, mode).
+//! [`capacity`] (throughput limits, on-demand scaling), [`reshard`] (split, merge, shard count, mode),
+//! [`fan_out`] (enhanced fan-out: registered consumers and their SubscribeToShard subscriptions).
 
 pub mod capacity;
 pub mod control;
 pub mod error;
+pub mod fan_out;
 pub mod hash_key;
 pub mod iterator;
 pub mod metrics;
@@ -106,12 +108,20 @@ pub struct Engine {
     streams: BTreeMap<String, Stream>,
     retained_records: usize,
     revision: u64,
+    fan_out: fan_out::FanOut,
 }
 
 impl Engine {
     /// An engine with no streams, its clock at `config.start_time_ms`.
     pub fn new(config: EngineConfig) -> Self {
-        Engine { now: config.start_time_ms, config, streams: BTreeMap::new(), retained_records: 0, revision: 0 }
+        Engine {
+            now: config.start_time_ms,
+            config,
+            streams: BTreeMap::new(),
+            retained_records: 0,
+            revision: 0,
+            fan_out: fan_out::FanOut::default(),
+        }
     }
 
     /// The settings.
@@ -140,7 +150,7 @@ impl Engine {
     }
 
     /// Moves the simulated clock forward by `ms` (negative values are ignored): status transitions that fall due
-    /// happen at their moment, and records older than their stream's retention period are trimmed.
+    /// happen at their moment (consumers' at the end of the move), and records older than their stream's retention period are trimmed.
     pub fn advance(&mut self, ms: Millis) {
         let target = self.now.saturating_add(ms.max(0)).min(crate::time::MAX_MILLIS);
         while let Some((name, at)) = self.next_transition(target) {
@@ -148,6 +158,7 @@ impl Engine {
             self.apply_transition(&name);
         }
         self.now = self.now.max(target);
+        self.apply_consumer_transitions();
         self.apply_retention();
         self.scale_on_demand();
         self.touch();

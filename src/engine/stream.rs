@@ -1,5 +1,7 @@
-//! A stream: its name and ARN, status, capacity mode, retention, tags, and its shards (open and closed).
+//! A stream: its name and ARN, status, capacity mode, retention, tags, its shards (open and closed) and its
+//! registered consumers.
 
+use super::fan_out::Consumer;
 use super::hash_key::HashKeyRange;
 use super::shard::Shard;
 use crate::time::{Millis, HOUR};
@@ -91,6 +93,8 @@ pub struct Stream {
     pub scaling_ops_ms: Vec<Millis>,
     /// When UpdateStreamMode ran, over the last day.
     pub mode_changes_ms: Vec<Millis>,
+    /// Enhanced fan-out consumers registered with the stream, in registration order.
+    pub consumers: Vec<Consumer>,
 }
 
 impl Stream {
