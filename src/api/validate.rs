@@ -25,6 +25,8 @@ pub enum Pattern {
     HashKey,
     /// `0|([1-9]\d{0,128})`
     SequenceNumber,
+    /// `^(arn):aws.*:kinesis:.*:\d{12}:.*stream\/[a-zA-Z0-9_.-]+\/consumer\/[a-zA-Z0-9_.-]+:[0-9]+`
+    ConsumerArn,
 }
 
 impl Pattern {
@@ -35,6 +37,9 @@ impl Pattern {
             Pattern::StreamArn => "arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+",
             Pattern::HashKey => "0|([1-9]\\d{0,38})",
             Pattern::SequenceNumber => "0|([1-9]\\d{0,128})",
+            Pattern::ConsumerArn => {
+                "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+"
+            }
         }
     }
 
@@ -51,6 +56,7 @@ impl Pattern {
             Pattern::HashKey => decimal(38),
             Pattern::SequenceNumber => decimal(128),
             Pattern::StreamArn => arn_matches(s),
+            Pattern::ConsumerArn => consumer_arn_matches(s),
         }
     }
 }
@@ -74,6 +80,27 @@ fn arn_matches(s: &str) -> bool {
             && !tail.is_empty()
             && !tail.chars().any(char::is_whitespace)
     })
+}
+
+/// `arn:aws.*:kinesis:.*:\d{12}:.*stream/<name>/consumer/<name>:<digits>`, the whole text.
+fn consumer_arn_matches(s: &str) -> bool {
+    let name = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+    // Names hold no `/` or `:`, so the last separators are the ones the pattern means.
+    let Some((head, secs)) = s.rsplit_once(':') else { return false };
+    let Some((head, consumer)) = head.rsplit_once("/consumer/") else { return false };
+    let Some((head, stream)) = head.rsplit_once('/') else { return false };
+    let Some(head) = head.strip_suffix("stream").and_then(|h| h.strip_prefix("arn:aws")) else { return false };
+    let account_after_kinesis = head.match_indices(":kinesis:").any(|(k, _)| {
+        let after = &head.as_bytes()[k + ":kinesis:".len()..];
+        (0..after.len()).any(|i| {
+            after[i] == b':' && after.get(i + 13) == Some(&b':') && after[i + 1..i + 13].iter().all(u8::is_ascii_digit)
+        })
+    });
+    !secs.is_empty()
+        && secs.bytes().all(|b| b.is_ascii_digit())
+        && name(consumer)
+        && name(stream)
+        && account_after_kinesis
 }
 
 /// The shape of a member.
@@ -142,6 +169,10 @@ pub const STREAM_NAME: Shape = Shape::Str { min: 1, max: 128, pattern: Some(Patt
 pub const SHARD_ID: Shape = STREAM_NAME;
 /// `StreamARN`.
 pub const STREAM_ARN: Shape = Shape::Str { min: 1, max: 2048, pattern: Some(Pattern::StreamArn) };
+/// `ConsumerName`: as a stream name.
+pub const CONSUMER_NAME: Shape = STREAM_NAME;
+/// `ConsumerARN`.
+pub const CONSUMER_ARN: Shape = Shape::Str { min: 1, max: 2048, pattern: Some(Pattern::ConsumerArn) };
 /// `SequenceNumber`.
 pub const SEQUENCE_NUMBER: Shape = Shape::Str { min: 0, max: usize::MAX, pattern: Some(Pattern::SequenceNumber) };
 /// `HashKey`.
@@ -462,6 +493,23 @@ mod tests {
         assert!(Pattern::HashKey.matches(&"9".repeat(39)));
         assert!(!Pattern::HashKey.matches(&"9".repeat(40)));
         assert!(!Pattern::SequenceNumber.matches(""));
+        let c = "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app:1704067205";
+        assert!(Pattern::ConsumerArn.matches(c));
+        assert!(Pattern::ConsumerArn.matches("arn:aws-cn:kinesis:cn-north-1:123456789012:stream/S/consumer/a.b-c_d:0"));
+        assert!(Pattern::ConsumerArn.matches("arn:aws:kinesis::123456789012:x-stream/S/consumer/a:1"));
+        for bad in [
+            "arn:aws:kinesis:us-east-1:123456789012:stream/S",
+            "arn:aws:kinesis:us-east-1:12345:stream/S/consumer/app:1",
+            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app",
+            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app:",
+            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/a b:1",
+            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app:1x",
+            "arn:aws:kinesis:us-east-1:123456789012:stream//consumer/app:1",
+            "arn:aws:sqs:us-east-1:123456789012:stream/S/consumer/app:1",
+            "",
+        ] {
+            assert!(!Pattern::ConsumerArn.matches(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -9,9 +9,11 @@
 //! | [`shards`] | ListShards, SplitShard, MergeShards, UpdateShardCount |
 //! | [`tags`] | AddTagsToStream, RemoveTagsFromStream, ListTagsForStream |
 //! | [`account`] | DescribeLimits |
+//! | [`consumers`] | enhanced fan-out: Register/Describe/List/DeregisterStreamConsumer |
 
 pub mod account;
 pub mod config;
+pub mod consumers;
 pub mod records;
 pub mod shards;
 pub mod streams;

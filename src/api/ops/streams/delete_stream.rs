@@ -1,6 +1,7 @@
-//! DeleteStream: the stream turns DELETING, then disappears with its records.
+//! DeleteStream: the stream turns DELETING, then disappears with its records (and, with EnforceConsumerDeletion,
+//! its registered consumers; without it, a stream with consumers is not deleted).
 
-use crate::api::common::{empty, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::common::{bool_of, empty, stream_name, STREAM_NAME_OR_ARN};
 use crate::api::validate::{opt, Member, Shape};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::Value;
@@ -10,6 +11,6 @@ pub const MEMBERS: &[Member] =
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let name = stream_name(engine, req)?;
-    engine.delete_stream(&name)?;
+    engine.delete_stream_with(&name, bool_of(req, "EnforceConsumerDeletion").unwrap_or(false))?;
     Ok(empty())
 }

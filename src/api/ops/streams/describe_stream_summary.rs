@@ -21,7 +21,7 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
             "EnhancedMonitoring": enhanced_monitoring(),
             "EncryptionType": "NONE",
             "OpenShardCount": stream.open_shard_count(),
-            "ConsumerCount": 0,
+            "ConsumerCount": stream.consumers.len(),
         }
     }))
 }
