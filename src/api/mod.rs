@@ -5,6 +5,9 @@
 //! - [`dispatch`]: operation name + request body text -> HTTP status + body text, exactly what an HTTP handler
 //!   would return (errors as `{"__type": ..., "message": ...}`).
 //!
+//! SubscribeToShard answers with an event stream, not one body: [`ops::consumers::subscribe_to_shard::subscribe`]
+//! opens it and returns an [`ops::consumers::subscribe_to_shard::EventStream`] to poll as simulated time passes.
+//!
 //! Wire conventions: member names in PascalCase as in the service model; big numbers (hash keys, sequence numbers)
 //! as decimal strings; blobs as base64 strings; timestamps as epoch seconds (JSON numbers with a fraction).
 
@@ -62,6 +65,9 @@ operations! {
     "UpdateStreamMode" => config::update_stream_mode,
 }
 
+/// The operation served by [`ops::consumers::subscribe_to_shard::subscribe`] instead of [`call`].
+pub const SUBSCRIBE_TO_SHARD: &str = "SubscribeToShard";
+
 /// The operation with this name.
 pub fn operation(name: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|o| o.name == name)
@@ -78,6 +84,11 @@ pub type ApiError = KinesisError;
 /// `SerializationException` for malformed requests, `UnknownOperationException` for an unknown operation name, and
 /// the operation's own errors (`ResourceNotFoundException`, `InvalidArgumentException`, ...).
 pub fn call(engine: &mut Engine, operation: &str, request: &Value) -> Result<Value, ApiError> {
+    if operation == SUBSCRIBE_TO_SHARD {
+        return Err(KinesisError::invalid(
+            "SubscribeToShard answers with an event stream (application/vnd.amazon.eventstream over HTTP/2), not with one JSON body.",
+        ));
+    }
     let op = self::operation(operation).ok_or_else(|| KinesisError::new(ErrorType::UnknownOperation, ""))?;
     validate::validate(op.members, request)?;
     (op.handler)(engine, request)

@@ -9,7 +9,7 @@
 //! | [`shards`] | ListShards, SplitShard, MergeShards, UpdateShardCount |
 //! | [`tags`] | AddTagsToStream, RemoveTagsFromStream, ListTagsForStream |
 //! | [`account`] | DescribeLimits |
-//! | [`consumers`] | enhanced fan-out: Register/Describe/List/DeregisterStreamConsumer |
+//! | [`consumers`] | enhanced fan-out: Register/Describe/List/DeregisterStreamConsumer, SubscribeToShard (an event stream, with its own entry point) |
 
 pub mod account;
 pub mod config;

@@ -1,5 +1,6 @@
 //! Enhanced fan-out: RegisterStreamConsumer, DescribeStreamConsumer, ListStreamConsumers,
-//! DeregisterStreamConsumer.
+//! DeregisterStreamConsumer, and SubscribeToShard (which answers with an event stream, so it has its own entry
+//! point, [`subscribe_to_shard::subscribe`], beside [`crate::api::call`]).
 //!
 //! Shared here: the `Consumer` wire shape and how Describe and Deregister name a consumer (its ARN, or the stream's
 //! ARN and the consumer's name, or all three as long as they agree).
@@ -8,6 +9,7 @@ pub mod deregister_stream_consumer;
 pub mod describe_stream_consumer;
 pub mod list_stream_consumers;
 pub mod register_stream_consumer;
+pub mod subscribe_to_shard;
 
 use crate::api::common::{epoch, str_of, stream_name_of_arn};
 use crate::api::validate::{opt, Member, CONSUMER_ARN, CONSUMER_NAME, STREAM_ARN};
