@@ -182,6 +182,9 @@ impl Engine {
     ) -> KinesisResult<SubscriptionId> {
         let now = self.now;
         let account = self.config.account_id.clone();
+        // Calls older than the rules look back are forgotten (consumers come and go).
+        self.fan_out.subscribe_calls.retain(|_, t| now - *t < SUBSCRIBE_CALL_INTERVAL_MS);
+        self.fan_out.subscribe_successes.retain(|_, t| now - *t < RESUBSCRIBE_GUARD_MS);
         let (stream, consumer) = self.consumer(ConsumerKey::Arn(consumer_arn))?;
         let (stream_name, stream_created_ms) = (stream.name.clone(), stream.created_ms);
         if consumer.status != ConsumerStatus::Active {
