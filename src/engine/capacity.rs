@@ -10,12 +10,14 @@
 //! timeline): they start at 4 shards; when the busiest second of the last minute passes half the stream's write
 //! capacity, the hottest shards are split at their midpoints, at most doubling the shard count, and at most once
 //! per 15 simulated minutes; shards are never merged back (the previous peak is kept). A single partition key
-//! still lives in one shard, so a hot key is throttled at one shard's limit whatever the mode.
+//! still lives in one shard, so a hot key is throttled at one shard's limit whatever the mode. Streams are checked
+//! on every whole simulated second (epoch time), however the clock is advanced, so a day passed in one jump or in
+//! frame-sized steps scales at the same moments.
 
 use super::shard::Shard;
 use super::stream::{StreamMode, StreamStatus};
 use super::{Engine, ErrorType, KinesisError};
-use crate::time::{Millis, MINUTE};
+use crate::time::{Millis, MINUTE, SECOND};
 
 /// Write limit per shard: bytes (data plus partition key) per second.
 pub const WRITE_BYTES_PER_SEC: u64 = 1024 * 1024;
@@ -31,6 +33,11 @@ pub const ITERATOR_CALLS_PER_SEC: u32 = 5;
 pub const ON_DEMAND_SCALE_INTERVAL_MS: Millis = 15 * MINUTE;
 /// On-demand: a stream scales up when its busiest recent second passes this share of its capacity.
 pub const ON_DEMAND_SCALE_THRESHOLD: f64 = 0.5;
+/// On-demand: streams are checked for scaling on every multiple of this interval of epoch time (whole seconds),
+/// so when a check happens never depends on how the clock was advanced.
+pub const ON_DEMAND_CHECK_INTERVAL_MS: Millis = SECOND;
+/// On-demand: the window of recent seconds whose busiest second a check looks at.
+pub const ON_DEMAND_PEAK_WINDOW_SECONDS: i64 = 60;
 
 /// `Rate exceeded for shard shardId-000000000000 in stream S under account A.`
 pub fn rate_exceeded(shard: &Shard, stream: &str, account: &str) -> KinesisError {
@@ -92,11 +99,37 @@ impl Shard {
 
     /// The busiest second of the last minute: (bytes, records) written.
     pub fn peak_write_last_minute(&self, now: Millis) -> (u64, u64) {
-        self.meter.recent(now, 60).fold((0, 0), |(b, r), s| (b.max(s.incoming_bytes), r.max(s.incoming_records)))
+        self.meter
+            .recent(now, ON_DEMAND_PEAK_WINDOW_SECONDS)
+            .fold((0, 0), |(b, r), s| (b.max(s.incoming_bytes), r.max(s.incoming_records)))
     }
 }
 
 impl Engine {
+    /// The first scaling check in `(after, until]` that could change anything: a multiple of
+    /// [`ON_DEMAND_CHECK_INTERVAL_MS`] at which some ACTIVE on-demand stream is past its 15 minutes since the last
+    /// scale-up and has activity in its peak window. Checks at other boundaries would find nothing to do (during an
+    /// advance nothing is written, so the window only empties as time goes on); skipping them keeps a long jump
+    /// cheap without changing what happens.
+    pub(crate) fn next_scaling_check(&self, after: Millis, until: Millis) -> Option<Millis> {
+        let step = ON_DEMAND_CHECK_INTERVAL_MS;
+        let ceil =
+            |t: Millis| t.div_euclid(step).saturating_add(i64::from(t.rem_euclid(step) != 0)).saturating_mul(step);
+        let first = after.div_euclid(step).saturating_add(1).saturating_mul(step);
+        self.streams
+            .values()
+            .filter(|s| s.mode == StreamMode::OnDemand && s.status == StreamStatus::Active)
+            .filter_map(|s| {
+                let due =
+                    s.last_scaled_ms.map_or(first, |t| first.max(ceil(t.saturating_add(ON_DEMAND_SCALE_INTERVAL_MS))));
+                let busy =
+                    s.open_shards().any(|sh| sh.meter.recent(due, ON_DEMAND_PEAK_WINDOW_SECONDS).next().is_some());
+                busy.then_some(due)
+            })
+            .min()
+            .filter(|&at| at <= until)
+    }
+
     /// Applies the on-demand scaling model to every ACTIVE on-demand stream (see the module docs).
     pub(crate) fn scale_on_demand(&mut self) {
         let now = self.now;

@@ -150,17 +150,38 @@ impl Engine {
     }
 
     /// Moves the simulated clock forward by `ms` (negative values are ignored): status transitions that fall due
-    /// happen at their moment (consumers' at the end of the move), and records older than their stream's retention period are trimmed.
+    /// happen at their moment (consumers' at the end of the move: their outcome does not depend on when), on-demand
+    /// streams are checked for scaling on every whole simulated second on the way (see [`capacity`]), and records
+    /// older than their stream's retention period are trimmed.
+    ///
+    /// Advancing is **chunk-invariant**: `advance(a)` then `advance(b)` leaves exactly the state `advance(a + b)`
+    /// leaves, because everything that happens on the way happens at a moment fixed by absolute time (a
+    /// transition's `at_ms`, a second boundary), never at the end of a call. Saved sessions rely on this to replay
+    /// the page's live clock, which advances in frame-sized chunks, as one entry (`tests/chunk_invariance.rs`).
     pub fn advance(&mut self, ms: Millis) {
         let target = self.now.saturating_add(ms.max(0)).min(crate::time::MAX_MILLIS);
-        while let Some((name, at)) = self.next_transition(target) {
-            self.now = self.now.max(at);
-            self.apply_transition(&name);
+        // The instant up to which scaling checks have run: checks at second boundaries in (checked, target].
+        let mut checked = self.now;
+        loop {
+            let transition = self.next_transition(target);
+            let check = self.next_scaling_check(checked, target);
+            match (transition, check) {
+                // At the same instant, the transition comes first (a stream becoming ACTIVE is checked at once).
+                (Some((name, at)), c) if c.is_none_or(|c| at <= c) => {
+                    self.now = self.now.max(at);
+                    self.apply_transition(&name);
+                }
+                (_, Some(at)) => {
+                    self.now = self.now.max(at);
+                    checked = at;
+                    self.scale_on_demand();
+                }
+                _ => break,
+            }
         }
         self.now = self.now.max(target);
         self.apply_consumer_transitions();
         self.apply_retention();
-        self.scale_on_demand();
         self.touch();
     }
 

@@ -1,9 +1,19 @@
 //! Producers driven by a seeded random generator, on top of the [`crate::api`] layer.
 //!
-//! A [`Simulation`] owns the producers and a [`Rng`]. [`Simulation::run`] moves simulated time forward in steps of
-//! at most [`STEP_MS`]: in each step every producer writes the records that fall due (through `PutRecords`, in
-//! batches of at most 500, exactly as a client would), then the engine's clock advances. The same seed and the
-//! same calls always give the same records, keys and sequence numbers.
+//! A [`Simulation`] owns the producers and a [`Rng`]. Simulated time passing is [`Simulation::run`]: producers
+//! write on a fixed grid of absolute time, every [`STEP_MS`] of epoch time (…00.000, …00.100, …): at each grid
+//! instant every running producer sends the records of the step that starts there (through `PutRecords`, in
+//! batches of at most 500, exactly as a client would). A producer's `n`-th step sends
+//! `⌊rate × n / 10⌋ − ⌊rate × (n − 1) / 10⌋` records, whole numbers counted from its first step, never from the
+//! length of a call; a run from `t` to `u` covers the grid instants in `[t, u)`.
+//!
+//! So running is **chunk-invariant**: `run(a)` then `run(b)` writes the same records, with the same keys, payloads,
+//! arrival times and sequence numbers, as `run(a + b)`. The page's live clock advances in frame-sized chunks and a
+//! saved session replays them as one entry ([`crate::session`]); `tests/chunk_invariance.rs` checks it.
+//!
+//! A *jump* ([`Simulation::jump`], what `sim clock advance` does) is different on purpose: producers run for at
+//! most [`MAX_PRODUCING_MS`] of it and the rest passes without their traffic (a day of 1,000 records a second would
+//! be more records than a browser tab can hold). A jump is one console line, so it replays as that line.
 
 pub mod producer;
 pub mod rng;
@@ -15,18 +25,18 @@ pub use scenario::Scenario;
 
 use crate::api;
 use crate::engine::{Engine, ErrorType};
-use crate::time::Millis;
+use crate::time::{Millis, MAX_MILLIS};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde_json::{json, Value};
 
-/// The longest step of simulated time between two rounds of writes.
+/// The grid producers write on: every multiple of this many milliseconds of epoch time.
 pub const STEP_MS: Millis = 100;
-/// Producers write during at most this much of one [`Simulation::run`]; the rest of a longer jump passes without
-/// their traffic (a day of 1,000 records a second would be more records than a browser tab can hold).
+/// Producers write during at most this much of one [`Simulation::jump`]; the rest of a longer jump passes without
+/// their traffic.
 pub const MAX_PRODUCING_MS: Millis = 60_000;
 
-/// What one [`Simulation::run`] did.
+/// What one [`Simulation::run`] or [`Simulation::jump`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RunReport {
     pub written: u64,
@@ -43,17 +53,46 @@ pub struct Simulation {
     rng: Rng,
     producers: Vec<Producer>,
     next_id: u32,
+    /// At most this many more records may be attempted (see [`Simulation::limit_work`]); `None`: no limit.
+    work_left: Option<u64>,
+    work_exhausted: bool,
 }
 
 impl Simulation {
     /// A simulation with no producers.
     pub fn new(seed: u64) -> Self {
-        Simulation { seed, rng: Rng::new(seed), producers: Vec::new(), next_id: 1 }
+        Simulation {
+            seed,
+            rng: Rng::new(seed),
+            producers: Vec::new(),
+            next_id: 1,
+            work_left: None,
+            work_exhausted: false,
+        }
     }
 
     /// The seed this simulation started from.
     pub fn seed(&self) -> u64 {
         self.seed
+    }
+
+    /// Back to the state of [`Simulation::new`] with the same seed (what `sim reset` does); a work limit stays.
+    pub fn reset(&mut self) {
+        let (work_left, work_exhausted) = (self.work_left, self.work_exhausted);
+        *self = Simulation { work_left, work_exhausted, ..Simulation::new(self.seed) };
+    }
+
+    /// Caps the records producers may still attempt (written, throttled or failed) at `records`, or lifts the cap
+    /// with `None`. Once the cap is reached producers stop writing and [`Simulation::work_exhausted`] turns true: a
+    /// replay of an untrusted saved session uses this to give up in bounded time, and then throws the state away.
+    pub fn limit_work(&mut self, records: Option<u64>) {
+        self.work_left = records;
+        self.work_exhausted = false;
+    }
+
+    /// True when producers stopped because the cap of [`Simulation::limit_work`] was reached.
+    pub fn work_exhausted(&self) -> bool {
+        self.work_exhausted
     }
 
     /// Adds a producer; returns its id.
@@ -81,39 +120,62 @@ impl Simulation {
         &self.producers
     }
 
-    /// Moves simulated time forward by `ms`, with every producer writing at its rate on the way (for at most
-    /// [`MAX_PRODUCING_MS`]; the rest of a longer jump passes in one step).
+    /// True when some producer is running (not paused).
+    pub fn producing(&self) -> bool {
+        self.producers.iter().any(|p| !p.paused)
+    }
+
+    /// Moves simulated time forward by `ms` (negative values are ignored) with every running producer writing at
+    /// its rate on the way, on the grid of [`STEP_MS`] (see the module docs: chunk-invariant). With no producer
+    /// running this is one [`Engine::advance`]. The work is proportional to the records written: callers that let
+    /// a learner pass a long time at once use [`Simulation::jump`].
     pub fn run(&mut self, engine: &mut Engine, ms: Millis) -> RunReport {
         let mut report = RunReport::default();
-        let ms = ms.max(0);
-        let producing = self.producers.iter().any(|p| !p.paused);
-        let mut left = if producing { ms.min(MAX_PRODUCING_MS) } else { 0 };
-        let rest = ms - left;
-        if rest > 0 {
-            report.skipped_ms = if producing { rest } else { 0 };
-        }
-        while left > 0 {
-            let step = left.min(STEP_MS);
+        let target = engine.now_ms().saturating_add(ms.max(0)).min(MAX_MILLIS);
+        // The first grid instant at or after now. It cannot have been written at yet: a run writes only at
+        // instants before its end, and every run starts where the clock is.
+        let mut tick = ceil_to_grid(engine.now_ms());
+        while self.producing() && !self.work_exhausted && tick < target {
+            engine.advance_to(tick);
             for i in 0..self.producers.len() {
-                let r = self.write_due(engine, i, step);
+                let r = self.write_due(engine, i);
                 report.written += r.written;
                 report.throttled += r.throttled;
                 report.failed += r.failed;
             }
-            engine.advance(step);
-            left -= step;
+            tick = tick.saturating_add(STEP_MS);
         }
-        if rest > 0 {
-            engine.advance(rest);
-        }
+        engine.advance_to(target);
         report
     }
 
-    fn write_due(&mut self, engine: &mut Engine, i: usize, step: Millis) -> RunReport {
+    /// A jump of `ms` (what `sim clock advance` does): producers run for the first [`MAX_PRODUCING_MS`] of it, as
+    /// in [`Simulation::run`], and the rest passes without their traffic (reported in `skipped_ms`).
+    pub fn jump(&mut self, engine: &mut Engine, ms: Millis) -> RunReport {
+        let ms = ms.max(0);
+        if !self.producing() {
+            return self.run(engine, ms);
+        }
+        let producing = ms.min(MAX_PRODUCING_MS);
+        let mut report = self.run(engine, producing);
+        let before = engine.now_ms();
+        engine.advance(ms - producing);
+        report.skipped_ms = engine.now_ms() - before;
+        report
+    }
+
+    fn write_due(&mut self, engine: &mut Engine, i: usize) -> RunReport {
         let mut report = RunReport::default();
         let now = engine.now_ms();
-        let Some(p) = self.producers.get_mut(i) else { return report };
-        let mut due = p.due(step);
+        let Some(p) = self.producers.get_mut(i).filter(|p| !p.paused) else { return report };
+        let mut due = p.step();
+        if let Some(left) = self.work_left.as_mut() {
+            if due > *left {
+                self.work_exhausted = true;
+                due = *left;
+            }
+            *left -= due;
+        }
         while due > 0 {
             let batch = due.min(500);
             due -= batch;
@@ -150,6 +212,16 @@ impl Simulation {
         p.throttled += report.throttled;
         p.failed += report.failed;
         report
+    }
+}
+
+/// The first multiple of [`STEP_MS`] at or after `t`.
+fn ceil_to_grid(t: Millis) -> Millis {
+    let down = t.div_euclid(STEP_MS).saturating_mul(STEP_MS);
+    if down == t {
+        t
+    } else {
+        down.saturating_add(STEP_MS)
     }
 }
 
@@ -214,12 +286,58 @@ mod tests {
         let mut sim = Simulation::new(1);
         sim.add_producer(ProducerSpec::uniform("S", 10, 4));
         let start = e.now_ms();
-        let r = sim.run(&mut e, 86_400_000);
+        let r = sim.jump(&mut e, 86_400_000);
         assert_eq!(e.now_ms(), start + 86_400_000);
         assert_eq!(r.written, 600);
         assert_eq!(r.skipped_ms, 86_400_000 - MAX_PRODUCING_MS);
         let mut idle = Simulation::new(1);
-        assert_eq!(idle.run(&mut e, 1_000_000), RunReport::default());
+        assert_eq!(idle.jump(&mut e, 1_000_000), RunReport::default());
+        assert_eq!(e.now_ms(), start + 86_400_000 + 1_000_000);
+    }
+
+    #[test]
+    fn writes_on_the_grid_of_absolute_time_whatever_the_chunks() {
+        let records = |chunks: &[Millis]| {
+            let mut e = setup(2);
+            let mut sim = Simulation::new(3);
+            // Start off the grid, at a rate whose due counts are fractional per step.
+            e.advance(37);
+            sim.add_producer(ProducerSpec::uniform("S", 7, 4));
+            sim.add_producer(ProducerSpec::uniform("S", 1234, 50));
+            let total: u64 = chunks.iter().map(|&c| sim.run(&mut e, c).written).sum();
+            let all: Vec<(String, String, Millis)> = e
+                .stream("S")
+                .unwrap()
+                .shards
+                .iter()
+                .flat_map(|s| {
+                    s.records().map(|r| (r.sequence_number.to_string(), r.partition_key.to_owned(), r.arrival_ms))
+                })
+                .collect();
+            (total, all, e.now_ms())
+        };
+        let one = records(&[2_500]);
+        // 25 grid instants in [5.037 s, 7.537 s): 5.100 to 7.500.
+        assert_eq!(one.0, 7 * 25 / 10 + 1234 * 25 / 10);
+        assert!(one.1.iter().all(|r| r.2 % STEP_MS == 0), "every record arrives on the grid");
+        assert_eq!(records(&[1, 99, 0, 1_000, 1_400]), one);
+        assert_eq!(records(&[63, 100, 100, 2_237]), one);
+        assert_eq!(records(&vec![10; 250]), one);
+    }
+
+    #[test]
+    fn a_work_limit_stops_producers_and_says_so() {
+        let mut e = setup(1);
+        let mut sim = Simulation::new(1);
+        sim.add_producer(ProducerSpec::uniform("S", 500, 4));
+        sim.limit_work(Some(120));
+        let r = sim.run(&mut e, 1_000);
+        assert_eq!(r.written, 120);
+        assert!(sim.work_exhausted());
+        sim.reset();
+        assert!(sim.work_exhausted(), "a reset keeps the limit");
+        sim.limit_work(None);
+        assert!(!sim.work_exhausted());
     }
 
     #[test]

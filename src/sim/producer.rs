@@ -52,7 +52,8 @@ pub struct Producer {
     pub failed: u64,
     /// The last error message, to show beside the producer.
     pub last_error: Option<String>,
-    carry: f64,
+    /// Grid steps it has written at (see [`crate::sim`]): `rate × steps / 10` records have fallen due so far.
+    steps: u64,
     round_robin: u32,
 }
 
@@ -66,20 +67,20 @@ impl Producer {
             throttled: 0,
             failed: 0,
             last_error: None,
-            carry: 0.0,
+            steps: 0,
             round_robin: 0,
         }
     }
 
-    /// How many records fall due over `ms` of simulated time (fractions carry over to the next step).
-    pub(crate) fn due(&mut self, ms: Millis) -> u64 {
-        if self.paused {
-            return 0;
-        }
-        self.carry += f64::from(self.spec.records_per_second) * ms as f64 / 1000.0;
-        let n = self.carry.floor();
-        self.carry -= n;
-        n as u64
+    /// Takes one step on the grid: how many records fall due in it. Counted from the producer's first step in
+    /// whole numbers (`⌊rate × steps × STEP_MS / 1000⌋` in all, less what was already sent), so a rate of 7 per
+    /// second sends 0 or 1 per step and exactly 7 every 10 steps.
+    pub(crate) fn step(&mut self) -> u64 {
+        self.steps += 1;
+        let total =
+            i128::from(self.spec.records_per_second) * i128::from(self.steps) * i128::from(super::STEP_MS) / 1000;
+        let sent = i128::from(self.sent) + i128::from(self.throttled) + i128::from(self.failed);
+        u64::try_from(total - sent).unwrap_or(0)
     }
 
     /// The next partition key.

@@ -44,7 +44,7 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, config: &EngineConfig, arg
         ["clock"] => Outcome::ok(format!("{}\n", format_iso(engine.now_ms()))),
         ["clock", "advance", d] => match parse_duration(d) {
             Some(ms) => {
-                let report = sim.run(engine, ms);
+                let report = sim.jump(engine, ms);
                 let mut out = format!("{} (+{})\n", format_iso(engine.now_ms()), format_duration(ms));
                 if report.written + report.throttled + report.failed > 0 {
                     out.push_str(&format!(
@@ -67,7 +67,7 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, config: &EngineConfig, arg
         },
         ["reset"] => {
             *engine = Engine::new(config.clone());
-            *sim = Simulation::new(sim.seed());
+            sim.reset();
             Outcome::ok(format!("Simulation reset; the clock is at {}.\n", format_iso(engine.now_ms())))
         }
         ["throttling", mode @ ("on" | "off")] => {
