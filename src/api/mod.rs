@@ -107,18 +107,28 @@ pub const TARGET_PREFIX: &str = "Kinesis_20131202.";
 /// Handles one request as the service would: `operation` is the operation name, or the whole `X-Amz-Target`
 /// value (`Kinesis_20131202.PutRecord`); `body` is the request body text.
 pub fn dispatch(engine: &mut Engine, operation: &str, body: &str) -> HttpReply {
+    match parse_body(body) {
+        Ok(request) => dispatch_request(engine, operation, &request),
+        Err(reply) => reply,
+    }
+}
+
+/// Reads a request body as [`dispatch`] does: an empty body is an empty object.
+///
+/// # Errors
+/// The `SerializationException` answer for a body that is not JSON.
+pub fn parse_body(body: &str) -> Result<Value, HttpReply> {
+    if body.trim().is_empty() {
+        return Ok(Value::Object(Default::default()));
+    }
+    serde_json::from_str(body)
+        .map_err(|_| error_reply(&KinesisError::serialization("Start of structure or map found where not expected.")))
+}
+
+/// [`dispatch`] for a request already parsed (by [`parse_body`], or from another encoding such as CBOR).
+pub fn dispatch_request(engine: &mut Engine, operation: &str, request: &Value) -> HttpReply {
     let operation = operation.strip_prefix(TARGET_PREFIX).unwrap_or(operation);
-    let request: Value = if body.trim().is_empty() {
-        Value::Object(Default::default())
-    } else {
-        match serde_json::from_str(body) {
-            Ok(v) => v,
-            Err(_) => {
-                return error_reply(&KinesisError::serialization("Start of structure or map found where not expected."))
-            }
-        }
-    };
-    match call(engine, operation, &request) {
+    match call(engine, operation, request) {
         Ok(Value::Object(m)) if m.is_empty() => HttpReply { status: 200, body: String::new() },
         Ok(v) => HttpReply { status: 200, body: v.to_string() },
         Err(e) => error_reply(&e),

@@ -37,6 +37,20 @@ pub struct CommandOutput {
     pub hints: Vec<String>,
     /// True when the input is incomplete and the console waits for the next line.
     pub pending: bool,
+    /// The commands this call executed, in order: none while a line is pending, several for a multi-line input.
+    /// Not printed by `--jsonl`.
+    #[serde(skip)]
+    pub commands: Vec<ExecutedCommand>,
+}
+
+/// One command a [`Console::run`] call executed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExecutedCommand {
+    /// The whole command as the shell read it: one line, or continued lines joined with `\n`. Running this text
+    /// again on the same state does exactly the same thing (saved sessions replay it).
+    pub text: String,
+    /// Its exit status.
+    pub exit_code: i32,
 }
 
 struct Session {
@@ -103,6 +117,16 @@ impl Console {
         sim.run(engine, ms)
     }
 
+    /// The shell variables (`NAME=value`, `export`, and `?`, the last exit status).
+    pub fn variables(&self) -> &BTreeMap<String, String> {
+        &self.session.vars
+    }
+
+    /// The engine settings the console started with (and `sim reset` returns to).
+    pub fn engine_config(&self) -> &EngineConfig {
+        &self.session.config
+    }
+
     /// The seed given at creation.
     pub fn seed(&self) -> u64 {
         self.seed
@@ -141,6 +165,7 @@ impl Console {
             out.stderr.push_str(&o.stderr);
             out.exit_code = o.exit_code;
             out.hints.extend(o.hints);
+            out.commands.push(ExecutedCommand { text, exit_code: o.exit_code });
         }
         out.pending = !self.pending.is_empty();
         out
@@ -251,5 +276,23 @@ mod tests {
         assert!(!c.is_pending());
         assert_eq!(c.cancel_pending(), None);
         assert_eq!(c.run("echo two").stdout, "two\n");
+    }
+
+    #[test]
+    fn each_run_lists_the_commands_it_executed() {
+        let mut c = Console::new(ConsoleConfig { start_time_ms: crate::engine::DEFAULT_START_MS, seed: 0 });
+        let texts = |o: &CommandOutput| o.commands.iter().map(|c| (c.text.clone(), c.exit_code)).collect::<Vec<_>>();
+        let o = c.run("echo a\n# a comment\n\nnope\necho 'b");
+        assert_eq!(texts(&o), vec![("echo a".to_owned(), 0), ("nope".to_owned(), 127)]);
+        assert!(o.pending);
+        let o = c.run("c' \\");
+        assert!(o.commands.is_empty() && o.pending);
+        let o = c.run("d");
+        assert_eq!(texts(&o), vec![("echo 'b\nc' \\\nd".to_owned(), 0)]);
+        assert_eq!(o.stdout, "b\nc d\n");
+        // The text runs the same command again on its own.
+        let mut again = Console::new(ConsoleConfig { start_time_ms: crate::engine::DEFAULT_START_MS, seed: 0 });
+        assert_eq!(again.run(&o.commands[0].text).stdout, o.stdout);
+        assert!(c.run("").commands.is_empty());
     }
 }

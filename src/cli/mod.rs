@@ -28,4 +28,4 @@ pub mod query;
 pub mod shell;
 pub mod sim;
 
-pub use console::{CommandOutput, Console, ConsoleConfig};
+pub use console::{CommandOutput, Console, ConsoleConfig, ExecutedCommand};
