@@ -1,0 +1,162 @@
+//! The whole state of a console, in a form two states can be compared by (replay tests, undo, share links).
+
+use crate::cli::Console;
+use crate::engine::Engine;
+use crate::time::Millis;
+use md5::{Digest as _, Md5};
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+
+/// Feeds text into MD5 as it is written.
+struct Hasher(Md5);
+
+impl fmt::Write for Hasher {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl Hasher {
+    fn hex(self) -> String {
+        self.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Everything a session's state consists of, as canonical text: the clock, the engine settings, every stream
+/// (status, shards, hash key ranges, records with their sequence numbers and arrival times, throughput meters,
+/// tags, ...), the producers and the random generator, and the shell variables. Only the engine's redraw counter
+/// is left out: it counts calls, not state.
+///
+/// Streams and the simulation are taken in full from their `Debug` form, so a field another branch adds to them
+/// is compared too, with no list here to keep up to date. (That form is deterministic because engine state never
+/// holds a `HashMap`, whose order would vary from run to run; nothing deterministic may.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    pub now_ms: Millis,
+    pub retained_records: usize,
+    pub config: String,
+    /// Each stream's state, by name.
+    pub streams: BTreeMap<String, String>,
+    /// Producers, their counters and the random generator (empty for an engine alone).
+    pub simulation: String,
+    /// Shell variables (empty for an engine alone).
+    pub variables: BTreeMap<String, String>,
+}
+
+impl Digest {
+    /// The state of an engine alone.
+    pub fn of_engine(engine: &Engine) -> Digest {
+        Digest {
+            now_ms: engine.now_ms(),
+            retained_records: engine.retained_records(),
+            config: format!("{:?}", engine.config()),
+            streams: engine.streams().map(|s| (s.name.clone(), format!("{s:?}"))).collect(),
+            simulation: String::new(),
+            variables: BTreeMap::new(),
+        }
+    }
+
+    /// The state of a console: its engine, its simulation and its shell variables.
+    pub fn of_console(console: &Console) -> Digest {
+        Digest {
+            simulation: format!("{:?}", console.simulation()),
+            variables: console.variables().clone(),
+            ..Digest::of_engine(console.engine())
+        }
+    }
+
+    /// A short fingerprint of the state (32 hex digits: MD5 of the canonical text), for showing or comparing
+    /// across processes (an end-to-end test compares two pages by it).
+    pub fn fingerprint(&self) -> String {
+        let mut h = Hasher(Md5::new());
+        let _ = write!(h, "{}\n{}\n{}\n", self.now_ms, self.retained_records, self.config);
+        for (name, stream) in &self.streams {
+            let _ = write!(h, "{name}\n{stream}\n");
+        }
+        let _ = writeln!(h, "{}", self.simulation);
+        for (k, v) in &self.variables {
+            let _ = writeln!(h, "{k}={v}");
+        }
+        h.hex()
+    }
+
+    /// [`Digest::fingerprint`] of a console's state, computed as the text is produced, without holding it: cheap in
+    /// memory even with a million records retained.
+    pub fn fingerprint_of(console: &Console) -> String {
+        let engine = console.engine();
+        let mut h = Hasher(Md5::new());
+        let _ = write!(h, "{}\n{}\n{:?}\n", engine.now_ms(), engine.retained_records(), engine.config());
+        for stream in engine.streams() {
+            let _ = write!(h, "{}\n{stream:?}\n", stream.name);
+        }
+        let _ = writeln!(h, "{:?}", console.simulation());
+        for (k, v) in console.variables() {
+            let _ = writeln!(h, "{k}={v}");
+        }
+        h.hex()
+    }
+
+    /// Where two states differ first, in words with a little context (for test failures); `None` when equal.
+    pub fn first_difference(&self, other: &Digest) -> Option<String> {
+        if self == other {
+            return None;
+        }
+        let clip = |a: &str, b: &str| {
+            let at = a.chars().zip(b.chars()).position(|(x, y)| x != y).unwrap_or(0);
+            let window = |s: &str| s.chars().skip(at.saturating_sub(80)).take(160).collect::<String>();
+            format!("…{}…\n  versus\n…{}…", window(a), window(b))
+        };
+        if self.now_ms != other.now_ms {
+            return Some(format!("the clock: {} versus {}", self.now_ms, other.now_ms));
+        }
+        let names = |d: &Digest| d.streams.keys().cloned().collect::<Vec<_>>();
+        if names(self) != names(other) {
+            return Some(format!("the streams: {:?} versus {:?}", names(self), names(other)));
+        }
+        for (name, a) in &self.streams {
+            let b = &other.streams[name];
+            if a != b {
+                return Some(format!("stream {name}: {}", clip(a, b)));
+            }
+        }
+        if self.simulation != other.simulation {
+            return Some(format!("the simulation: {}", clip(&self.simulation, &other.simulation)));
+        }
+        Some(format!(
+            "{:?}\n  versus\n{:?}",
+            (self.retained_records, &self.config, &self.variables),
+            (other.retained_records, &other.config, &other.variables)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::ConsoleConfig;
+    use crate::engine::DEFAULT_START_MS;
+
+    #[test]
+    fn tells_states_apart_and_says_where() {
+        let new = || Console::new(ConsoleConfig { start_time_ms: DEFAULT_START_MS, seed: 0 });
+        let (mut a, mut b) = (new(), new());
+        assert_eq!(Digest::of_console(&a), Digest::of_console(&b));
+        for c in [&mut a, &mut b] {
+            c.run("aws kinesis create-stream --stream-name S --shard-count 2");
+            c.advance(5_000);
+        }
+        assert_eq!(Digest::of_console(&a).fingerprint(), Digest::of_console(&b).fingerprint());
+        a.run("aws kinesis put-record --stream-name S --partition-key k --data aGk=");
+        b.run("aws kinesis put-record --stream-name S --partition-key k --data aGo=");
+        let (da, db) = (Digest::of_console(&a), Digest::of_console(&b));
+        assert_ne!(da.fingerprint(), db.fingerprint());
+        let why = da.first_difference(&db).unwrap();
+        assert!(why.starts_with("stream S:"), "{why}");
+        b.run("X=1");
+        assert!(Digest::of_console(&b).first_difference(&db).unwrap().contains("\"X\""));
+        assert_eq!(da.fingerprint().len(), 32);
+        assert_eq!(Digest::fingerprint_of(&a), da.fingerprint());
+        assert_eq!(Digest::fingerprint_of(&b), Digest::of_console(&b).fingerprint());
+    }
+}
