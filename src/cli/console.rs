@@ -110,8 +110,11 @@ impl Console {
         &mut self.session.sim
     }
 
-    /// Moves simulated time forward by `ms`, with the producers writing on the way (what the page's live clock
-    /// and `sim clock advance` do).
+    /// Moves simulated time forward by `ms`, with the producers writing all the way ([`Simulation::run`]: what the
+    /// page's live clock does). Chunk-invariant: `advance(a)` then `advance(b)` is `advance(a + b)`, so a saved
+    /// session logs the sum. The work grows with the time passed while producers run (an hour at 1,000 records a
+    /// second is 3.6 million records); `sim clock advance` is a jump instead ([`Simulation::jump`]: producers write
+    /// during its first minute only).
     pub fn advance(&mut self, ms: i64) -> RunReport {
         let Session { engine, sim, .. } = &mut self.session;
         sim.run(engine, ms)
