@@ -37,6 +37,9 @@ const LINES: &[&str] = &[
     "aws kinesis put-record --stream-name DemoStream \\",
     "--partition-key continued --data aGk=",
     "echo 'an open quote",
+    "aws kinesis register-stream-consumer --stream-arn arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream --consumer-name app",
+    "aws kinesis describe-stream-consumer --stream-arn arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream --consumer-name app",
+    "aws kinesis deregister-stream-consumer --stream-arn arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream --consumer-name app",
     "sim reset",
 ];
 
@@ -56,6 +59,8 @@ enum Step {
     Call {
         key: u8,
     },
+    /// SubscribeToShard for the consumer `app`, if it exists.
+    Subscribe,
 }
 
 const BODIES: &[&str] = &[
@@ -73,6 +78,7 @@ fn step() -> impl Strategy<Value = Step> {
         3 => (0i64..2_500, prop_oneof![Just(16i64), 1i64..400]).prop_map(|(ms, frame)| Step::Live { ms, frame }),
         2 => (0i64..900, 0..BODIES.len()).prop_map(|(ahead_ms, body)| Step::Request { ahead_ms, body }),
         1 => any::<u8>().prop_map(|key| Step::Call { key }),
+        1 => Just(Step::Subscribe),
     ]
 }
 
@@ -98,7 +104,18 @@ fn apply(r: &mut Recorder, s: &Step) {
                 &json!({"StreamName": "DemoStream", "PartitionKey": format!("c{key}"), "Data": "Yw=="}),
             );
         }
+        Step::Subscribe => {
+            if let Some(arn) = consumer_arn(r) {
+                let _ = r.subscribe(&json!({"ConsumerARN": arn, "ShardId": "shardId-000000000000", "StartingPosition": {"Type": "TRIM_HORIZON"}}));
+            }
+        }
     }
+}
+
+fn consumer_arn(r: &mut Recorder) -> Option<String> {
+    let stream = r.engine().stream_arn("DemoStream");
+    let d = r.call("DescribeStreamConsumer", &json!({"StreamARN": stream, "ConsumerName": "app"})).ok()?;
+    d["ConsumerDescription"]["ConsumerARN"].as_str().map(str::to_owned)
 }
 
 fn digest(r: &Recorder) -> Digest {
@@ -150,6 +167,40 @@ proptest! {
             let (a, b) = (digest(&with), digest(&without));
             prop_assert!(a == b, "{}", a.first_difference(&b).unwrap_or_default());
         }
+    }
+}
+
+/// Polling a subscription is connection state, left out of the log: a replay has the same streams, consumers and
+/// records, and answers every later request the same.
+#[test]
+fn subscriptions_replay_from_their_call_and_polls_change_nothing_else() {
+    let mut live = recorder();
+    for i in [0, 1, 2, 3, 20, 1] {
+        live.run(LINES[i]);
+    }
+    live.advance(6_000);
+    let arn = consumer_arn(&mut live).expect("the consumer is ACTIVE");
+    let stream = live
+        .subscribe(&json!({"ConsumerARN": arn, "ShardId": "shardId-000000000000", "StartingPosition": {"Type": "TRIM_HORIZON"}}))
+        .unwrap();
+    let mut pushed = 0;
+    for _ in 0..5 {
+        live.run(LINES[2]);
+        live.advance(1_000);
+        pushed += live.poll(&stream).len();
+    }
+    assert!(pushed > 0, "events were pushed");
+    live.cancel(&stream);
+    let mut replayed = Recorder::open(&live.to_json(), &Limits::FILE).unwrap();
+    assert_eq!(digest(&replayed).streams, digest(&live).streams);
+    assert_eq!(replayed.engine().subscriptions().count(), live.engine().subscriptions().count());
+    for r in [&mut live, &mut replayed] {
+        r.advance(6_000);
+    }
+    let again = json!({"ConsumerARN": arn, "ShardId": "shardId-000000000000", "StartingPosition": {"Type": "LATEST"}});
+    assert_eq!(live.subscribe(&again).map(|s| s.id()), replayed.subscribe(&again).map(|s| s.id()));
+    for line in [LINES[2], LINES[6], LINES[21]] {
+        assert_eq!(live.run(line), replayed.run(line), "{line}");
     }
 }
 

@@ -198,7 +198,7 @@ fn entry(n: usize, v: &Value) -> Result<Entry, String> {
     if let Some(call) = m.get("call") {
         only(&["call", "at_ms", "request"])?;
         let operation = call.as_str().ok_or_else(|| format!("entry {n}: \"call\" is not an operation name"))?;
-        if crate::api::operation(operation).is_none() {
+        if !super::recorder::replayable(operation) {
             return Err(format!("entry {n} calls {operation:?}, an operation this playground does not simulate"));
         }
         let at_ms = time("at_ms", MIN_MILLIS)?;

@@ -31,6 +31,11 @@
 //! proves the property over random streams, writes, reads, reshards, producers and chunkings. (`sim clock
 //! advance` is a *jump*, producing for its first minute only; it is a line, so it replays as that line.)
 //!
+//! **What is not logged.** Operations that change nothing ([`NO_EFFECT_OPERATIONS`]), and what a SubscribeToShard
+//! connection pushes ([`Recorder::poll`], [`Recorder::cancel`]): the SubscribeToShard call itself is logged and
+//! replayed, so the subscription, its id and the consumer's rate limits come back, but the events already pushed
+//! over a connection are connection state, which a restart ends anyway. Nothing else depends on them.
+//!
 //! **Untrusted input.** A file, a link or a stored session may be damaged, foreign, from a newer playground or
 //! built to hang the page. [`SavedSession::parse`] refuses the first three with a plain sentence
 //! ([`SessionError`]) before anything runs; [`Recorder::replay`] runs on a fresh console and bounds the work

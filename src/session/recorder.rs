@@ -3,6 +3,7 @@
 
 use super::format::{Entry, SavedSession};
 use super::{Limits, SessionError};
+use crate::api::ops::consumers::subscribe_to_shard::{self, EventStream, StreamMessage};
 use crate::api::{self, ApiError, HttpReply};
 use crate::cli::{CommandOutput, Console};
 use crate::engine::{Engine, EngineConfig};
@@ -134,6 +135,28 @@ impl Recorder {
         }
     }
 
+    /// SubscribeToShard ([`subscribe_to_shard::subscribe`]) at the current simulated time, logged as a call: a
+    /// replay opens the subscription again (its id, the consumer's rate limits and resubscription guard follow).
+    ///
+    /// # Errors
+    /// The call's error response, as [`subscribe_to_shard::subscribe`].
+    pub fn subscribe(&mut self, request: &Value) -> Result<EventStream, ApiError> {
+        self.log_call_always(api::SUBSCRIBE_TO_SHARD, request);
+        subscribe_to_shard::subscribe(self.console.engine_mut(), request)
+    }
+
+    /// The events a subscription pushed since the last poll ([`EventStream::poll`]). Not logged: what was pushed
+    /// over a connection, and when it was collected, is connection state (a replay reopens each subscription
+    /// where its call left it; a restart ends the connections anyway). Nothing else in the state depends on it.
+    pub fn poll(&mut self, stream: &EventStream) -> Vec<StreamMessage> {
+        stream.poll(self.console.engine_mut())
+    }
+
+    /// The consumer closed the connection ([`EventStream::cancel`]). Not logged, as [`Recorder::poll`].
+    pub fn cancel(&mut self, stream: &EventStream) {
+        stream.cancel(self.console.engine_mut());
+    }
+
     /// Undoes the last command (a line or a call) by replaying the log without it: the state becomes what it would
     /// be had that command never run, with the time that passed since still passed. Returns the entry removed, or
     /// `None` when there is no command to undo.
@@ -161,10 +184,17 @@ impl Recorder {
         *self = Recorder::new(self.console.engine_config().clone(), self.console.seed());
     }
 
+    /// Logs a call to `operation` unless it changes nothing: an operation [`api::call`] does not serve (it
+    /// answers UnknownOperationException, or says SubscribeToShard needs [`Recorder::subscribe`]) or one of
+    /// [`NO_EFFECT_OPERATIONS`].
     fn log_call(&mut self, operation: &str, request: &Value) {
         if api::operation(operation).is_none() || NO_EFFECT_OPERATIONS.contains(&operation) {
             return;
         }
+        self.log_call_always(operation, request);
+    }
+
+    fn log_call_always(&mut self, operation: &str, request: &Value) {
         // The call's time stands for the time that passed just before it.
         while matches!(self.saved.entries.last(), Some(Entry::Advance(_))) {
             self.saved.entries.pop();
@@ -215,12 +245,21 @@ impl Recorder {
                     ));
                 }
                 self.console.advance(at_ms - now);
-                let _ = api::call(self.console.engine_mut(), operation, request);
+                if operation == api::SUBSCRIBE_TO_SHARD {
+                    let _ = subscribe_to_shard::subscribe(self.console.engine_mut(), request);
+                } else {
+                    let _ = api::call(self.console.engine_mut(), operation, request);
+                }
                 self.saved.push(entry.clone());
             }
         }
         Ok(())
     }
+}
+
+/// Whether a call entry may name this operation: one [`api::call`] serves, or SubscribeToShard.
+pub(crate) fn replayable(operation: &str) -> bool {
+    api::operation(operation).is_some() || operation == api::SUBSCRIBE_TO_SHARD
 }
 
 impl SavedSession {
