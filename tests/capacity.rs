@@ -1,7 +1,8 @@
 //! Throughput limits at their exact boundaries, and the on-demand scaling model.
 mod common;
 use common::*;
-use kinesis_playground::engine::ErrorType;
+use kinesis_playground::engine::records::PutRecordInput;
+use kinesis_playground::engine::{Engine, ErrorType};
 use serde_json::json;
 
 const SHARD0: &str = "shardId-000000000000";
@@ -22,16 +23,84 @@ fn the_1000th_record_in_a_second_passes_the_1001st_fails_and_the_next_second_ref
     put(&mut e, "S", "k", "x");
 }
 
+const MIB: usize = 1024 * 1024;
+
+/// Writes one record straight to the engine (no base64 round trip): `Ok` or the error type.
+fn write(e: &mut Engine, key: &str, data_len: usize) -> Result<(), ErrorType> {
+    let data = vec![b'a'; data_len];
+    let input = PutRecordInput { partition_key: key, data: &data, explicit_hash_key: None };
+    e.put_record("S", &input, None).map(|_| ()).map_err(|err| err.error_type)
+}
+
 #[test]
-fn one_mebibyte_per_second_counts_partition_keys_too() {
+fn a_maximum_size_record_on_an_idle_shard_is_accepted() {
     let mut e = engine();
     active_stream(&mut e, "S", 1);
-    // 1 MiB exactly: data of 1048575 bytes + 1-byte key passes; one more byte in the same second fails.
-    let big = vec![b'a'; 1_048_575];
-    let data = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &big);
+    // 1 MiB of data and a 1-byte key: 1 byte over 1 MiB, which a per-second 1 MiB limit always refused.
+    let data = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, vec![b'a'; MIB]);
     ok(&mut e, "PutRecord", json!({"StreamName": "S", "PartitionKey": "k", "Data": data}));
+    let level = e.stream("S").unwrap().shards[0].meter.write_tank.level_bytes(e.now_ms());
+    assert_eq!(level, 10 * MIB as u64 - MIB as u64 - 1, "the tank gave the record's data and key bytes");
+}
+
+#[test]
+fn the_tank_bursts_ten_mebibytes_then_refills_one_mebibyte_a_second() {
+    let mut e = engine();
+    active_stream(&mut e, "S", 1);
+    // Ten records of exactly 1 MiB (data + 1-byte key) at one instant empty the 10 MiB tank...
+    for _ in 0..10 {
+        write(&mut e, "k", MIB - 1).unwrap();
+    }
+    // ...and then not even one more byte fits.
+    assert_eq!(write(&mut e, "k", 0), Err(ErrorType::ProvisionedThroughputExceeded));
     let err = err(&mut e, "PutRecord", json!({"StreamName": "S", "PartitionKey": "k", "Data": ""}));
-    assert_eq!(err.error_type, ErrorType::ProvisionedThroughputExceeded);
+    assert_eq!(err.message, "Rate exceeded for shard shardId-000000000000 in stream S under account 123456789012.");
+    // 999 ms later the tank holds 999/1000 MiB: a 1 MiB record is refused, exactly at 1,000 ms it passes.
+    e.advance(999);
+    assert_eq!(write(&mut e, "k", MIB - 1), Err(ErrorType::ProvisionedThroughputExceeded));
+    e.advance(1);
+    write(&mut e, "k", MIB - 1).unwrap();
+    assert_eq!(write(&mut e, "k", 0), Err(ErrorType::ProvisionedThroughputExceeded));
+    // Refused writes took nothing: 11 records stored.
+    assert_eq!(e.stream("S").unwrap().record_count(), 11);
+}
+
+#[test]
+fn sustained_writes_average_one_mebibyte_a_second() {
+    let mut e = engine();
+    active_stream(&mut e, "S", 1);
+    // Offer 256 KiB records every 50 ms (5 MiB/s) for 60 simulated seconds.
+    let record = 256 * 1024;
+    let mut accepted = 0usize;
+    for _ in 0..1200 {
+        if write(&mut e, "k", record - 1).is_ok() {
+            accepted += record;
+        }
+        e.advance(50);
+    }
+    // The first 10 MiB burst, then 1 MiB a second until the last offer at 59.95 s: at most that, and less than
+    // one record short of it.
+    let most = 10 * MIB + 59_950 * MIB / 1000;
+    assert!(accepted <= most && accepted + record > most, "accepted {accepted} bytes");
+    // Idle for 10 s, the tank is full again.
+    e.advance(10_000);
+    assert!(e.stream("S").unwrap().shards[0].meter.write_tank.is_full(e.now_ms()));
+}
+
+#[test]
+fn a_thousand_records_a_second_still_holds_with_a_full_tank() {
+    let mut e = engine();
+    active_stream(&mut e, "S", 1);
+    e.advance(500);
+    for _ in 0..1000 {
+        write(&mut e, "k", 10).unwrap();
+    }
+    assert_eq!(write(&mut e, "k", 10), Err(ErrorType::ProvisionedThroughputExceeded));
+    // The count is per whole second: the next second starts at the next full second of the clock.
+    e.advance(499);
+    assert_eq!(write(&mut e, "k", 10), Err(ErrorType::ProvisionedThroughputExceeded));
+    e.advance(1);
+    write(&mut e, "k", 10).unwrap();
 }
 
 #[test]

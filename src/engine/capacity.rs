@@ -1,7 +1,8 @@
 //! Provisioned throughput per shard, enforced per simulated second, and the on-demand scaling model.
 //!
-//! Every shard, in either capacity mode, takes at most 1 MiB (data plus partition keys) **or** 1,000 records per
-//! second in, and serves at most 5 GetRecords calls and 2 MiB per second out; GetShardIterator is limited to 5
+//! Every shard, in either capacity mode, takes at most 1,000 records per second in, and its write bytes (data plus
+//! partition keys) come out of a tank that holds 10 MiB and refills at 1 MiB/s ([`super::tank`]: 1 MiB/s on
+//! average, bursts of up to 10 MiB after an idle spell, a maximum-size record on an idle shard accepted). It serves at most 5 GetRecords calls and 2 MiB per second out; GetShardIterator is limited to 5
 //! calls per second. A GetRecords call that returns more than 2 MiB is allowed, but the shard then refuses reads
 //! for as many seconds as the data would have taken at 2 MiB/s (10 MiB -> 5 seconds). Seconds are whole simulated
 //! epoch seconds: the 1,000th record in a second passes, the 1,001st fails, and the next second starts afresh.
@@ -19,8 +20,8 @@ use super::stream::{StreamMode, StreamStatus};
 use super::{Engine, ErrorType, KinesisError};
 use crate::time::{Millis, MINUTE, SECOND};
 
-/// Write limit per shard: bytes (data plus partition key) per second.
-pub const WRITE_BYTES_PER_SEC: u64 = 1024 * 1024;
+/// Write limit per shard: bytes (data plus partition key) per second, on average (the tank's refill rate).
+pub const WRITE_BYTES_PER_SEC: u64 = super::tank::TANK_REFILL_BYTES_PER_SEC;
 /// Write limit per shard: records per second.
 pub const WRITE_RECORDS_PER_SEC: u64 = 1000;
 /// Read limit per shard: bytes per second.
@@ -48,17 +49,21 @@ pub fn rate_exceeded(shard: &Shard, stream: &str, account: &str) -> KinesisError
 }
 
 impl Shard {
-    /// Counts a write of `size` bytes in the second of `now`; `false` (and a throttle event) when it would pass
-    /// the shard's write limit.
+    /// Counts a write of `size` bytes at `now`; `false` (and a throttle event) when the shard already took 1,000
+    /// records this second or its write tank cannot take the bytes.
     pub(crate) fn admit_write(&mut self, now: Millis, size: u64, enforce: bool) -> bool {
+        let tank_ok = self.meter.write_tank.admits(now, size);
         let b = self.meter.current(now);
-        let fits = b.incoming_records < WRITE_RECORDS_PER_SEC && b.incoming_bytes + size <= WRITE_BYTES_PER_SEC;
+        let fits = b.incoming_records < WRITE_RECORDS_PER_SEC && tank_ok;
         if enforce && !fits {
             b.write_throttled += 1;
             return false;
         }
         b.incoming_records += 1;
         b.incoming_bytes += size;
+        // With throttling off the tank only empties: it never runs into a debt that would throttle later writes.
+        let taken = if tank_ok { size } else { self.meter.write_tank.level_bytes(now) };
+        self.meter.write_tank.take(now, taken);
         true
     }
 

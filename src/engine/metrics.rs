@@ -43,6 +43,8 @@ pub struct ShardMeter {
     history: VecDeque<SecondStats>,
     /// No GetRecords call succeeds before this instant (after a call that returned a lot of data).
     pub read_penalty_until: Millis,
+    /// The write bytes the shard can take now (10 MiB at most, refilled at 1 MiB/s).
+    pub write_tank: super::tank::WriteTank,
 }
 
 impl ShardMeter {

@@ -9,8 +9,8 @@
 //! Modules: [`hash_key`] (MD5 routing, ranges), [`sequence`] (the 56-digit layout), [`shard`] (record storage),
 //! [`stream`] (status, retention), [`iterator`] (iterator tokens), [`control`] (create, delete, retention, tags,
 //! limits), [`records`] (PutRecord(s), GetShardIterator, GetRecords), [`metrics`] (per-shard seconds),
-//! [`capacity`] (throughput limits, on-demand scaling), [`reshard`] (split, merge, shard count, mode),
-//! [`fan_out`] (enhanced fan-out: registered consumers and their SubscribeToShard subscriptions).
+//! [`capacity`] (throughput limits, on-demand scaling), [`tank`] (a shard's write bytes), [`reshard`] (split, merge,
+//! shard count, mode), [`fan_out`] (enhanced fan-out: registered consumers and their SubscribeToShard subscriptions).
 
 pub mod capacity;
 pub mod control;
@@ -24,6 +24,7 @@ pub mod reshard;
 pub mod sequence;
 pub mod shard;
 pub mod stream;
+pub mod tank;
 
 pub use error::{ErrorType, KinesisError, KinesisResult};
 pub use hash_key::HashKeyRange;
