@@ -7,7 +7,7 @@ fn completes_commands_operations_and_options() {
     let c = Console::new(ConsoleConfig { start_time_ms: 0, seed: 0 });
     assert_eq!(c.complete("a"), ["aws"]);
     assert_eq!(c.complete("aws k"), ["kinesis"]);
-    assert_eq!(c.complete("aws kinesis put-"), ["put-record", "put-records"]);
+    assert_eq!(c.complete("aws kinesis put-"), ["put-record", "put-records", "put-resource-policy"]);
     assert_eq!(c.complete("aws kinesis wait s"), ["stream-exists", "stream-not-exists"]);
     let opts = c.complete("aws kinesis get-shard-iterator --stream-name x --shard-");
     assert_eq!(opts, ["--shard-id", "--shard-iterator-type"]);

@@ -290,7 +290,7 @@ fn at_most_50_tags_per_stream() {
         "AddTagsToStream",
         json!({"StreamName": "S", "Tags": {"bad<key": "v"}}),
         "InvalidArgumentException",
-        "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
+        "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.",
     );
 }
 
@@ -422,9 +422,71 @@ fn stream_arn_names_the_stream_too() {
 fn tag_characters_follow_the_services_ranges() {
     let mut e = unthrottled();
     active_stream(&mut e, "S", 1);
-    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {"équipe": "données 1", "k:v/x": "a=b+c-d@e%f"}}));
-    for bad in ["tab\there", "semi;colon", "emoji\u{1F600}"] {
-        let e2 = err(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {bad: "v"}}));
-        assert!(e2.message.starts_with("Some tags contain invalid characters."), "{bad}: {}", e2.message);
+    ok(&mut e, "AddTagsToStream", json!({"StreamName": "S", "Tags": {"équipe": "données 1", "k/x": "a=b+c-d@e_f.g"}}));
+    let pattern = "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.";
+    // `:` is not among them (TagResource's rules allow it; AddTagsToStream's do not).
+    for bad in ["tab\there", "semi;colon", "emoji\u{1F600}", "k:v"] {
+        expect_err(
+            &mut e,
+            "AddTagsToStream",
+            json!({"StreamName": "S", "Tags": {bad: "v"}}),
+            "InvalidArgumentException",
+            pattern,
+        );
+        expect_err(
+            &mut e,
+            "RemoveTagsFromStream",
+            json!({"StreamName": "S", "TagKeys": [bad]}),
+            "InvalidArgumentException",
+            pattern,
+        );
     }
+    // `%` is listed by that message, yet refused with another.
+    let percent = |verb: &str| {
+        format!("Failed to {verb} stream S under account {A} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.")
+    };
+    expect_err(
+        &mut e,
+        "AddTagsToStream",
+        json!({"StreamName": "S", "Tags": {"k": "50%"}}),
+        "InvalidArgumentException",
+        &percent("add tags to"),
+    );
+    expect_err(
+        &mut e,
+        "RemoveTagsFromStream",
+        json!({"StreamName": "S", "TagKeys": ["a%"]}),
+        "InvalidArgumentException",
+        &percent("remove tags from"),
+    );
+    // The stream is looked up first: an unknown stream is not found whatever the tags hold.
+    let nope = format!("Stream Nope under account {A} not found.");
+    expect_err(
+        &mut e,
+        "AddTagsToStream",
+        json!({"StreamName": "Nope", "Tags": {"k%": ";"}}),
+        "ResourceNotFoundException",
+        &nope,
+    );
+    expect_err(
+        &mut e,
+        "RemoveTagsFromStream",
+        json!({"StreamName": "Nope", "TagKeys": ["k%"]}),
+        "ResourceNotFoundException",
+        &nope,
+    );
+    // TagResource follows its own documentation: letters, digits, white space and _ . : / = + - @.
+    let arn = "arn:aws:kinesis:us-east-1:123456789012:stream/S";
+    ok(&mut e, "TagResource", json!({"ResourceARN": arn, "Tags": {"team:name": "a b_c.d/e=f+g-h@i"}}));
+    expect_err(
+        &mut e,
+        "TagResource",
+        json!({"ResourceARN": arn, "Tags": {"k": "50%"}}),
+        "InvalidArgumentException",
+        "Tags may only contain Unicode letters, digits, white space, or these symbols: _ . : / = + - @.",
+    );
+    let tags = ok(&mut e, "ListTagsForResource", json!({"ResourceARN": arn}));
+    assert_eq!(tags["Tags"][1], json!({"Key": "team:name", "Value": "a b_c.d/e=f+g-h@i"}));
+    ok(&mut e, "UntagResource", json!({"ResourceARN": arn, "TagKeys": ["team:name", "absent"]}));
+    assert_eq!(ok(&mut e, "ListTagsForResource", json!({"ResourceARN": arn}))["Tags"].as_array().unwrap().len(), 2);
 }

@@ -321,7 +321,7 @@ fn run(cmds: &[Cmd]) -> Result<(), TestCaseError> {
                 if let Some(shard) = (!open.is_empty()).then(|| &open[pick % open.len()]) {
                     let r = shard.hash_key_range;
                     let k = r.starting_hash_key.saturating_add(2).saturating_add(at % r.span().max(1));
-                    let _ = e.split_shard(name, &shard.shard_id(), k);
+                    let _ = e.split_shard(name, &shard.shard_id(), &k.to_string());
                 }
             }
             Cmd::Merge { stream, pick } => {

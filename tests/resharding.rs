@@ -17,6 +17,21 @@ fn split_closes_the_parent_and_children_take_new_writes() {
         json!({"StreamName": "S", "ShardToSplit": "shardId-000000000000", "NewStartingHashKey": MID}),
     );
     assert_eq!(e.stream("S").unwrap().status, StreamStatus::Updating);
+    // While UPDATING the shard map is unchanged: the parent is open, there are no children, and writes and reads
+    // go on as before.
+    let during = ok(&mut e, "ListShards", json!({"StreamName": "S"}))["Shards"].clone();
+    assert_eq!(during.as_array().unwrap().len(), 1, "{during}");
+    assert!(during[0]["SequenceNumberRange"].get("EndingSequenceNumber").is_none());
+    let summary = ok(&mut e, "DescribeStreamSummary", json!({"StreamName": "S"}));
+    assert_eq!(summary["StreamDescriptionSummary"]["OpenShardCount"], 1);
+    assert_eq!(put(&mut e, "S", "b", "during").0, "shardId-000000000000");
+    let it = iterator(&mut e, "S", "shardId-000000000000", "TRIM_HORIZON", json!({}));
+    assert_eq!(keys(&ok(&mut e, "GetRecords", json!({"ShardIterator": it}))), vec!["a", "b"]);
+    e.advance(4_999);
+    assert_eq!(ok(&mut e, "ListShards", json!({"StreamName": "S"}))["Shards"].as_array().unwrap().len(), 1);
+    // When UPDATING ends, the parent closes and the children open.
+    e.advance(1);
+    assert_eq!(e.stream("S").unwrap().status, StreamStatus::Active);
     let shards = ok(&mut e, "ListShards", json!({"StreamName": "S"}))["Shards"].clone();
     assert_eq!(shards.as_array().unwrap().len(), 3);
     assert!(shards[0]["SequenceNumberRange"]["EndingSequenceNumber"].is_string());
@@ -24,15 +39,13 @@ fn split_closes_the_parent_and_children_take_new_writes() {
     assert_eq!(shards[1]["ParentShardId"], "shardId-000000000000");
     assert_eq!(shards[1]["HashKeyRange"]["EndingHashKey"], "170141183460469231731687303715884105727");
     assert_eq!(shards[2]["HashKeyRange"]["StartingHashKey"], MID);
-    // Writes continue while UPDATING and go to the children: "a" hashes low, "b" high.
+    // New writes go to the children: "a" hashes low, "b" high.
     assert_eq!(put(&mut e, "S", "a", "after").0, "shardId-000000000001");
     assert_eq!(put(&mut e, "S", "b", "after").0, "shardId-000000000002");
-    e.advance(5_000);
-    assert_eq!(e.stream("S").unwrap().status, StreamStatus::Active);
-    // The parent still reads its record, then ends with ChildShards and no NextShardIterator.
+    // The parent still reads its records, then ends with ChildShards and no NextShardIterator.
     let it = iterator(&mut e, "S", "shardId-000000000000", "TRIM_HORIZON", json!({}));
     let r = ok(&mut e, "GetRecords", json!({"ShardIterator": it}));
-    assert_eq!(keys(&r), vec!["a"]);
+    assert_eq!(keys(&r), vec!["a", "b"]);
     assert!(r.get("NextShardIterator").is_none());
     let children = r["ChildShards"].as_array().unwrap();
     assert_eq!(children.len(), 2);
@@ -64,6 +77,35 @@ fn split_rules_and_messages() {
         json!({"StreamName": "S", "ShardToSplit": "shardId-000000000009", "NewStartingHashKey": MID}),
     );
     assert_eq!(missing.error_type, ErrorType::ResourceNotFound);
+    // Shard ids are echoed as the caller wrote them.
+    let short =
+        err(&mut e, "SplitShard", json!({"StreamName": "S", "ShardToSplit": "shardId-0", "NewStartingHashKey": MID}));
+    assert_eq!(short.message, "Shard shardId-0 in stream S under account 123456789012 has already been merged or split, and thus is not eligible for merging or splitting.");
+    // An unknown stream is not found, whatever else is wrong.
+    let nope = err(&mut e, "SplitShard", json!({"StreamName": "Nope", "ShardToSplit": "x", "NewStartingHashKey": "1"}));
+    assert_eq!(nope.message, "Stream Nope under account 123456789012 not found.");
+}
+
+#[test]
+fn split_with_a_hash_key_beyond_the_space_gets_the_usual_message() {
+    let mut e = engine();
+    active_stream(&mut e, "S", 2);
+    let beyond = "340282366920938463463374607431768211456";
+    let r = err(
+        &mut e,
+        "SplitShard",
+        json!({"StreamName": "S", "ShardToSplit": "shardId-1", "NewStartingHashKey": beyond}),
+    );
+    assert_eq!(r.error_type, ErrorType::InvalidArgument);
+    assert_eq!(r.message, format!("NewStartingHashKey {beyond} used in SplitShard() on shard shardId-1 in stream S under account 123456789012 is not both greater than one plus the shard's StartingHashKey 170141183460469231731687303715884105728 and less than the shard's EndingHashKey 340282366920938463463374607431768211455."));
+    let huge = "9".repeat(39);
+    assert!(err(
+        &mut e,
+        "SplitShard",
+        json!({"StreamName": "S", "ShardToSplit": "shardId-000000000000", "NewStartingHashKey": huge})
+    )
+    .message
+    .starts_with(&format!("NewStartingHashKey {huge} used in SplitShard() on shard shardId-000000000000")));
 }
 
 #[test]
@@ -86,6 +128,8 @@ fn merge_needs_an_adjacent_pair_in_order() {
         "MergeShards",
         json!({"StreamName": "S", "ShardToMerge": "shardId-000000000000", "AdjacentShardToMerge": "shardId-000000000001"}),
     );
+    assert_eq!(ok(&mut e, "ListShards", json!({"StreamName": "S"}))["Shards"].as_array().unwrap().len(), 3);
+    e.advance(5_000);
     let shards = ok(&mut e, "ListShards", json!({"StreamName": "S"}))["Shards"].clone();
     let child = &shards[3];
     assert_eq!(child["ShardId"], "shardId-000000000003");
@@ -151,7 +195,9 @@ fn closed_shards_expire_once_their_data_is_past_retention() {
         "SplitShard",
         json!({"StreamName": "S", "ShardToSplit": "shardId-000000000000", "NewStartingHashKey": MID}),
     );
-    e.advance(24 * 3_600_000);
+    // The parent closes when UPDATING ends (5 s later), and is listed until its data and its closing are older
+    // than the retention period.
+    e.advance(5_000 + 24 * 3_600_000);
     assert_eq!(ok(&mut e, "ListShards", json!({"StreamName": "S"}))["Shards"].as_array().unwrap().len(), 3);
     e.advance(1);
     let shards = ok(&mut e, "ListShards", json!({"StreamName": "S"}))["Shards"].clone();

@@ -255,9 +255,33 @@ fn enums_in_model_order() {
         &[item(None, "streamModeDetails.streamMode", NOT_NULL)],
     );
     invalid(
-        "CreateStream",
-        json!({"StreamName": "N", "RecordDistributionStrategy": "RANDOM"}),
-        &[item(Some("RANDOM"), "recordDistributionStrategy", &one_of("[AUTO, USER_PARTITION_KEY]"))],
+        "StartStreamEncryption",
+        json!({"StreamName": "S", "EncryptionType": "AES", "KeyId": "alias/aws/kinesis"}),
+        &[item(Some("AES"), "encryptionType", &one_of("[NONE, KMS]"))],
+    );
+    let metrics = "[IncomingBytes, IncomingRecords, OutgoingBytes, OutgoingRecords, WriteProvisionedThroughputExceeded, ReadProvisionedThroughputExceeded, IteratorAgeMilliseconds, ALL]";
+    invalid(
+        "EnableEnhancedMonitoring",
+        json!({"StreamName": "S", "ShardLevelMetrics": ["IncomingBytes", "Bytes"]}),
+        &[item(
+            Some("[IncomingBytes, Bytes]"),
+            "shardLevelMetrics",
+            &format!("satisfy constraint: [Member must satisfy enum value set: {metrics}]"),
+        )],
+    );
+    invalid(
+        "DisableEnhancedMonitoring",
+        json!({"StreamName": "S", "ShardLevelMetrics": []}),
+        &[item(Some("[]"), "shardLevelMetrics", &min_len(1))],
+    );
+    invalid(
+        "UpdateAccountSettings",
+        json!({"MinimumThroughputBillingCommitment": {"Status": "ENABLED_UNTIL_EARLIEST_ALLOWED_END"}}),
+        &[item(
+            Some("ENABLED_UNTIL_EARLIEST_ALLOWED_END"),
+            "minimumThroughputBillingCommitment.status",
+            &one_of("[ENABLED, DISABLED]"),
+        )],
     );
     invalid(
         "ListShards",
@@ -516,7 +540,7 @@ fn tag_maps_and_tag_key_lists() {
         "RemoveTagsFromStream",
         json!({"StreamName": "S", "TagKeys": ["abc;def"]}),
         "InvalidArgumentException",
-        "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
+        "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.",
     );
 }
 

@@ -1,12 +1,15 @@
 //! Pieces shared by the operations: reading members, naming the stream, and the wire shapes of shards.
 
-use super::validate::{int_of, opt, Member, STREAM_ARN, STREAM_NAME};
-use crate::engine::{Engine, KinesisError, KinesisResult, Shard, StreamStatus};
+use super::validate::{int_of, opt, Member, STREAM_ARN, STREAM_ID, STREAM_NAME};
+use crate::engine::{Engine, KinesisError, KinesisResult, Shard, Stream, StreamStatus};
 use crate::time::{from_epoch_seconds_f64, Millis};
 use serde_json::{json, Map, Value};
 
 /// `StreamName` and `StreamARN`, optional in the model: the service needs one of them.
 pub const STREAM_NAME_OR_ARN: [Member; 2] = [opt("StreamName", STREAM_NAME), opt("StreamARN", STREAM_ARN)];
+/// `StreamId`, the last member of every stream-scoped request ("Not Implemented. Reserved for future use."):
+/// checked against its pattern, then ignored.
+pub const STREAM_ID_MEMBER: Member = opt("StreamId", STREAM_ID);
 
 /// A string member.
 pub fn str_of<'a>(req: &'a Value, name: &str) -> Option<&'a str> {
@@ -111,9 +114,25 @@ pub fn visible_shards<'a>(engine: &'a Engine, name: &str) -> Vec<&'a Shard> {
     }
 }
 
-/// `EnhancedMonitoring`: no shard-level metrics enabled.
-pub fn enhanced_monitoring() -> Value {
-    json!([{ "ShardLevelMetrics": [] }])
+/// `EnhancedMonitoring`: the stream's enabled shard-level metrics.
+pub fn enhanced_monitoring(stream: &Stream) -> Value {
+    json!([{ "ShardLevelMetrics": stream.settings.shard_level_metrics }])
+}
+
+/// `EncryptionType`, and `KeyId` when the stream is encrypted, into a description.
+pub fn encryption_members(stream: &Stream, out: &mut Map<String, Value>) {
+    out.insert("EncryptionType".into(), Value::String(stream.settings.encryption_type().into()));
+    if let Some(e) = &stream.settings.encryption {
+        out.insert("KeyId".into(), Value::String(e.key_id.clone()));
+    }
+}
+
+/// `"EncryptionType": "KMS"` in a PutRecord, PutRecords or GetRecords answer when the record was encrypted
+/// (the member is left out for unencrypted streams, as on AWS).
+pub fn mark_encrypted(out: &mut Value, encrypted: bool) {
+    if encrypted {
+        out["EncryptionType"] = Value::String("KMS".into());
+    }
 }
 
 /// An empty response.

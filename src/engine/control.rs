@@ -1,6 +1,7 @@
 //! Control-plane operations: create and delete streams, retention, tags, account limits.
 
 use super::hash_key::even_ranges;
+use super::settings::{StreamSettings, StreamUpdate};
 use super::shard::Shard;
 use super::stream::{PendingTransition, Stream, StreamMode, StreamStatus};
 use super::{Engine, KinesisError, KinesisResult};
@@ -44,6 +45,20 @@ impl Engine {
         name: &str,
         capacity: Capacity,
         tags: BTreeMap<String, String>,
+    ) -> KinesisResult<()> {
+        self.create_stream_with(name, capacity, tags, StreamSettings::default())
+    }
+
+    /// CreateStream with settings beside the shards (a maximum record size, a warm throughput).
+    ///
+    /// # Errors
+    /// As [`Engine::create_stream`].
+    pub fn create_stream_with(
+        &mut self,
+        name: &str,
+        capacity: Capacity,
+        tags: BTreeMap<String, String>,
+        settings: StreamSettings,
     ) -> KinesisResult<()> {
         let account = self.config.account_id.clone();
         if self.streams.contains_key(name) {
@@ -94,6 +109,9 @@ impl Engine {
             scaling_ops_ms: Vec::new(),
             mode_changes_ms: Vec::new(),
             consumers: Vec::new(),
+            // A warm throughput asked for at creation is reached when CREATING ends.
+            update: settings.warm_throughput_mibps.map(StreamUpdate::WarmThroughput),
+            settings,
             mode,
             created_ms: now,
             retention_hours: MIN_RETENTION_HOURS,
@@ -155,6 +173,7 @@ impl Engine {
         let stream = self.streams.get_mut(name).ok_or(not_found)?;
         stream.status = StreamStatus::Deleting;
         stream.pending = Some(PendingTransition::Vanish { at_ms });
+        stream.update = None;
         self.touch();
         if self.config.delete_delay_ms <= 0 {
             self.advance(0);
@@ -200,16 +219,16 @@ impl Engine {
         Ok(())
     }
 
-    /// AddTagsToStream: adds or overwrites tags.
+    /// AddTagsToStream: adds or overwrites tags. The stream is looked up first: an unknown stream is
+    /// ResourceNotFoundException whatever the tags hold.
     ///
     /// # Errors
-    /// `InvalidArgumentException` for characters tags may not hold or more than 50 tags on the stream;
-    /// `ResourceNotFoundException`; `ResourceInUseException` unless ACTIVE.
+    /// `ResourceNotFoundException`; `InvalidArgumentException` for characters tags may not hold or more than 50
+    /// tags on the stream; `ResourceInUseException` unless ACTIVE.
     pub fn add_tags(&mut self, name: &str, tags: &BTreeMap<String, String>) -> KinesisResult<()> {
         let account = self.config.account_id.clone();
-        if tags.iter().any(|(k, v)| !valid_tag_text(k) || !valid_tag_text(v)) {
-            return Err(invalid_tag_characters());
-        }
+        self.existing(name)?;
+        check_tag_texts(tags.iter().flat_map(|(k, v)| [k, v]), "add tags to", name, &account)?;
         let stream = self.active_mut(name)?;
         let total = stream.tags.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
         if total > MAX_TAGS_PER_STREAM {
@@ -223,12 +242,12 @@ impl Engine {
     /// RemoveTagsFromStream: removes the named tags (names that are not there are ignored).
     ///
     /// # Errors
-    /// `InvalidArgumentException` for characters tag keys may not hold; `ResourceNotFoundException`;
+    /// `ResourceNotFoundException` (first); `InvalidArgumentException` for characters tag keys may not hold;
     /// `ResourceInUseException` unless ACTIVE.
     pub fn remove_tags(&mut self, name: &str, keys: &[String]) -> KinesisResult<()> {
-        if keys.iter().any(|k| !valid_tag_text(k)) {
-            return Err(invalid_tag_characters());
-        }
+        let account = self.config.account_id.clone();
+        self.existing(name)?;
+        check_tag_texts(keys.iter(), "remove tags from", name, &account)?;
         let stream = self.active_mut(name)?;
         for k in keys {
             stream.tags.remove(k);
@@ -267,10 +286,26 @@ fn check_retention_bounds(hours: i64) -> KinesisResult<()> {
     Ok(())
 }
 
-fn invalid_tag_characters() -> KinesisError {
-    KinesisError::invalid(
-        "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @ :.",
-    )
+/// The two character checks of AddTagsToStream and RemoveTagsFromStream, in the service's order: first the
+/// pattern (whose message lists `%` but not `:`), then `%`, which the pattern's message offers yet the service
+/// refuses with a message of its own. `verb` is `add tags to` or `remove tags from`.
+fn check_tag_texts<'a>(
+    mut texts: impl Iterator<Item = &'a String> + Clone,
+    verb: &str,
+    name: &str,
+    account: &str,
+) -> KinesisResult<()> {
+    if texts.clone().any(|t| !valid_tag_text(t)) {
+        return Err(KinesisError::invalid(
+            "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.",
+        ));
+    }
+    if texts.any(|t| t.contains('%')) {
+        return Err(KinesisError::invalid(format!(
+            "Failed to {verb} stream {name} under account {account} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'."
+        )));
+    }
+    Ok(())
 }
 
 fn too_many_tags(name: &str, account: &str) -> KinesisError {
@@ -279,13 +314,13 @@ fn too_many_tags(name: &str, account: &str) -> KinesisError {
     ))
 }
 
-/// Tag keys and values hold letters, digits, spaces and `_ . / = + - % @ :`, where "letters" are the character ranges
+/// Tag keys and values hold letters, digits, spaces and `_ . / = + - % @`, where "letters" are the character ranges
 /// the service accepts (as recorded against AWS by kinesalite: ASCII word characters, U+00C0..U+1FFF and
 /// U+2C00..U+D7FF), not Unicode's letter tables.
 fn valid_tag_text(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_ascii_alphanumeric()
-            || "_./=+-%@: ".contains(c)
+            || "_./=+-%@ ".contains(c)
             || ('\u{C0}'..='\u{1FFF}').contains(&c)
             || ('\u{2C00}'..='\u{D7FF}').contains(&c)
     })

@@ -7,12 +7,17 @@
 //! constraints (lengths, patterns, enums) are checked by [`crate::api`] first.
 //!
 //! Modules: [`hash_key`] (MD5 routing, ranges), [`sequence`] (the 56-digit layout), [`shard`] (record storage),
-//! [`stream`] (status, retention), [`iterator`] (iterator tokens), [`control`] (create, delete, retention, tags,
+//! [`stream`] (status, retention), [`settings`] (encryption, metrics, record size, warm throughput, the change
+//! UPDATING makes when it ends), [`iterator`] (iterator tokens), [`control`] (create, delete, retention, tags,
 //! limits), [`records`] (PutRecord(s), GetShardIterator, GetRecords), [`metrics`] (per-shard seconds),
 //! [`capacity`] (throughput limits, on-demand scaling), [`tank`] (a shard's write bytes), [`reshard`] (split, merge,
-//! shard count, mode), [`fan_out`] (enhanced fan-out: registered consumers and their SubscribeToShard subscriptions).
+//! shard count, mode), [`fan_out`] (enhanced fan-out: registered consumers and their SubscribeToShard subscriptions),
+//! [`configure`] (encryption, enhanced monitoring, record size, what UPDATING does when it ends), [`account`]
+//! (account settings, warm throughput), [`resources`] (resources by ARN: tags, policies).
 
+pub mod account;
 pub mod capacity;
+pub mod configure;
 pub mod control;
 pub mod error;
 pub mod fan_out;
@@ -21,7 +26,9 @@ pub mod iterator;
 pub mod metrics;
 pub mod records;
 pub mod reshard;
+pub mod resources;
 pub mod sequence;
+pub mod settings;
 pub mod shard;
 pub mod stream;
 pub mod tank;
@@ -110,6 +117,8 @@ pub struct Engine {
     retained_records: usize,
     revision: u64,
     fan_out: fan_out::FanOut,
+    /// The account's minimum throughput billing commitment (UpdateAccountSettings).
+    commitment: account::Commitment,
 }
 
 impl Engine {
@@ -122,6 +131,7 @@ impl Engine {
             retained_records: 0,
             revision: 0,
             fan_out: fan_out::FanOut::default(),
+            commitment: account::Commitment::default(),
         }
     }
 
@@ -204,7 +214,12 @@ impl Engine {
             return;
         };
         match stream.pending.take() {
-            Some(PendingTransition::BecomeActive { .. }) => stream.status = StreamStatus::Active,
+            Some(PendingTransition::BecomeActive { .. }) => {
+                stream.status = StreamStatus::Active;
+                if let Some(update) = stream.update.take() {
+                    self.apply_update(name, update);
+                }
+            }
             Some(PendingTransition::Vanish { .. }) => {
                 let gone = stream.record_count();
                 self.streams.remove(name);

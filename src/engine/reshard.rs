@@ -1,12 +1,15 @@
 //! Resharding: SplitShard, MergeShards, UpdateShardCount, and the UpdateStreamMode switch.
 //!
 //! A split closes one shard and opens two children that share its hash key range; a merge closes two adjacent
-//! shards and opens one child over both ranges. Closed shards keep their records (readable until retention trims
-//! them) and get an EndingSequenceNumber; new writes go to the children at once. The stream is UPDATING for the
-//! configured delay afterwards. Readers should drain a parent (until GetRecords returns no NextShardIterator)
-//! before reading its children, so that each partition key's records come in order.
+//! shards and opens one child over both ranges. As in Kinesis, the call only starts the change: the stream is
+//! UPDATING for the configured delay, the old shards stay open (listed, read and written as before, with no
+//! children), and the shard map changes when UPDATING ends. Then the parents close (readable until retention trims
+//! them, with an EndingSequenceNumber) and new writes go to the children. Readers should drain a parent (until
+//! GetRecords returns no NextShardIterator) before reading its children, so that each partition key's records
+//! come in order.
 
-use super::hash_key::{even_ranges, HashKeyRange};
+use super::hash_key::{even_ranges, parse_hash_key, HashKeyRange};
+use super::settings::StreamUpdate;
 use super::shard::Shard;
 use super::stream::{PendingTransition, StreamMode, StreamStatus};
 use super::{parse_shard_id, Engine, KinesisError, KinesisResult};
@@ -31,7 +34,7 @@ impl Engine {
         Ok(())
     }
 
-    /// An open shard of the stream for a split or merge.
+    /// An open shard of the stream for a split or merge; messages name it as the caller wrote it.
     fn open_shard(&self, name: &str, id: &str) -> KinesisResult<Shard> {
         let account = &self.config.account_id;
         let shard = parse_shard_id(id).and_then(|i| self.stream(name).and_then(|s| s.shard(i))).ok_or_else(|| {
@@ -39,18 +42,19 @@ impl Engine {
         })?;
         if !shard.is_open() {
             return Err(KinesisError::invalid(format!(
-                "Shard {} in stream {name} under account {account} has already been merged or split, and thus is not eligible for merging or splitting.",
-                shard.shard_id()
+                "Shard {id} in stream {name} under account {account} has already been merged or split, and thus is not eligible for merging or splitting."
             )));
         }
         Ok(shard.clone())
     }
 
-    fn start_updating(&mut self, name: &str) {
+    /// The stream turns UPDATING; `update` happens when UPDATING ends.
+    pub(crate) fn start_updating(&mut self, name: &str, update: Option<StreamUpdate>) {
         let at_ms = self.now + self.config.update_delay_ms;
         if let Some(s) = self.stream_mut(name) {
             s.status = StreamStatus::Updating;
             s.pending = Some(PendingTransition::BecomeActive { at_ms });
+            s.update = update;
         }
         self.touch();
         if self.config.update_delay_ms <= 0 {
@@ -59,7 +63,12 @@ impl Engine {
     }
 
     /// Closes the listed open shards and opens new ones over the given ranges, each with its parents.
-    fn replace_shards(&mut self, name: &str, closing: &[u32], children: Vec<(HashKeyRange, Vec<u32>)>) -> Vec<u32> {
+    pub(crate) fn replace_shards(
+        &mut self,
+        name: &str,
+        closing: &[u32],
+        children: Vec<(HashKeyRange, Vec<u32>)>,
+    ) -> Vec<u32> {
         let now = self.now;
         let Some(stream) = self.stream_mut(name) else { return Vec::new() };
         for s in stream.shards.iter_mut().filter(|s| closing.contains(&s.index)) {
@@ -93,59 +102,56 @@ impl Engine {
         self.replace_shards(name, &[index], vec![(lower, vec![index]), (upper, vec![index])]);
     }
 
-    /// SplitShard: `[lo, hi]` becomes `[lo, k - 1]` and `[k, hi]`.
+    /// SplitShard: `[lo, hi]` becomes `[lo, k - 1]` and `[k, hi]` when UPDATING ends. `new_starting_hash_key`
+    /// is the decimal text of the request (any number of digits: one beyond 2^128 - 1 gets the usual message).
     ///
     /// # Errors
     /// `InvalidArgumentException` unless `lo + 1 < k < hi`, for a closed shard or an on-demand stream;
     /// `ResourceNotFoundException`; `ResourceInUseException` unless ACTIVE; `LimitExceededException` at the
     /// account's shard limit.
-    pub fn split_shard(
-        &mut self,
-        name: &str,
-        shard_to_split: &str,
-        new_starting_hash_key: u128,
-    ) -> KinesisResult<Vec<u32>> {
+    pub fn split_shard(&mut self, name: &str, shard_to_split: &str, new_starting_hash_key: &str) -> KinesisResult<()> {
         self.provisioned_active(name, "SplitShard")?;
         let shard = self.open_shard(name, shard_to_split)?;
         let r = shard.hash_key_range;
-        let k = new_starting_hash_key;
-        if k <= r.starting_hash_key.saturating_add(1) || k >= r.ending_hash_key {
+        let key = parse_hash_key(new_starting_hash_key);
+        let Some(k) = key.filter(|&k| k > r.starting_hash_key.saturating_add(1) && k < r.ending_hash_key) else {
             return Err(KinesisError::invalid(format!(
-                "NewStartingHashKey {k} used in SplitShard() on shard {} in stream {name} under account {} is not both greater than one plus the shard's StartingHashKey {} and less than the shard's EndingHashKey {}.",
-                shard.shard_id(), self.config.account_id, r.starting_hash_key, r.ending_hash_key
+                "NewStartingHashKey {new_starting_hash_key} used in SplitShard() on shard {shard_to_split} in stream {name} under account {} is not both greater than one plus the shard's StartingHashKey {} and less than the shard's EndingHashKey {}.",
+                self.config.account_id, r.starting_hash_key, r.ending_hash_key
             )));
-        }
+        };
         self.check_shard_limit(1)?;
         let lower = HashKeyRange { starting_hash_key: r.starting_hash_key, ending_hash_key: k - 1 };
         let upper = HashKeyRange { starting_hash_key: k, ending_hash_key: r.ending_hash_key };
-        let created =
-            self.replace_shards(name, &[shard.index], vec![(lower, vec![shard.index]), (upper, vec![shard.index])]);
-        self.start_updating(name);
-        Ok(created)
+        let children = vec![(lower, vec![shard.index]), (upper, vec![shard.index])];
+        self.start_updating(name, Some(StreamUpdate::Reshard { closing: vec![shard.index], children }));
+        Ok(())
     }
 
-    /// MergeShards: two adjacent open shards (the first's range ending just before the second's) become one.
+    /// MergeShards: two adjacent open shards (the first's range ending just before the second's) become one when
+    /// UPDATING ends.
     ///
     /// # Errors
     /// `InvalidArgumentException` when they are not an adjacent pair, are closed, or the stream is on-demand;
     /// `ResourceNotFoundException`; `ResourceInUseException` unless ACTIVE.
-    pub fn merge_shards(&mut self, name: &str, shard_to_merge: &str, adjacent_shard: &str) -> KinesisResult<u32> {
+    pub fn merge_shards(&mut self, name: &str, shard_to_merge: &str, adjacent_shard: &str) -> KinesisResult<()> {
         self.provisioned_active(name, "MergeShards")?;
         let a = self.open_shard(name, shard_to_merge)?;
         let b = self.open_shard(name, adjacent_shard)?;
         if a.hash_key_range.ending_hash_key.checked_add(1) != Some(b.hash_key_range.starting_hash_key) {
             return Err(KinesisError::invalid(format!(
-                "Shards {} and {} in stream {name} under account {} are not an adjacent pair of shards eligible for merging",
-                a.shard_id(), b.shard_id(), self.config.account_id
+                "Shards {shard_to_merge} and {adjacent_shard} in stream {name} under account {} are not an adjacent pair of shards eligible for merging",
+                self.config.account_id
             )));
         }
         let range = HashKeyRange {
             starting_hash_key: a.hash_key_range.starting_hash_key,
             ending_hash_key: b.hash_key_range.ending_hash_key,
         };
-        let created = self.replace_shards(name, &[a.index, b.index], vec![(range, vec![a.index, b.index])]);
-        self.start_updating(name);
-        Ok(created.first().copied().unwrap_or_default())
+        let update =
+            StreamUpdate::Reshard { closing: vec![a.index, b.index], children: vec![(range, vec![a.index, b.index])] };
+        self.start_updating(name, Some(update));
+        Ok(())
     }
 
     /// UpdateShardCount with UNIFORM_SCALING: every open shard closes and `target` shards of equal width open.
@@ -207,12 +213,11 @@ impl Engine {
                 (range, parents)
             })
             .collect();
-        self.replace_shards(name, &closing, children);
         if let Some(s) = self.stream_mut(name) {
             s.scaling_ops_ms.retain(|t| now - t < DAY);
             s.scaling_ops_ms.push(now);
         }
-        self.start_updating(name);
+        self.start_updating(name, Some(StreamUpdate::Reshard { closing, children }));
         Ok(current as u32)
     }
 
@@ -248,7 +253,7 @@ impl Engine {
         stream.mode = mode;
         stream.mode_changes_ms.push(now);
         stream.last_scaled_ms = Some(now);
-        self.start_updating(name);
+        self.start_updating(name, None);
         Ok(())
     }
 }

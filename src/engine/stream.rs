@@ -3,6 +3,7 @@
 
 use super::fan_out::Consumer;
 use super::hash_key::HashKeyRange;
+use super::settings::{StreamSettings, StreamUpdate};
 use super::shard::Shard;
 use crate::time::{Millis, HOUR};
 use std::collections::BTreeMap;
@@ -95,6 +96,10 @@ pub struct Stream {
     pub mode_changes_ms: Vec<Millis>,
     /// Enhanced fan-out consumers registered with the stream, in registration order.
     pub consumers: Vec<Consumer>,
+    /// Encryption, shard-level metrics, maximum record size, warm throughput, resource policy.
+    pub settings: StreamSettings,
+    /// What changes when the current UPDATING ends.
+    pub update: Option<StreamUpdate>,
 }
 
 impl Stream {
@@ -153,6 +158,7 @@ impl Stream {
     pub(crate) fn apply_retention(&mut self, now_ms: Millis) -> usize {
         let cutoff = now_ms.saturating_sub(self.retention_ms());
         let dropped = self.shards.iter_mut().map(|s| s.trim_before(cutoff)).sum();
+        self.settings.forget_encryption_before(cutoff);
         self.shards.retain(|s| s.is_open() || s.record_count() > 0 || s.closed_ms.is_some_and(|c| c >= cutoff));
         dropped
     }

@@ -1,6 +1,6 @@
 //! IncreaseStreamRetentionPeriod: how long records stay readable, from 24 to 8760 hours.
 
-use crate::api::common::{empty, int, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::common::{empty, int, stream_name, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN};
 use crate::api::validate::{req, Member, Shape};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::Value;
@@ -9,6 +9,7 @@ pub const MEMBERS: &[Member] = &[
     STREAM_NAME_OR_ARN[0],
     req("RetentionPeriodHours", Shape::Int { min: i64::MIN, max: None }),
     STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
 ];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {

@@ -1,7 +1,8 @@
 //! GetRecords: records from a shard iterator's position, and the iterator to use next.
 
-use crate::api::common::{big, epoch, int, str_of};
+use crate::api::common::{big, epoch, int, mark_encrypted, str_of, STREAM_ID_MEMBER};
 use crate::api::validate::{opt, req, Member, Shape, STREAM_ARN};
+use crate::engine::iterator::IteratorToken;
 use crate::engine::{shard_id, Engine, KinesisResult};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -11,6 +12,7 @@ pub const MEMBERS: &[Member] = &[
     req("ShardIterator", Shape::Str { min: 1, max: 512, pattern: None }),
     opt("Limit", Shape::Int { min: 1, max: Some(10_000) }),
     opt("StreamARN", STREAM_ARN),
+    STREAM_ID_MEMBER,
 ];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
@@ -19,16 +21,21 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     // 'ShardIterator'` (as the AWS tutorial does), and strips them.
     let token = token.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(token);
     let out = engine.get_records(token, int(req, "Limit").map(|n| n as usize))?;
+    // The stream the iterator reads, for each record's encryption (by its arrival time).
+    let stream = IteratorToken::decode(token).and_then(|it| engine.stream(&it.stream_name));
+    let settings = stream.map(|s| &s.settings);
     let records: Vec<Value> = out
         .records
         .iter()
         .map(|r| {
-            json!({
+            let mut rec = json!({
                 "SequenceNumber": big(r.sequence_number),
                 "ApproximateArrivalTimestamp": epoch(r.arrival_ms),
                 "Data": STANDARD.encode(&r.data),
                 "PartitionKey": r.partition_key,
-            })
+            });
+            mark_encrypted(&mut rec, settings.is_some_and(|s| s.encrypted_at(r.arrival_ms)));
+            rec
         })
         .collect();
     let mut body = json!({ "Records": records });

@@ -1,6 +1,6 @@
 //! GetShardIterator: a token for a position in one shard, valid for 300 seconds.
 
-use crate::api::common::{str_of, stream_name, timestamp, STREAM_NAME_OR_ARN};
+use crate::api::common::{str_of, stream_name, timestamp, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN};
 use crate::api::validate::{opt, req, Member, Shape, SEQUENCE_NUMBER, SHARD_ID};
 use crate::engine::{Engine, KinesisResult, ShardIteratorType};
 use crate::time::{MAX_MILLIS, MIN_MILLIS};
@@ -16,6 +16,7 @@ pub const MEMBERS: &[Member] = &[
     opt("StartingSequenceNumber", SEQUENCE_NUMBER),
     opt("Timestamp", Shape::Timestamp),
     STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
 ];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {

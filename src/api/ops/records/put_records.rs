@@ -1,15 +1,19 @@
 //! PutRecords: up to 500 records (5 MiB in all) in one call. Each entry succeeds or fails on its own; the response
 //! lists them in request order, and FailedRecordCount counts the failures.
 
-use super::put_record::{explicit_hash_key, DATA, PARTITION_KEY};
-use crate::api::common::{big, str_of, stream_name, STREAM_NAME_OR_ARN};
+use super::put_record::{check_record_sizes, encrypting, explicit_hash_key, DATA, PARTITION_KEY};
+use crate::api::common::{big, mark_encrypted, str_of, stream_name, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN};
 use crate::api::validate::{decode_blob, opt, req, Member, Shape, HASH_KEY};
 use crate::engine::records::PutRecordInput;
 use crate::engine::{shard_id, Engine, KinesisError, KinesisResult};
 use serde_json::{json, Value};
 
-/// Largest total of data and partition keys in one request: 5 MiB.
+/// Largest total of data and partition keys in one request: 5 MiB, the classic limit (spec section 6) ...
 pub const MAX_REQUEST_BYTES: usize = 5 * 1024 * 1024;
+/// ... and 10 MiB, as the model's documentation says, to a stream whose MaxRecordSizeInKiB was raised.
+pub const MAX_LARGE_REQUEST_BYTES: usize = 10 * 1024 * 1024;
+/// A stream's default record size limit: 1 MiB.
+const MAX_DATA_BYTES_CLASSIC: usize = 1024 * 1024;
 
 const ENTRY: &[Member] = &[req("Data", DATA), opt("ExplicitHashKey", HASH_KEY), req("PartitionKey", PARTITION_KEY)];
 
@@ -25,6 +29,7 @@ pub const MEMBERS: &[Member] = &[
     ),
     STREAM_NAME_OR_ARN[0],
     STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
 ];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
@@ -38,8 +43,13 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
         total += data.len() + key.len();
         decoded.push((data, key, explicit_hash_key(e)?));
     }
-    if total > MAX_REQUEST_BYTES {
-        return Err(KinesisError::invalid("Records size exceeds 5 MB limit"));
+    let sizes: Vec<(String, usize)> =
+        decoded.iter().enumerate().map(|(i, (d, _, _))| (format!("records.{}.member.data", i + 1), d.len())).collect();
+    check_record_sizes(engine, &name, &sizes)?;
+    let large = engine.stream(&name).is_some_and(|s| s.settings.max_record_bytes() > MAX_DATA_BYTES_CLASSIC);
+    let (limit, mb) = if large { (MAX_LARGE_REQUEST_BYTES, 10) } else { (MAX_REQUEST_BYTES, 5) };
+    if total > limit {
+        return Err(KinesisError::invalid(format!("Records size exceeds {mb} MB limit")));
     }
     let inputs: Vec<PutRecordInput<'_>> = decoded
         .iter()
@@ -54,5 +64,7 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
             Err(e) => json!({ "ErrorCode": e.error_type.aws_name(), "ErrorMessage": e.message }),
         })
         .collect();
-    Ok(json!({ "FailedRecordCount": failed, "Records": records }))
+    let mut out = json!({ "FailedRecordCount": failed, "Records": records });
+    mark_encrypted(&mut out, encrypting(engine, &name));
+    Ok(out)
 }

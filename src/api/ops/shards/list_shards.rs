@@ -3,7 +3,9 @@
 //! A NextToken stands for "the same listing, after this shard" and is valid for 300 seconds; it must be sent
 //! without StreamName.
 
-use crate::api::common::{int, shard_json, str_of, stream_name, timestamp, visible_shards, STREAM_NAME_OR_ARN};
+use crate::api::common::{
+    int, shard_json, str_of, stream_name, timestamp, visible_shards, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN,
+};
 use crate::api::validate::{opt, req, Member, Shape, NEXT_TOKEN, SHARD_ID};
 use crate::engine::{parse_shard_id, Engine, ErrorType, KinesisError, KinesisResult, Shard};
 use crate::time::Millis;
@@ -29,6 +31,7 @@ pub const MEMBERS: &[Member] = &[
         ]),
     ),
     STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
 ];
 
 const DEFAULT_MAX: usize = 1000;

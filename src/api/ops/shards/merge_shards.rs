@@ -1,6 +1,6 @@
 //! MergeShards: two adjacent open shards become one.
 
-use crate::api::common::{empty, str_of, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::common::{empty, str_of, stream_name, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN};
 use crate::api::validate::{req, Member, SHARD_ID};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::Value;
@@ -10,6 +10,7 @@ pub const MEMBERS: &[Member] = &[
     req("ShardToMerge", SHARD_ID),
     req("AdjacentShardToMerge", SHARD_ID),
     STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
 ];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {

@@ -1,6 +1,6 @@
 //! UpdateShardCount: replaces the open shards with TargetShardCount shards of equal width (UNIFORM_SCALING).
 
-use crate::api::common::{int, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::common::{int, stream_name, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN};
 use crate::api::validate::{req, Member, Shape};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::{json, Value};
@@ -10,6 +10,7 @@ pub const MEMBERS: &[Member] = &[
     req("TargetShardCount", Shape::Int { min: 1, max: None }),
     req("ScalingType", Shape::Enum(&["UNIFORM_SCALING"])),
     STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
 ];
 
 pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {

@@ -2,10 +2,13 @@
 //!
 //! With `--shard-count` alone the stream is PROVISIONED; with `StreamMode=ON_DEMAND` it is on-demand (4 shards to
 //! start); with neither, the playground creates an ON_DEMAND stream (the console's default, spec section 6).
+//! `MaxRecordSizeInKiB` sets the largest record (1 MiB by default); `WarmThroughputMiBps` (on-demand, in an account
+//! with the minimum throughput commitment) is reached when CREATING ends.
 
 use crate::api::common::{empty, int, str_of};
 use crate::api::validate::{opt, req, Member, Shape, STREAM_NAME, TAG_MAP};
 use crate::engine::control::Capacity;
+use crate::engine::settings::{StreamSettings, DEFAULT_MAX_RECORD_SIZE_KIB};
 use crate::engine::{Engine, KinesisError, KinesisResult};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -19,7 +22,6 @@ pub const MEMBERS: &[Member] = &[
     opt("Tags", TAG_MAP),
     opt("WarmThroughputMiBps", Shape::Int { min: 0, max: None }),
     opt("MaxRecordSizeInKiB", Shape::Int { min: 1024, max: Some(10240) }),
-    opt("RecordDistributionStrategy", Shape::Enum(&["AUTO", "USER_PARTITION_KEY"])),
 ];
 
 /// Tags of a `TagMap` member.
@@ -44,6 +46,18 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
         },
         (_, None) => return Err(KinesisError::invalid("ShardCount is required when StreamMode=PROVISIONED")),
     };
-    engine.create_stream(name, capacity, tags_of(req, "Tags"))?;
+    let mut settings = StreamSettings::default();
+    if let Some(kib) = int(req, "MaxRecordSizeInKiB") {
+        settings.max_record_size_kib = u32::try_from(kib).unwrap_or(DEFAULT_MAX_RECORD_SIZE_KIB);
+    }
+    if let Some(mibps) = int(req, "WarmThroughputMiBps") {
+        if capacity != Capacity::OnDemand {
+            return Err(KinesisError::invalid(
+                "WarmThroughputMiBps is only valid for streams in ON_DEMAND capacity mode.",
+            ));
+        }
+        settings.warm_throughput_mibps = Some(engine.check_warm_throughput(mibps)?);
+    }
+    engine.create_stream_with(name, capacity, tags_of(req, "Tags"), settings)?;
     Ok(empty())
 }

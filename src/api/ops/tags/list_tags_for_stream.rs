@@ -1,6 +1,6 @@
 //! ListTagsForStream: a stream's tags in key order, a page at a time.
 
-use crate::api::common::{int, str_of, stream_name, STREAM_NAME_OR_ARN};
+use crate::api::common::{int, str_of, stream_name, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN};
 use crate::api::validate::{opt, Member, Shape};
 use crate::engine::{Engine, KinesisResult};
 use serde_json::{json, Value};
@@ -10,6 +10,7 @@ pub const MEMBERS: &[Member] = &[
     opt("ExclusiveStartTagKey", Shape::Str { min: 1, max: 128, pattern: None }),
     opt("Limit", Shape::Int { min: 1, max: Some(50) }),
     STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
 ];
 
 const DEFAULT_LIMIT: usize = 50;

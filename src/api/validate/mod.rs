@@ -14,95 +14,10 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde_json::Value;
 
-/// Patterns of the service model, checked without a regex engine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pattern {
-    /// `[a-zA-Z0-9_.-]+`
-    Name,
-    /// `arn:aws.*:kinesis:.*:\d{12}:stream/\S+`
-    StreamArn,
-    /// `0|([1-9]\d{0,38})`
-    HashKey,
-    /// `0|([1-9]\d{0,128})`
-    SequenceNumber,
-    /// `^(arn):aws.*:kinesis:.*:\d{12}:.*stream\/[a-zA-Z0-9_.-]+\/consumer\/[a-zA-Z0-9_.-]+:[0-9]+`
-    ConsumerArn,
-}
-
-impl Pattern {
-    /// The pattern as the model (and AWS's message) writes it.
-    pub fn text(self) -> &'static str {
-        match self {
-            Pattern::Name => "[a-zA-Z0-9_.-]+",
-            Pattern::StreamArn => "arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+",
-            Pattern::HashKey => "0|([1-9]\\d{0,38})",
-            Pattern::SequenceNumber => "0|([1-9]\\d{0,128})",
-            Pattern::ConsumerArn => {
-                "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+"
-            }
-        }
-    }
-
-    /// Whether the whole text matches.
-    pub fn matches(self, s: &str) -> bool {
-        let decimal = |max_rest: usize| {
-            s == "0"
-                || (s.len() <= max_rest + 1
-                    && s.bytes().next().is_some_and(|b| (b'1'..=b'9').contains(&b))
-                    && s.bytes().all(|b| b.is_ascii_digit()))
-        };
-        match self {
-            Pattern::Name => !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)),
-            Pattern::HashKey => decimal(38),
-            Pattern::SequenceNumber => decimal(128),
-            Pattern::StreamArn => arn_matches(s),
-            Pattern::ConsumerArn => consumer_arn_matches(s),
-        }
-    }
-}
-
-fn arn_matches(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix("arn:aws") else {
-        return false;
-    };
-    // `.*:kinesis:.*:\d{12}:stream/\S+`: find ":kinesis:", then some later ":<12 digits>:stream/<non-space>+".
-    let Some(k) = rest.find(":kinesis:") else {
-        return false;
-    };
-    let after = &rest[k + ":kinesis:".len()..];
-    after.match_indices(":stream/").any(|(i, _)| {
-        let head = &after[..i];
-        let tail = &after[i + ":stream/".len()..];
-        let digits = head.rsplit(':').next().unwrap_or("");
-        head.contains(':')
-            && digits.len() == 12
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && !tail.is_empty()
-            && !tail.chars().any(char::is_whitespace)
-    })
-}
+mod pattern;
+pub use pattern::Pattern;
 
 /// `arn:aws.*:kinesis:.*:\d{12}:.*stream/<name>/consumer/<name>:<digits>`, the whole text.
-fn consumer_arn_matches(s: &str) -> bool {
-    let name = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
-    // Names hold no `/` or `:`, so the last separators are the ones the pattern means.
-    let Some((head, secs)) = s.rsplit_once(':') else { return false };
-    let Some((head, consumer)) = head.rsplit_once("/consumer/") else { return false };
-    let Some((head, stream)) = head.rsplit_once('/') else { return false };
-    let Some(head) = head.strip_suffix("stream").and_then(|h| h.strip_prefix("arn:aws")) else { return false };
-    let account_after_kinesis = head.match_indices(":kinesis:").any(|(k, _)| {
-        let after = &head.as_bytes()[k + ":kinesis:".len()..];
-        (0..after.len()).any(|i| {
-            after[i] == b':' && after.get(i + 13) == Some(&b':') && after[i + 1..i + 13].iter().all(u8::is_ascii_digit)
-        })
-    });
-    !secs.is_empty()
-        && secs.bytes().all(|b| b.is_ascii_digit())
-        && name(consumer)
-        && name(stream)
-        && account_after_kinesis
-}
-
 /// The shape of a member.
 #[derive(Debug, Clone, Copy)]
 pub enum Shape {
@@ -112,6 +27,12 @@ pub enum Shape {
         pattern: Option<Pattern>,
     },
     Enum(&'static [&'static str]),
+    /// A list of enum values (ShardLevelMetrics).
+    EnumList {
+        min: usize,
+        max: usize,
+        values: &'static [&'static str],
+    },
     Int {
         min: i64,
         max: Option<i64>,
@@ -179,6 +100,10 @@ pub const SEQUENCE_NUMBER: Shape = Shape::Str { min: 0, max: usize::MAX, pattern
 pub const HASH_KEY: Shape = Shape::Str { min: 0, max: usize::MAX, pattern: Some(Pattern::HashKey) };
 /// `NextToken`.
 pub const NEXT_TOKEN: Shape = Shape::Str { min: 1, max: 1_048_576, pattern: None };
+/// `StreamId`: "Not Implemented. Reserved for future use.": checked, then ignored.
+pub const STREAM_ID: Shape = Shape::Str { min: 1, max: 24, pattern: Some(Pattern::StreamId) };
+/// `ResourceARN`: a stream's or a consumer's ARN.
+pub const RESOURCE_ARN: Shape = Shape::Str { min: 1, max: 2048, pattern: Some(Pattern::ResourceArn) };
 /// `TagMap`.
 pub const TAG_MAP: Shape = Shape::StrMap { min: 1, max: 200, key_max: 128, value_max: 256 };
 
@@ -304,6 +229,25 @@ impl Checker {
                 let s = v.as_str().ok_or_else(|| type_error("String", v))?;
                 if !values.contains(&s) {
                     self.fail(&quote(s), path, format!("must satisfy enum value set: [{}]", values.join(", ")));
+                }
+            }
+            Shape::EnumList { min, max, values } => {
+                let items = v.as_array().ok_or_else(|| type_error("List", v))?;
+                let mut texts = Vec::with_capacity(items.len());
+                for it in items {
+                    texts.push(it.as_str().ok_or_else(|| type_error("String", it))?);
+                }
+                let shown = quote(&format!("[{}]", texts.join(", ")));
+                self.length(&shown, path, texts.len(), min, max);
+                if texts.iter().any(|t| !values.contains(t)) {
+                    self.fail(
+                        &shown,
+                        path,
+                        format!(
+                            "must satisfy constraint: [Member must satisfy enum value set: [{}]]",
+                            values.join(", ")
+                        ),
+                    );
                 }
             }
             Shape::Int { min, max } => {
@@ -481,35 +425,6 @@ mod tests {
         assert_eq!(e.error_type, crate::engine::ErrorType::Serialization);
         assert_eq!(e.message, "class java.lang.String can not be converted to an Integer");
         assert!(validate(MEMBERS, &json!({"StreamName": "a", "Limit": 5, "Unknown": 1})).is_ok());
-    }
-
-    #[test]
-    fn patterns() {
-        assert!(Pattern::StreamArn.matches("arn:aws:kinesis:us-east-1:123456789012:stream/DemoStream"));
-        assert!(!Pattern::StreamArn.matches("arn:aws:kinesis:us-east-1:12345:stream/DemoStream"));
-        assert!(!Pattern::StreamArn.matches("arn:aws:kinesis:us-east-1:123456789012:stream/"));
-        assert!(Pattern::HashKey.matches("0"));
-        assert!(!Pattern::HashKey.matches("01"));
-        assert!(Pattern::HashKey.matches(&"9".repeat(39)));
-        assert!(!Pattern::HashKey.matches(&"9".repeat(40)));
-        assert!(!Pattern::SequenceNumber.matches(""));
-        let c = "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app:1704067205";
-        assert!(Pattern::ConsumerArn.matches(c));
-        assert!(Pattern::ConsumerArn.matches("arn:aws-cn:kinesis:cn-north-1:123456789012:stream/S/consumer/a.b-c_d:0"));
-        assert!(Pattern::ConsumerArn.matches("arn:aws:kinesis::123456789012:x-stream/S/consumer/a:1"));
-        for bad in [
-            "arn:aws:kinesis:us-east-1:123456789012:stream/S",
-            "arn:aws:kinesis:us-east-1:12345:stream/S/consumer/app:1",
-            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app",
-            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app:",
-            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/a b:1",
-            "arn:aws:kinesis:us-east-1:123456789012:stream/S/consumer/app:1x",
-            "arn:aws:kinesis:us-east-1:123456789012:stream//consumer/app:1",
-            "arn:aws:sqs:us-east-1:123456789012:stream/S/consumer/app:1",
-            "",
-        ] {
-            assert!(!Pattern::ConsumerArn.matches(bad), "{bad}");
-        }
     }
 
     #[test]

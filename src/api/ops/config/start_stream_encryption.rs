@@ -1,0 +1,29 @@
+//! StartStreamEncryption: server-side encryption with a KMS key, from the end of the UPDATING it starts.
+
+use crate::api::common::{empty, str_of, stream_name, STREAM_ID_MEMBER, STREAM_NAME_OR_ARN};
+use crate::api::validate::{req, Member, Shape};
+use crate::engine::{Engine, KinesisResult};
+use serde_json::Value;
+
+/// `EncryptionType`.
+pub const ENCRYPTION_TYPE: Shape = Shape::Enum(&["NONE", "KMS"]);
+/// `KeyId`.
+pub const KEY_ID: Shape = Shape::Str { min: 1, max: 2048, pattern: None };
+
+pub const MEMBERS: &[Member] = &[
+    STREAM_NAME_OR_ARN[0],
+    req("EncryptionType", ENCRYPTION_TYPE),
+    req("KeyId", KEY_ID),
+    STREAM_NAME_OR_ARN[1],
+    STREAM_ID_MEMBER,
+];
+
+pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
+    let name = stream_name(engine, req)?;
+    engine.start_stream_encryption(
+        &name,
+        str_of(req, "EncryptionType").unwrap_or_default(),
+        str_of(req, "KeyId").unwrap_or_default(),
+    )?;
+    Ok(empty())
+}

@@ -1,0 +1,126 @@
+//! Resources named by ARN: TagResource, UntagResource, ListTagsForResource and the resource-based policies
+//! (PutResourcePolicy, GetResourcePolicy, DeleteResourcePolicy).
+//!
+//! [`Engine::resource`] is the one place that turns a `ResourceARN` into a thing of this account: today a stream
+//! (`arn:aws:kinesis:<region>:<account>:stream/<name>`). A registered consumer's ARN
+//! (`.../stream/<name>/consumer/<consumer>:<timestamp>`) is recognised and answered as not found until enhanced
+//! fan-out consumers are simulated; adding them is one more arm of [`Resource`].
+
+use super::control::MAX_TAGS_PER_STREAM;
+use super::{Engine, KinesisError, KinesisResult};
+use std::collections::BTreeMap;
+
+/// A resource an ARN names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resource {
+    /// A stream, by name.
+    Stream(String),
+}
+
+/// Tag characters of TagResource, as its documentation in the model says: Unicode letters, digits, white space
+/// and `_ . : / = + - @`.
+fn valid_resource_tag_text(text: &str) -> bool {
+    text.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c))
+}
+
+impl Engine {
+    /// The resource an ARN names.
+    ///
+    /// # Errors
+    /// `ResourceNotFoundException` for an ARN of another account or region, a stream that does not exist, or a
+    /// consumer (not simulated yet).
+    pub fn resource(&self, arn: &str) -> KinesisResult<Resource> {
+        let account = &self.config.account_id;
+        let prefix = format!("arn:aws:kinesis:{}:{account}:stream/", self.config.region);
+        let not_found = || {
+            let shown_account = arn.split(':').nth(4).unwrap_or(account);
+            KinesisError::not_found(format!("Resource {arn} under account {shown_account} not found."))
+        };
+        let rest = arn.strip_prefix(&prefix).ok_or_else(not_found)?;
+        match rest.split_once('/') {
+            None if self.stream(rest).is_some() => Ok(Resource::Stream(rest.to_owned())),
+            None => Err(self.stream_not_found(rest)),
+            // `<stream>/consumer/<name>:<epoch>`: a consumer of the stream.
+            Some((stream, _consumer)) => {
+                self.existing(stream)?;
+                Err(not_found())
+            }
+        }
+    }
+
+    /// ListTagsForResource: the resource's tags, in key order.
+    ///
+    /// # Errors
+    /// As [`Engine::resource`].
+    pub fn resource_tags(&self, arn: &str) -> KinesisResult<BTreeMap<String, String>> {
+        match self.resource(arn)? {
+            Resource::Stream(name) => Ok(self.existing(&name)?.tags.clone()),
+        }
+    }
+
+    /// TagResource: adds or overwrites tags (at most 50 on a resource).
+    ///
+    /// # Errors
+    /// As [`Engine::resource`]; `InvalidArgumentException` for characters TagResource's rules do not allow or
+    /// more than 50 tags; `ResourceInUseException` unless the stream is ACTIVE.
+    pub fn tag_resource(&mut self, arn: &str, tags: &BTreeMap<String, String>) -> KinesisResult<()> {
+        let Resource::Stream(name) = self.resource(arn)?;
+        if tags.iter().any(|(k, v)| !valid_resource_tag_text(k) || !valid_resource_tag_text(v)) {
+            return Err(KinesisError::invalid(
+                "Tags may only contain Unicode letters, digits, white space, or these symbols: _ . : / = + - @.",
+            ));
+        }
+        let stream = self.active_mut(&name)?;
+        let total = stream.tags.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
+        if total > MAX_TAGS_PER_STREAM {
+            return Err(KinesisError::invalid(format!(
+                "Failed to tag resource {arn} because a resource cannot have more than {MAX_TAGS_PER_STREAM} tags associated with it."
+            )));
+        }
+        stream.tags.extend(tags.iter().map(|(k, v)| (k.clone(), v.clone())));
+        self.touch();
+        Ok(())
+    }
+
+    /// UntagResource: removes tags by key (keys that are not there are ignored).
+    ///
+    /// # Errors
+    /// As [`Engine::resource`]; `ResourceInUseException` unless the stream is ACTIVE.
+    pub fn untag_resource(&mut self, arn: &str, keys: &[String]) -> KinesisResult<()> {
+        let Resource::Stream(name) = self.resource(arn)?;
+        let stream = self.active_mut(&name)?;
+        for k in keys {
+            stream.tags.remove(k);
+        }
+        self.touch();
+        Ok(())
+    }
+
+    /// GetResourcePolicy: the policy document as it was put (`{}` when there is none, as Kinesis answers).
+    ///
+    /// # Errors
+    /// As [`Engine::resource`].
+    pub fn resource_policy(&self, arn: &str) -> KinesisResult<String> {
+        let Resource::Stream(name) = self.resource(arn)?;
+        Ok(self.existing(&name)?.settings.policy.clone().unwrap_or_else(|| "{}".to_owned()))
+    }
+
+    /// PutResourcePolicy (`Some`) or DeleteResourcePolicy (`None`). The api checks the document first.
+    ///
+    /// # Errors
+    /// As [`Engine::resource`]; `ResourceNotFoundException` when deleting a policy that is not there;
+    /// `ResourceInUseException` unless the stream is ACTIVE.
+    pub fn set_resource_policy(&mut self, arn: &str, policy: Option<String>) -> KinesisResult<()> {
+        let Resource::Stream(name) = self.resource(arn)?;
+        let account = self.config.account_id.clone();
+        let stream = self.active_mut(&name)?;
+        if policy.is_none() && stream.settings.policy.is_none() {
+            return Err(KinesisError::not_found(format!(
+                "No resource policy found for resource {arn} under account {account}."
+            )));
+        }
+        stream.settings.policy = policy;
+        self.touch();
+        Ok(())
+    }
+}
