@@ -140,8 +140,12 @@ fn stream_name_on_every_operation() {
         }
         accepted(op, merged(&base, &json!({"StreamName": "a".repeat(128)})));
         accepted(op, merged(&base, &json!({"StreamName": "Az09_.-"})));
-        // Neither StreamName nor StreamARN.
-        invalid(op, base.clone(), &[item(None, "streamName", NOT_NULL)]);
+        // Neither StreamName nor StreamARN (ListShards: nor a NextToken).
+        if op == "ListShards" {
+            rejects(op, base.clone(), "InvalidArgumentException", "Either NextToken or StreamName should be provided.");
+        } else {
+            invalid(op, base.clone(), &[item(None, "streamName", NOT_NULL)]);
+        }
     }
 }
 
@@ -631,24 +635,25 @@ fn dispatch_answers_like_the_service() {
     let body: Value = serde_json::from_str(&r.body).expect("an error body is JSON");
     assert_eq!(body["__type"], "SerializationException");
     assert!(body["Message"].is_string(), "SerializationException carries a capital-M Message: {body}");
-    let r = api::dispatch(&mut e, "DescribeStream", "{not json");
-    assert_eq!(r.status, 400);
-    let body: Value = serde_json::from_str(&r.body).expect("JSON");
-    assert_eq!(body["__type"], "SerializationException");
+    // A body that is not JSON, or no body at all: a bare SerializationException.
+    for body in ["{not json", "", "  "] {
+        let r = api::dispatch(&mut e, "DescribeStream", body);
+        assert_eq!((r.status, r.body.as_str()), (400, r#"{"__type":"SerializationException"}"#), "{body:?}");
+    }
     let r = api::dispatch(&mut e, "DescribeStream", "{\"StreamName\": \"\"}");
     assert_eq!(r.status, 400);
     let body: Value = serde_json::from_str(&r.body).expect("JSON");
     assert_eq!(body["__type"], "ValidationException");
     assert!(body["message"].as_str().is_some_and(|m| m.starts_with("2 validation errors detected: ")));
-    let r = api::dispatch(&mut e, "Kinesis_20131202.NoSuchOperation", "{}");
-    assert_eq!(r.status, 400);
-    let body: Value = serde_json::from_str(&r.body).expect("JSON");
-    assert_eq!(body["__type"], "UnknownOperationException");
+    for op in ["Kinesis_20131202.NoSuchOperation", "SubscribeToShard", ""] {
+        let r = api::dispatch(&mut e, op, "{}");
+        assert_eq!((r.status, r.body.as_str()), (400, r#"{"__type":"UnknownOperationException"}"#), "{op}");
+    }
     // Success: 200 with the output, or an empty body for empty outputs.
     let r =
         api::dispatch(&mut e, "Kinesis_20131202.AddTagsToStream", "{\"StreamName\": \"S\", \"Tags\": {\"x\": \"y\"}}");
     assert_eq!((r.status, r.body.as_str()), (200, ""));
-    let r = api::dispatch(&mut e, "DescribeLimits", "");
+    let r = api::dispatch(&mut e, "DescribeLimits", "{}");
     assert_eq!(r.status, 200);
     let body: Value = serde_json::from_str(&r.body).expect("JSON");
     assert_eq!(body["ShardLimit"], 20000);

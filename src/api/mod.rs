@@ -119,34 +119,44 @@ pub struct HttpReply {
 pub const TARGET_PREFIX: &str = "Kinesis_20131202.";
 
 /// Handles one request as the service would: `operation` is the operation name, or the whole `X-Amz-Target`
-/// value (`Kinesis_20131202.PutRecord`); `body` is the request body text.
+/// value (`Kinesis_20131202.PutRecord`); `body` is the request body text (JSON; clients send `{}` for an empty
+/// request). An unknown operation answers `{"__type": "UnknownOperationException"}`, and an empty body or one that
+/// is not JSON `{"__type": "SerializationException"}`, with no message member.
 pub fn dispatch(engine: &mut Engine, operation: &str, body: &str) -> HttpReply {
+    let name = operation.strip_prefix(TARGET_PREFIX).unwrap_or(operation);
+    if self::operation(name).is_none() && name != SUBSCRIBE_TO_SHARD {
+        return bare_error_reply(ErrorType::UnknownOperation);
+    }
     match parse_body(body) {
         Ok(request) => dispatch_request(engine, operation, &request),
         Err(reply) => reply,
     }
 }
 
-/// Reads a request body as [`dispatch`] does: an empty body is an empty object.
+/// Reads a request body as [`dispatch`] does (clients send `{}` for an empty request).
 ///
 /// # Errors
-/// The `SerializationException` answer for a body that is not JSON.
+/// The bare `{"__type": "SerializationException"}` answer for an empty body or one that is not JSON.
 pub fn parse_body(body: &str) -> Result<Value, HttpReply> {
-    if body.trim().is_empty() {
-        return Ok(Value::Object(Default::default()));
-    }
-    serde_json::from_str(body)
-        .map_err(|_| error_reply(&KinesisError::serialization("Start of structure or map found where not expected.")))
+    serde_json::from_str(body).map_err(|_| bare_error_reply(ErrorType::Serialization))
 }
 
 /// [`dispatch`] for a request already parsed (by [`parse_body`], or from another encoding such as CBOR).
 pub fn dispatch_request(engine: &mut Engine, operation: &str, request: &Value) -> HttpReply {
     let operation = operation.strip_prefix(TARGET_PREFIX).unwrap_or(operation);
+    // An unknown operation gets only a `__type`, as the service answers.
+    if self::operation(operation).is_none() && operation != SUBSCRIBE_TO_SHARD {
+        return bare_error_reply(ErrorType::UnknownOperation);
+    }
     match call(engine, operation, request) {
         Ok(Value::Object(m)) if m.is_empty() => HttpReply { status: 200, body: String::new() },
         Ok(v) => HttpReply { status: 200, body: v.to_string() },
         Err(e) => error_reply(&e),
     }
+}
+
+fn bare_error_reply(t: ErrorType) -> HttpReply {
+    HttpReply { status: t.http_status(), body: serde_json::json!({ "__type": t.aws_name() }).to_string() }
 }
 
 fn error_reply(e: &KinesisError) -> HttpReply {

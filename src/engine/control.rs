@@ -171,6 +171,10 @@ impl Engine {
         self.release_consumers_for_delete(name, enforce_consumer_deletion)?;
         let not_found = self.stream_not_found(name);
         let stream = self.streams.get_mut(name).ok_or(not_found)?;
+        // A stream deleted before it became ACTIVE never had shards to show.
+        if stream.status == StreamStatus::Creating {
+            stream.shards.clear();
+        }
         stream.status = StreamStatus::Deleting;
         stream.pending = Some(PendingTransition::Vanish { at_ms });
         stream.update = None;

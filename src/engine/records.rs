@@ -165,16 +165,23 @@ impl Engine {
         timestamp_ms: Option<Millis>,
     ) -> KinesisResult<String> {
         let account = &self.config.account_id;
+        // The stream first (an unknown one is not found whatever the shard id), then the shard, named in messages
+        // as the caller wrote it.
+        let absent = || {
+            KinesisError::not_found(format!(
+                "Shard {shard_id_text} in stream {name} under account {account} does not exist"
+            ))
+        };
+        let stream = match self.stream(name) {
+            Some(s) if s.status != StreamStatus::Creating => s,
+            _ => return Err(absent()),
+        };
         let index = parse_shard_id(shard_id_text).ok_or_else(|| {
             KinesisError::not_found(format!(
                 "Could not find shard {shard_id_text} in stream {name} under account {account}."
             ))
         })?;
-        let stream = match self.stream(name) {
-            Some(s) if s.status != StreamStatus::Creating => s,
-            _ => return Err(self.shard_not_exist(name, index)),
-        };
-        let shard = stream.shard(index).ok_or_else(|| self.shard_not_exist(name, index))?;
+        let shard = stream.shard(index).ok_or_else(absent)?;
         let canonical = shard.shard_id();
         use ShardIteratorType::*;
         let mixing = |what: &str| {

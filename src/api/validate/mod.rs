@@ -184,13 +184,15 @@ impl Checker {
         prefix: &str,
     ) -> Result<(), KinesisError> {
         let present = |name: &str| obj.and_then(|o| o.get(name)).is_some_and(|v| !v.is_null());
-        // `StreamName` became optional in the model when `StreamARN` arrived, but the service needs one of them
-        // (ListShards: or a NextToken); with none, it reports `streamName` as null in its place in the list.
+        // `StreamName` became optional in the model when `StreamARN` arrived, but the service needs one of them;
+        // with none, it reports `streamName` as null in its place in the list. (ListShards, which may name a
+        // NextToken instead, answers that in its handler.)
         let needs_stream = prefix.is_empty()
             && members.iter().any(|m| m.name == "StreamARN")
+            && members.iter().any(|m| m.name == "StreamName")
+            && !members.iter().any(|m| m.name == "NextToken")
             && !present("StreamName")
-            && !present("StreamARN")
-            && !present("NextToken");
+            && !present("StreamARN");
         for m in members {
             let path = format!("{prefix}{}", lower_first(m.name));
             let v = obj.and_then(|o| o.get(m.name)).filter(|v| !v.is_null());

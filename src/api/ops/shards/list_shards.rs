@@ -104,6 +104,9 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
             }
             (t.stream, Some(t.after))
         }
+        None if str_of(req, "StreamName").is_none() && str_of(req, "StreamARN").is_none() => {
+            return Err(KinesisError::invalid("Either NextToken or StreamName should be provided."))
+        }
         None => (stream_name(engine, req)?, None),
     };
     engine.existing(&name)?;
