@@ -11,27 +11,67 @@
 //! - splits and merges (closed parents keep their records until retention trims them) lose no record;
 //! - the engine never panics.
 
+use kinesis_playground::api;
 use kinesis_playground::engine::control::Capacity;
 use kinesis_playground::engine::hash_key::hash_key_of;
 use kinesis_playground::engine::records::PutRecordInput;
 use kinesis_playground::engine::{Engine, EngineConfig, SequenceNumber, ShardIteratorType, StreamStatus};
 use kinesis_playground::time::{Millis, HOUR};
 use proptest::prelude::*;
+use serde_json::json;
 use std::collections::BTreeMap;
 
 const NAMES: [&str; 3] = ["alpha", "beta", "gamma"];
 
 #[derive(Debug, Clone)]
 enum Cmd {
-    Create { stream: usize, shards: u32 },
-    Put { stream: usize, key: String, explicit: Option<u128>, len: usize },
-    PutBatch { stream: usize, keys: Vec<String> },
-    Advance { ms: Millis },
-    Retention { stream: usize, hours: i64 },
-    Read { stream: usize, shard: u32, kind: usize, pick: usize, limit: usize },
-    Delete { stream: usize },
-    Split { stream: usize, pick: usize, at: u128 },
-    Merge { stream: usize, pick: usize },
+    Create {
+        stream: usize,
+        shards: u32,
+    },
+    Put {
+        stream: usize,
+        key: String,
+        explicit: Option<u128>,
+        len: usize,
+    },
+    PutBatch {
+        stream: usize,
+        keys: Vec<String>,
+    },
+    Advance {
+        ms: Millis,
+    },
+    Retention {
+        stream: usize,
+        hours: i64,
+    },
+    Read {
+        stream: usize,
+        shard: u32,
+        kind: usize,
+        pick: usize,
+        limit: usize,
+    },
+    Delete {
+        stream: usize,
+    },
+    Split {
+        stream: usize,
+        pick: usize,
+        at: u128,
+    },
+    Merge {
+        stream: usize,
+        pick: usize,
+    },
+    /// A settings call through the api (encryption, monitoring, record size, warm throughput, account, policy,
+    /// tags by ARN): none may lose a record or break the shard map.
+    Configure {
+        stream: usize,
+        which: usize,
+        n: i64,
+    },
 }
 
 fn key() -> impl Strategy<Value = String> {
@@ -65,7 +105,9 @@ fn cmd() -> impl Strategy<Value = Cmd> {
             .prop_map(|(stream, shard, kind, pick, limit)| Cmd::Read { stream, shard, kind, pick, limit }),
         1 => stream.clone().prop_map(|stream| Cmd::Delete { stream }),
         2 => (stream.clone(), any::<usize>(), any::<u128>()).prop_map(|(stream, pick, at)| Cmd::Split { stream, pick, at }),
-        2 => (stream, any::<usize>()).prop_map(|(stream, pick)| Cmd::Merge { stream, pick }),
+        2 => (stream.clone(), any::<usize>()).prop_map(|(stream, pick)| Cmd::Merge { stream, pick }),
+        3 => (stream, 0usize..10, prop_oneof![Just(0i64), Just(1024), Just(10_240), 1i64..12, any::<i64>()])
+            .prop_map(|(stream, which, n)| Cmd::Configure { stream, which, n }),
     ]
 }
 
@@ -336,6 +378,33 @@ fn run(cmds: &[Cmd]) -> Result<(), TestCaseError> {
                     let i = pick % (open.len() - 1);
                     let _ = e.merge_shards(name, &open[i].shard_id(), &open[i + 1].shard_id());
                 }
+            }
+            Cmd::Configure { stream, which, n } => {
+                let name = NAMES[*stream];
+                let arn = e.stream_arn(name);
+                let key = if n % 2 == 0 { "alias/aws/kinesis" } else { "alias/other" };
+                let (op, req) = match which {
+                    0 => ("StartStreamEncryption", json!({"StreamName": name, "EncryptionType": "KMS", "KeyId": key})),
+                    1 => ("StopStreamEncryption", json!({"StreamName": name, "EncryptionType": "KMS", "KeyId": key})),
+                    2 => ("EnableEnhancedMonitoring", json!({"StreamName": name, "ShardLevelMetrics": ["ALL"]})),
+                    3 => (
+                        "DisableEnhancedMonitoring",
+                        json!({"StreamName": name, "ShardLevelMetrics": ["IncomingBytes"]}),
+                    ),
+                    4 => ("UpdateMaxRecordSize", json!({"StreamARN": arn, "MaxRecordSizeInKiB": n})),
+                    5 => ("UpdateStreamWarmThroughput", json!({"StreamName": name, "WarmThroughputMiBps": n})),
+                    6 => {
+                        let status = if n % 2 == 0 { "ENABLED" } else { "DISABLED" };
+                        ("UpdateAccountSettings", json!({"MinimumThroughputBillingCommitment": {"Status": status}}))
+                    }
+                    7 => ("TagResource", json!({"ResourceARN": arn, "Tags": {format!("k{}", n % 60): "v"}})),
+                    8 => ("PutResourcePolicy", json!({"ResourceARN": arn, "Policy": "{\"Statement\": []}"})),
+                    _ => (
+                        "UpdateStreamMode",
+                        json!({"StreamARN": arn, "StreamModeDetails": {"StreamMode": if n % 2 == 0 { "ON_DEMAND" } else { "PROVISIONED" }}, "WarmThroughputMiBps": n % 8}),
+                    ),
+                };
+                let _ = api::call(&mut e, op, &req);
             }
         }
         model.sync(&e);
