@@ -15,6 +15,7 @@ const TRANSCRIPTS: &[(&str, &str)] = &[
     ("capacity_rules.txt", include_str!("transcripts/capacity_rules.txt")),
     ("errors.txt", include_str!("transcripts/errors.txt")),
     ("help.txt", include_str!("transcripts/help.txt")),
+    ("large_records.txt", include_str!("transcripts/large_records.txt")),
     ("operations.txt", include_str!("transcripts/operations.txt")),
     ("output_formats.txt", include_str!("transcripts/output_formats.txt")),
     ("pagination.txt", include_str!("transcripts/pagination.txt")),
@@ -23,6 +24,7 @@ const TRANSCRIPTS: &[(&str, &str)] = &[
     ("seed_tutorial.txt", include_str!("transcripts/seed_tutorial.txt")),
     ("shell_and_sim.txt", include_str!("transcripts/shell_and_sim.txt")),
     ("sim_producers.txt", include_str!("transcripts/sim_producers.txt")),
+    ("stream_settings.txt", include_str!("transcripts/stream_settings.txt")),
     ("throttling.txt", include_str!("transcripts/throttling.txt")),
     ("tutorial_query_capture.txt", include_str!("transcripts/tutorial_query_capture.txt")),
 ];

@@ -86,7 +86,7 @@ impl ErrorType {
                 "A quota was reached: too many shards, too many changes in a short time, or the playground's record cap."
             }
             ErrorType::ProvisionedThroughputExceeded => {
-                "A shard takes at most 1 MiB or 1,000 records per second in, and 2 MiB or 5 reads per second out; slow down or add shards."
+                "A shard takes at most 1,000 records a second and 1 MiB a second on average in (its write tank holds 10 MiB for bursts), and 2 MiB or 5 reads a second out; slow down or add shards."
             }
             ErrorType::ExpiredIterator => {
                 "Shard iterators are valid for 300 seconds; ask for a new one with get-shard-iterator (or use the NextShardIterator you were given)."

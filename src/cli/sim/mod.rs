@@ -1,7 +1,9 @@
 //! The playground's own commands, under `sim`: they control the simulation, not Kinesis.
 //!
 //! `sim help`, `sim clock`, `sim clock advance <duration>`, `sim reset`, `sim throttling on|off`, and
-//! `sim producer add|list|pause|resume|remove`. New families are added by extending [`COMMANDS`] and [`run`].
+//! `sim producer add|list|pause|resume|remove`, `sim record`. New families are added by extending [`COMMANDS`] and [`run`].
+
+mod record;
 
 use crate::cli::aws::Outcome;
 use crate::engine::{Engine, EngineConfig};
@@ -24,6 +26,10 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ),
     ("sim producer list", "show the producers and what they have written"),
     ("sim producer pause|resume|remove <id>", "pause, resume or remove a producer"),
+    (
+        "sim record --stream-name S --size 10MiB [--partition-key K]",
+        "write one record of that size with PutRecord (try large records and the shard's write tank)",
+    ),
 ];
 
 fn usage_error(msg: String) -> Outcome {
@@ -73,12 +79,13 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, config: &EngineConfig, arg
         ["throttling", mode @ ("on" | "off")] => {
             engine.set_enforce_throughput(*mode == "on");
             Outcome::ok(if *mode == "on" {
-                "Throughput limits are enforced: 1 MiB or 1,000 records per second in, 2 MiB or 5 reads per second out, per shard.\n".to_owned()
+                "Throughput limits are enforced, per shard: in, 1,000 records a second and 1 MiB a second on average (a 10 MiB tank); out, 2 MiB or 5 reads a second.\n".to_owned()
             } else {
                 "Throughput limits are off: shards take any rate (real Kinesis never does this).\n".to_owned()
             })
         }
         ["producer", rest @ ..] => producer(sim, rest),
+        ["record", opts @ ..] => record::run(engine, opts).unwrap_or_else(|m| usage_error(format!("sim record: {m}"))),
         _ => usage_error(format!("sim: unknown command '{}'", words.join(" "))),
     }
 }
