@@ -1,7 +1,7 @@
 //! The stream details region: the create-stream form, the stream picker, the selected stream's details and its
 //! producers.
 
-use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts, StreamPicker};
+use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts, StreamPicker, StreamSettings};
 use super::Region;
 use yew::prelude::*;
 
@@ -9,7 +9,7 @@ use yew::prelude::*;
 pub fn stream_details_region() -> Html {
     let intro = html! {
         <>
-            { "The stream's name, status, shard count, retention period and ARN, as " }
+            { "The stream's name, status, shard count, retention period, ARN and settings (encryption, shard-level metrics, record size), as " }
             <code>{ "aws kinesis describe-stream-summary" }</code>
             { " reports them. Every button here runs the matching command in the console." }
         </>
@@ -21,6 +21,7 @@ pub fn stream_details_region() -> Html {
                     <div class="details-grid__main">
                         <StreamPicker />
                         <StreamFacts />
+                        <StreamSettings />
                     </div>
                     <CreateStreamForm />
                 </div>

@@ -17,6 +17,7 @@ mod producers;
 mod shortcuts;
 mod stream_facts;
 mod stream_picker;
+mod stream_settings;
 mod ticker;
 
 pub use browser::{copy_text, shell_quote};
@@ -32,6 +33,7 @@ pub use producers::ProducersPanel;
 pub use shortcuts::ShortcutsDialog;
 pub use stream_facts::StreamFacts;
 pub use stream_picker::StreamPicker;
+pub use stream_settings::StreamSettings;
 pub use ticker::use_sim_ticker;
 
 /// The id of the console's input, for the `/` shortcut and the "Try these" examples.

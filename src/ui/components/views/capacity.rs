@@ -1,8 +1,10 @@
-//! The capacity region: per-shard meters named like the CloudWatch shard metrics, against the shard limits, and
+//! The capacity region: per-shard meters named like the CloudWatch shard metrics, against the shard limits, each
+//! shard's write tank, and
 //! the lineage of splits and merges.
 
 use super::{selected_stream, shard_class, Lineage};
 use crate::engine::capacity::{READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
+use crate::engine::tank::TANK_CAPACITY_BYTES;
 use crate::engine::{Shard, StreamMode};
 use crate::time::Millis;
 use crate::ui::components::Region;
@@ -34,6 +36,23 @@ fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str) -
     }
 }
 
+/// The shard's write tank: bytes it can take at once (10 MiB full, refilled at 1 MiB/s).
+fn tank_meter(shard: &Shard, now: Millis) -> Html {
+    let level = shard.meter.write_tank.level_bytes(now);
+    let pct = level as f64 / TANK_CAPACITY_BYTES as f64 * 100.0;
+    let low = level < WRITE_BYTES_PER_SEC;
+    html! {
+        <div class={classes!("meter", "meter--tank", low.then_some("meter--low"))}>
+            <span class="meter__name">{ "Write tank" }</span>
+            <span class="meter__track" role="meter" aria-label="Write tank" aria-valuemin="0"
+                aria-valuemax={TANK_CAPACITY_BYTES.to_string()} aria-valuenow={level.to_string()}>
+                <span class="meter__fill" style={format!("width:{pct:.1}%")}></span>
+            </span>
+            <span class="meter__value">{ format!("{} of {} · refills 1 MiB/s", amount(level, "B"), amount(TANK_CAPACITY_BYTES, "B")) }</span>
+        </div>
+    }
+}
+
 fn shard_meters(shard: &Shard, now: Millis) -> Html {
     let this = shard.meter.at(now).copied().unwrap_or_default();
     let minute: Vec<_> = shard.meter.recent(now, 60).copied().collect();
@@ -45,6 +64,7 @@ fn shard_meters(shard: &Shard, now: Millis) -> Html {
         <div key={shard.index} class={classes!("capacity-shard", (wpte + rpte > 0).then_some("capacity-shard--throttled"))}>
             <span class={classes!("shard-chip", shard_class(shard.index))}>{ shard.shard_id() }</span>
             { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B") }
+            { tank_meter(shard, now) }
             { meter("IncomingRecords", this.incoming_records, peak(|b| b.incoming_records), WRITE_RECORDS_PER_SEC, "/s") }
             { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B") }
             { meter("GetRecords calls", u64::from(this.get_records_calls), peak(|b| u64::from(b.get_records_calls)),
@@ -65,9 +85,11 @@ pub fn capacity_region() -> Html {
     let p = handle.view();
     let now = p.console.engine().now_ms();
     let intro = html! {
-        { "Every open shard takes at most 1 MiB or 1,000 records per second in, and serves 5 GetRecords calls \
-           and 2 MiB per second out. Past that, calls fail with ProvisionedThroughputExceededException. The \
-           meters are named like the CloudWatch metrics and show this second against the limit." }
+        { "Every open shard takes at most 1,000 records a second in, and 1 MiB a second on average: its write \
+           bytes come out of a tank that holds 10 MiB and refills at 1 MiB a second, so an idle shard takes a \
+           burst (or one record of up to 10 MiB) at once. Out, it serves 5 GetRecords calls and 2 MiB a second. \
+           Past that, calls fail with ProvisionedThroughputExceededException. The meters are named like the \
+           CloudWatch metrics and show this second against the limit." }
     };
     let Some(stream) = selected_stream(&p) else {
         return html! { <Region label="Capacity" kind="capacity" {intro}>

@@ -1,0 +1,88 @@
+//! The selected stream's settings beside its shards, as `describe-stream-summary` reports them: server-side
+//! encryption, shard-level metrics, the maximum record size, warm throughput (on-demand) and the resource policy,
+//! each with a one-line explanation and a button that runs the command that changes it.
+
+use crate::engine::settings::{AWS_MANAGED_KEY, DEFAULT_MAX_RECORD_SIZE_KIB, MAX_MAX_RECORD_SIZE_KIB};
+use crate::engine::{StreamMode, StreamStatus};
+use crate::ui::{use_playground, Origin};
+use yew::prelude::*;
+
+/// The settings of the selected stream.
+#[function_component(StreamSettings)]
+pub fn stream_settings() -> Html {
+    let handle = use_playground();
+    let p = handle.view();
+    let engine = p.console.engine();
+    let Some(stream) = p.shown_stream() else { return Html::default() };
+    let (name, arn) = (stream.name.clone(), stream.arn.clone());
+    let active = stream.status == StreamStatus::Active;
+    let s = &stream.settings;
+    let button = |label: &str, line: String, aria: &str| {
+        let handle = handle.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            handle.run(&line, Origin::Control);
+        });
+        html! { <button type="button" class="button button--small" disabled={!active} aria-label={aria.to_owned()} {onclick}>{ label.to_owned() }</button> }
+    };
+    let encryption = match &s.encryption {
+        None => html! { <>
+            <span>{ "NONE" }</span>
+            { button("Encrypt", format!("aws kinesis start-stream-encryption --stream-name {name} --encryption-type KMS --key-id {AWS_MANAGED_KEY}"),
+                "Start encryption with the key Kinesis manages") }
+        </> },
+        Some(e) => html! { <>
+            <span>{ "KMS, key " }<code>{ e.key_id.clone() }</code></span>
+            { button("Stop", format!("aws kinesis stop-stream-encryption --stream-name {name} --encryption-type KMS --key-id {}", e.key_id),
+                "Stop encryption") }
+        </> },
+    };
+    let metrics = if s.shard_level_metrics.is_empty() {
+        html! { <>
+            <span class="facts__none">{ "none" }</span>
+            { button("Enable all", format!("aws kinesis enable-enhanced-monitoring --stream-name {name} --shard-level-metrics ALL"),
+                "Enable every shard-level metric") }
+        </> }
+    } else {
+        html! { <>
+            { for s.shard_level_metrics.iter().map(|m| html! { <span class="tag" key={*m}>{ *m }</span> }) }
+            { button("Disable all", format!("aws kinesis disable-enhanced-monitoring --stream-name {name} --shard-level-metrics ALL"),
+                "Disable every shard-level metric") }
+        </> }
+    };
+    let kib = s.max_record_size_kib;
+    let to = if kib == DEFAULT_MAX_RECORD_SIZE_KIB { MAX_MAX_RECORD_SIZE_KIB } else { DEFAULT_MAX_RECORD_SIZE_KIB };
+    let record_size = html! { <>
+        <span>{ format!("{kib} KiB ({} MiB)", kib / 1024) }</span>
+        { button(&format!("Set to {} MiB", to / 1024),
+            format!("aws kinesis update-max-record-size --stream-arn {arn} --max-record-size-in-ki-b {to}"),
+            "Change the maximum record size") }
+    </> };
+    let warm = (stream.mode == StreamMode::OnDemand).then(|| {
+        let committed = engine.account_commitment().is_enabled(engine.now_ms());
+        let text = match (committed, s.warm_throughput_mibps) {
+            (false, _) => "Needs the account's minimum throughput commitment (update-account-settings).".to_owned(),
+            (true, target) => format!("target {} MiB/s, current {} MiB/s", target.unwrap_or(0), stream.open_shard_count()),
+        };
+        html! { <>
+            <dt>{ "Warm throughput" }</dt>
+            <dd>{ text }<small>{ "Write capacity made ready in advance for an on-demand stream: one shard (1 MiB/s) per MiB/s." }</small></dd>
+        </> }
+    });
+    html! {
+        <dl class="facts facts--explained stream-settings" aria-label="Stream settings">
+            <dt>{ "Encryption" }</dt>
+            <dd class="stream-settings__row">{ encryption }
+                <small>{ "Server-side encryption with a KMS key. Records written after the change (once the stream is ACTIVE again) are encrypted; put-record then says \"EncryptionType\": \"KMS\"." }</small></dd>
+            <dt>{ "Shard-level metrics" }</dt>
+            <dd class="stream-settings__row">{ metrics }
+                <small>{ "Enhanced monitoring: per-shard CloudWatch metrics, like the meters in Capacity." }</small></dd>
+            <dt>{ "Max record size" }</dt>
+            <dd class="stream-settings__row">{ record_size }
+                <small>{ "The largest record the stream takes (1 to 10 MiB). A shard still writes 1 MiB/s on average: a large record uses its burst tank." }</small></dd>
+            { warm.unwrap_or_default() }
+            <dt>{ "Resource policy" }</dt>
+            <dd>{ if s.policy.is_some() { "attached (get-resource-policy shows it)" } else { "none" } }
+                <small>{ "Who else may use the stream: an IAM policy in JSON (put-resource-policy)." }</small></dd>
+        </dl>
+    }
+}
