@@ -71,17 +71,17 @@ fn sustained_writes_average_one_mebibyte_a_second() {
     active_stream(&mut e, "S", 1);
     // Offer 256 KiB records every 50 ms (5 MiB/s) for 60 simulated seconds.
     let record = 256 * 1024;
-    let mut accepted = 0usize;
+    let mut accepted = 0u64;
     for _ in 0..1200 {
         if write(&mut e, "k", record - 1).is_ok() {
-            accepted += record;
+            accepted += record as u64;
         }
         e.advance(50);
     }
     // The first 10 MiB burst, then 1 MiB a second until the last offer at 59.95 s: at most that, and less than
     // one record short of it.
-    let most = 10 * MIB + 59_950 * MIB / 1000;
-    assert!(accepted <= most && accepted + record > most, "accepted {accepted} bytes");
+    let most = 10 * MIB as u64 + 59_950 * MIB as u64 / 1000;
+    assert!(accepted <= most && accepted + record as u64 > most, "accepted {accepted} bytes");
     // Idle for 10 s, the tank is full again.
     e.advance(10_000);
     assert!(e.stream("S").unwrap().shards[0].meter.write_tank.is_full(e.now_ms()));

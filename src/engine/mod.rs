@@ -8,10 +8,11 @@
 //!
 //! Modules: [`hash_key`] (MD5 routing, ranges), [`sequence`] (the 56-digit layout), [`shard`] (record storage),
 //! [`stream`] (status, retention), [`settings`] (encryption, metrics, record size, warm throughput, the change
-//! UPDATING makes when it ends), [`iterator`] (iterator tokens), [`control`] (create, delete, retention, tags,
-//! limits), [`records`] (PutRecord(s), GetShardIterator, GetRecords), [`metrics`] (per-shard seconds),
-//! [`capacity`] (throughput limits, on-demand scaling), [`tank`] (a shard's write bytes), [`reshard`] (split, merge,
-//! shard count, mode), [`fan_out`] (enhanced fan-out: registered consumers and their SubscribeToShard subscriptions),
+//! UPDATING makes when it ends), [`iterator`] (iterator tokens), [`control`] (create, delete, retention,
+//! limits), [`tags`] (tags by stream name), [`records`] (PutRecord(s), GetShardIterator, GetRecords), [`metrics`]
+//! (per-shard seconds), [`capacity`] (throughput limits, on-demand scaling), [`tank`] (a shard's write bytes),
+//! [`reshard`] (split, merge, shard count, mode), [`fan_out`] (enhanced fan-out: registered consumers and their
+//! SubscribeToShard subscriptions),
 //! [`configure`] (encryption, enhanced monitoring, record size, what UPDATING does when it ends), [`account`]
 //! (account settings, warm throughput), [`resources`] (resources by ARN: tags, policies).
 
@@ -31,6 +32,7 @@ pub mod sequence;
 pub mod settings;
 pub mod shard;
 pub mod stream;
+pub mod tags;
 pub mod tank;
 
 pub use error::{ErrorType, KinesisError, KinesisResult};
