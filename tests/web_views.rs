@@ -184,6 +184,9 @@ async fn splitting_from_the_lineage_makes_three_shards() {
     let lines = stream(2);
     let root = render(&[&lines[0], &lines[1]]).await;
     click(&root, "button[aria-label=\"Split shardId-000000000000\"]").await;
+    // The shard map changes when UPDATING ends.
+    assert_eq!(all(&root, ".keyspace-seg").len(), 2, "still two shards while UPDATING");
+    run(&["sim clock advance 5s"]).await;
     assert_eq!(all(&root, ".keyspace-seg").len(), 3);
     assert!(text(&root, ".lane--closed").contains("Closed by a split"));
 }
@@ -211,6 +214,7 @@ async fn a_reader_at_a_closed_shards_end_offers_its_children() {
     let root =
         render(&[&lines[0], &lines[1], "aws kinesis put-record --stream-name s --partition-key a --data aGk="]).await;
     click(&root, "button[aria-label=\"Split shardId-000000000000\"]").await;
+    run(&["sim clock advance 5s"]).await;
     click(&root, ".reader-form button[type=submit]").await;
     click(&root, "article[aria-label=\"Reader R1\"] .button--primary").await;
     let card = text(&root, "article[aria-label=\"Reader R1\"]");

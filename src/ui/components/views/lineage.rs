@@ -68,8 +68,9 @@ pub fn lineage() -> Html {
         <div class="lineage">
             <h3 class="lineage__title">{ "Lineage: splits and merges" }</h3>
             <p class="lineage__hint">{ "A split closes a shard and opens two children that share its range; a merge \
-                closes two neighbours and opens one. Readers drain a closed parent to its end before reading its children, \
-                so order per key is kept." }</p>
+                closes two neighbours and opens one. Both take effect when the stream's UPDATING ends (a few seconds; \
+                until then the old shards take reads and writes as before). Readers drain a closed parent to its end \
+                before reading its children, so order per key is kept." }</p>
             <ol class="lineage__list">{ for rows }</ol>
             <div class="lineage__actions">
                 <label class="field field--inline">
