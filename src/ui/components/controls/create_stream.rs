@@ -108,7 +108,7 @@ pub fn create_stream_form() -> Html {
                     <span class="form__label">{ "Shard count" }</span>
                     <input type="number" min="1" max={MAX_FORM_SHARDS.to_string()} value={(*shards).clone()}
                         oninput={text_input(&shards)} class="form__number" />
-                    <small class="form__help">{ "Each shard takes up to 1,000 records or 1 MB per second." }</small>
+                    <small class="form__help">{ "Each shard takes up to 1,000 records and 1 MiB per second (on average; bursts up to 10 MiB)." }</small>
                 </label>
             }
             { error }

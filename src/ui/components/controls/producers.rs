@@ -45,7 +45,7 @@ pub fn producers_panel() -> Html {
             <label class="switch">
                 <input type="checkbox" checked={enforced} onchange={toggle} />
                 <span>{ "Enforce shard limits, as Kinesis does" }</span>
-                <small>{ " (1,000 records or 1 MB per second per shard; off lets any rate through — real Kinesis never does)" }</small>
+                <small>{ " (1,000 records and 1 MiB per second per shard, on average; off lets any rate through — real Kinesis never does)" }</small>
             </label>
         </section>
     }

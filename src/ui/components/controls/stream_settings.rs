@@ -2,7 +2,9 @@
 //! encryption, shard-level metrics, the maximum record size, warm throughput (on-demand) and the resource policy,
 //! each with a one-line explanation and a button that runs the command that changes it.
 
-use crate::engine::settings::{AWS_MANAGED_KEY, DEFAULT_MAX_RECORD_SIZE_KIB, MAX_MAX_RECORD_SIZE_KIB};
+use crate::engine::settings::{
+    AWS_MANAGED_KEY, DEFAULT_MAX_RECORD_SIZE_KIB, MAX_MAX_RECORD_SIZE_KIB, SHARD_LEVEL_METRICS,
+};
 use crate::engine::{StreamMode, StreamStatus};
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
@@ -44,7 +46,11 @@ pub fn stream_settings() -> Html {
         </> }
     } else {
         html! { <>
-            { for s.shard_level_metrics.iter().map(|m| html! { <span class="tag" key={*m}>{ *m }</span> }) }
+            if s.shard_level_metrics.len() == SHARD_LEVEL_METRICS.len() {
+                <span class="tag">{ "all seven (ALL)" }</span>
+            } else {
+                { for s.shard_level_metrics.iter().map(|m| html! { <span class="tag" key={*m}>{ *m }</span> }) }
+            }
             { button("Disable all", format!("aws kinesis disable-enhanced-monitoring --stream-name {name} --shard-level-metrics ALL"),
                 "Disable every shard-level metric") }
         </> }

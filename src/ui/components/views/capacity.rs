@@ -21,9 +21,12 @@ fn amount(n: u64, unit: &str) -> String {
     }
 }
 
-fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str) -> Html {
+/// A meter of this second against a limit. `hard`: the limit holds per second (a value at it is the limit reached);
+/// otherwise it is an average the tank allows a second to pass, so the meter is not shown as full.
+fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str, hard: bool) -> Html {
     let pct = (now_value as f64 / limit.max(1) as f64 * 100.0).min(100.0);
-    let full = now_value >= limit;
+    let full = hard && now_value >= limit;
+    let per = if hard { "/s" } else { "/s on average" };
     html! {
         <div class={classes!("meter", full.then_some("meter--full"))}>
             <span class="meter__name">{ name.to_owned() }</span>
@@ -31,7 +34,7 @@ fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str) -
                 aria-valuemax={limit.to_string()} aria-valuenow={now_value.to_string()}>
                 <span class="meter__fill" style={format!("width:{pct:.1}%")}></span>
             </span>
-            <span class="meter__value">{ format!("{} of {}/s · peak {}", amount(now_value, unit), amount(limit, unit), amount(minute_peak, unit)) }</span>
+            <span class="meter__value">{ format!("{} of {}{per} · peak {}", amount(now_value, unit), amount(limit, unit), amount(minute_peak, unit)) }</span>
         </div>
     }
 }
@@ -63,12 +66,12 @@ fn shard_meters(shard: &Shard, now: Millis) -> Html {
     html! {
         <div key={shard.index} class={classes!("capacity-shard", (wpte + rpte > 0).then_some("capacity-shard--throttled"))}>
             <span class={classes!("shard-chip", shard_class(shard.index))}>{ shard.shard_id() }</span>
-            { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B") }
+            { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B", false) }
             { tank_meter(shard, now) }
-            { meter("IncomingRecords", this.incoming_records, peak(|b| b.incoming_records), WRITE_RECORDS_PER_SEC, "/s") }
-            { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B") }
+            { meter("IncomingRecords", this.incoming_records, peak(|b| b.incoming_records), WRITE_RECORDS_PER_SEC, "/s", true) }
+            { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B", true) }
             { meter("GetRecords calls", u64::from(this.get_records_calls), peak(|b| u64::from(b.get_records_calls)),
-                u64::from(READ_CALLS_PER_SEC), "/s") }
+                u64::from(READ_CALLS_PER_SEC), "/s", true) }
             <p class="capacity-counts">
                 <span class={classes!((wpte > 0).then_some("is-bad"))}>{ format!("WriteProvisionedThroughputExceeded: {wpte}") }</span>
                 <span class={classes!((rpte > 0).then_some("is-bad"))}>{ format!("ReadProvisionedThroughputExceeded: {rpte}") }</span>
