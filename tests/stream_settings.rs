@@ -330,7 +330,7 @@ fn resource_policies_are_kept_and_checked() {
         "ResourceNotFoundException",
         &format!("No resource policy found for resource {ARN} under account {A}."),
     );
-    // Unknown streams and consumers (not simulated yet) are not found; the stream first, whatever the policy.
+    // Unknown streams and consumers are not found; the stream first, whatever the policy.
     let nope = "arn:aws:kinesis:us-east-1:123456789012:stream/Nope";
     expect_err(
         &mut e,
@@ -345,7 +345,7 @@ fn resource_policies_are_kept_and_checked() {
         "GetResourcePolicy",
         json!({"ResourceARN": consumer}),
         "ResourceNotFoundException",
-        &format!("Resource {consumer} under account {A} not found."),
+        &format!("Consumer app with creation timestamp 1704067200 under stream S and account {A} not found."),
     );
     let other = "arn:aws:kinesis:eu-west-1:123456789012:stream/S";
     assert_eq!(
@@ -374,5 +374,48 @@ fn tags_by_arn_are_the_streams_tags() {
         json!({"ResourceARN": ARN, "Tags": many}),
         "InvalidArgumentException",
         &format!("Failed to tag resource {ARN} because a resource cannot have more than 50 tags associated with it."),
+    );
+}
+
+#[test]
+fn a_consumers_tags_and_policy_by_its_arn() {
+    let mut e = unthrottled();
+    active_stream(&mut e, "S", 1);
+    let r =
+        ok(&mut e, "RegisterStreamConsumer", json!({"StreamARN": ARN, "ConsumerName": "app", "Tags": {"team": "a"}}));
+    let consumer = r["Consumer"]["ConsumerARN"].as_str().unwrap().to_owned();
+    e.advance(5_000);
+    ok(&mut e, "TagResource", json!({"ResourceARN": consumer, "Tags": {"env:stage": "dev"}}));
+    assert_eq!(
+        ok(&mut e, "ListTagsForResource", json!({"ResourceARN": consumer}))["Tags"],
+        json!([{"Key": "env:stage", "Value": "dev"}, {"Key": "team", "Value": "a"}])
+    );
+    ok(&mut e, "UntagResource", json!({"ResourceARN": consumer, "TagKeys": ["team"]}));
+    assert_eq!(
+        ok(&mut e, "ListTagsForResource", json!({"ResourceARN": consumer}))["Tags"].as_array().unwrap().len(),
+        1
+    );
+    // The stream's tags are its own.
+    assert_eq!(ok(&mut e, "ListTagsForResource", json!({"ResourceARN": ARN}))["Tags"], json!([]));
+    let policy = r#"{"Statement": {"Effect": "Allow", "Principal": "*", "Action": "kinesis:SubscribeToShard", "Resource": "*"}}"#;
+    ok(&mut e, "PutResourcePolicy", json!({"ResourceARN": consumer, "Policy": policy}));
+    assert_eq!(ok(&mut e, "GetResourcePolicy", json!({"ResourceARN": consumer}))["Policy"], policy);
+    assert_eq!(ok(&mut e, "GetResourcePolicy", json!({"ResourceARN": ARN}))["Policy"], "{}");
+    ok(&mut e, "DeleteResourcePolicy", json!({"ResourceARN": consumer}));
+    assert_eq!(
+        err(&mut e, "DeleteResourcePolicy", json!({"ResourceARN": consumer})).error_type,
+        ErrorType::ResourceNotFound
+    );
+    // Deregistered, the consumer is not found by its ARN any more.
+    ok(&mut e, "PutResourcePolicy", json!({"ResourceARN": consumer, "Policy": policy}));
+    ok(&mut e, "DeregisterStreamConsumer", json!({"ConsumerARN": consumer}));
+    e.advance(10_000);
+    assert_eq!(
+        err(&mut e, "GetResourcePolicy", json!({"ResourceARN": consumer})).error_type,
+        ErrorType::ResourceNotFound
+    );
+    assert_eq!(
+        err(&mut e, "TagResource", json!({"ResourceARN": consumer, "Tags": {"a": "b"}})).error_type,
+        ErrorType::ResourceNotFound
     );
 }

@@ -645,7 +645,7 @@ fn dispatch_answers_like_the_service() {
     let body: Value = serde_json::from_str(&r.body).expect("JSON");
     assert_eq!(body["__type"], "ValidationException");
     assert!(body["message"].as_str().is_some_and(|m| m.starts_with("2 validation errors detected: ")));
-    for op in ["Kinesis_20131202.NoSuchOperation", "SubscribeToShard", ""] {
+    for op in ["Kinesis_20131202.NoSuchOperation", "subscribetoshard", ""] {
         let r = api::dispatch(&mut e, op, "{}");
         assert_eq!((r.status, r.body.as_str()), (400, r#"{"__type":"UnknownOperationException"}"#), "{op}");
     }

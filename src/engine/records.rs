@@ -64,7 +64,7 @@ impl Engine {
     /// A stream that can take writes: it exists and is not CREATING.
     fn writable(&self, name: &str) -> KinesisResult<&Stream> {
         let stream = self.existing(name)?;
-        if stream.status == StreamStatus::Creating {
+        if stream.status == StreamStatus::Creating || stream.shards.is_empty() {
             return Err(self.stream_not_found(name));
         }
         Ok(stream)
@@ -93,7 +93,10 @@ impl Engine {
         let (now, enforce) = (self.now, self.config.enforce_throughput);
         // One lookup of the stream per record: fields are borrowed one by one, so the error paths can still read
         // the account and the limits.
-        let Some(stream) = self.streams.get_mut(name).filter(|s| s.status != StreamStatus::Creating) else {
+        // A stream still CREATING, or deleted before it became ACTIVE (no shards), takes no records.
+        let Some(stream) =
+            self.streams.get_mut(name).filter(|s| s.status != StreamStatus::Creating && !s.shards.is_empty())
+        else {
             return Err(self.stream_not_found(name));
         };
         if let Some(seq) = sequence_number_for_ordering {

@@ -1,12 +1,13 @@
 //! Resources named by ARN: TagResource, UntagResource, ListTagsForResource and the resource-based policies
 //! (PutResourcePolicy, GetResourcePolicy, DeleteResourcePolicy).
 //!
-//! [`Engine::resource`] is the one place that turns a `ResourceARN` into a thing of this account: today a stream
-//! (`arn:aws:kinesis:<region>:<account>:stream/<name>`). A registered consumer's ARN
-//! (`.../stream/<name>/consumer/<consumer>:<timestamp>`) is recognised and answered as not found until enhanced
-//! fan-out consumers are simulated; adding them is one more arm of [`Resource`].
+//! [`Engine::resource`] is the one place that turns a `ResourceARN` into a thing of this account: a stream
+//! (`arn:aws:kinesis:<region>:<account>:stream/<name>`) or one of its registered enhanced fan-out consumers
+//! (`.../stream/<name>/consumer/<consumer>:<registration epoch seconds>`). A consumer's tags live on the consumer,
+//! its policy beside its stream's (both go when the stream goes; a deregistered consumer's policy is forgotten).
 
 use super::control::MAX_TAGS_PER_STREAM;
+use super::fan_out::ConsumerKey;
 use super::{Engine, KinesisError, KinesisResult};
 use std::collections::BTreeMap;
 
@@ -15,6 +16,8 @@ use std::collections::BTreeMap;
 pub enum Resource {
     /// A stream, by name.
     Stream(String),
+    /// A registered consumer: its stream's name and its ARN.
+    Consumer { stream: String, arn: String },
 }
 
 /// Tag characters of TagResource, as its documentation in the model says: Unicode letters, digits, white space
@@ -41,10 +44,12 @@ impl Engine {
             None if self.stream(rest).is_some() => Ok(Resource::Stream(rest.to_owned())),
             None => Err(self.stream_not_found(rest)),
             // `<stream>/consumer/<name>:<epoch>`: a consumer of the stream.
-            Some((stream, _consumer)) => {
+            Some((stream, consumer)) if consumer.starts_with("consumer/") => {
                 self.existing(stream)?;
-                Err(not_found())
+                let (s, _) = self.consumer(ConsumerKey::Arn(arn))?;
+                Ok(Resource::Consumer { stream: s.name.clone(), arn: arn.to_owned() })
             }
+            Some(_) => Err(not_found()),
         }
     }
 
@@ -55,6 +60,7 @@ impl Engine {
     pub fn resource_tags(&self, arn: &str) -> KinesisResult<BTreeMap<String, String>> {
         match self.resource(arn)? {
             Resource::Stream(name) => Ok(self.existing(&name)?.tags.clone()),
+            Resource::Consumer { arn, .. } => Ok(self.consumer(ConsumerKey::Arn(&arn))?.1.tags.clone()),
         }
     }
 
@@ -64,20 +70,23 @@ impl Engine {
     /// As [`Engine::resource`]; `InvalidArgumentException` for characters TagResource's rules do not allow or
     /// more than 50 tags; `ResourceInUseException` unless the stream is ACTIVE.
     pub fn tag_resource(&mut self, arn: &str, tags: &BTreeMap<String, String>) -> KinesisResult<()> {
-        let Resource::Stream(name) = self.resource(arn)?;
+        let resource = self.resource(arn)?;
         if tags.iter().any(|(k, v)| !valid_resource_tag_text(k) || !valid_resource_tag_text(v)) {
             return Err(KinesisError::invalid(
                 "Tags may only contain Unicode letters, digits, white space, or these symbols: _ . : / = + - @.",
             ));
         }
-        let stream = self.active_mut(&name)?;
-        let total = stream.tags.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
+        let held = match resource {
+            Resource::Stream(name) => &mut self.active_mut(&name)?.tags,
+            Resource::Consumer { arn, .. } => &mut self.consumer_mut(&arn)?.tags,
+        };
+        let total = held.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
         if total > MAX_TAGS_PER_STREAM {
             return Err(KinesisError::invalid(format!(
                 "Failed to tag resource {arn} because a resource cannot have more than {MAX_TAGS_PER_STREAM} tags associated with it."
             )));
         }
-        stream.tags.extend(tags.iter().map(|(k, v)| (k.clone(), v.clone())));
+        held.extend(tags.iter().map(|(k, v)| (k.clone(), v.clone())));
         self.touch();
         Ok(())
     }
@@ -87,10 +96,12 @@ impl Engine {
     /// # Errors
     /// As [`Engine::resource`]; `ResourceInUseException` unless the stream is ACTIVE.
     pub fn untag_resource(&mut self, arn: &str, keys: &[String]) -> KinesisResult<()> {
-        let Resource::Stream(name) = self.resource(arn)?;
-        let stream = self.active_mut(&name)?;
+        let held = match self.resource(arn)? {
+            Resource::Stream(name) => &mut self.active_mut(&name)?.tags,
+            Resource::Consumer { arn, .. } => &mut self.consumer_mut(&arn)?.tags,
+        };
         for k in keys {
-            stream.tags.remove(k);
+            held.remove(k);
         }
         self.touch();
         Ok(())
@@ -101,8 +112,11 @@ impl Engine {
     /// # Errors
     /// As [`Engine::resource`].
     pub fn resource_policy(&self, arn: &str) -> KinesisResult<String> {
-        let Resource::Stream(name) = self.resource(arn)?;
-        Ok(self.existing(&name)?.settings.policy.clone().unwrap_or_else(|| "{}".to_owned()))
+        let policy = match self.resource(arn)? {
+            Resource::Stream(name) => self.existing(&name)?.settings.policy.clone(),
+            Resource::Consumer { stream, arn } => self.existing(&stream)?.settings.consumer_policies.get(&arn).cloned(),
+        };
+        Ok(policy.unwrap_or_else(|| "{}".to_owned()))
     }
 
     /// PutResourcePolicy (`Some`) or DeleteResourcePolicy (`None`). The api checks the document first.
@@ -111,15 +125,38 @@ impl Engine {
     /// As [`Engine::resource`]; `ResourceNotFoundException` when deleting a policy that is not there;
     /// `ResourceInUseException` unless the stream is ACTIVE.
     pub fn set_resource_policy(&mut self, arn: &str, policy: Option<String>) -> KinesisResult<()> {
-        let Resource::Stream(name) = self.resource(arn)?;
+        let resource = self.resource(arn)?;
         let account = self.config.account_id.clone();
-        let stream = self.active_mut(&name)?;
-        if policy.is_none() && stream.settings.policy.is_none() {
+        let live: Vec<String> = match &resource {
+            Resource::Stream(name) | Resource::Consumer { stream: name, .. } => {
+                self.existing(name)?.consumers.iter().map(|c| c.arn.clone()).collect()
+            }
+        };
+        let (name, consumer) = match resource {
+            Resource::Stream(name) => (name, None),
+            Resource::Consumer { stream, arn } => (stream, Some(arn)),
+        };
+        let settings = &mut self.active_mut(&name)?.settings;
+        // Policies of consumers deregistered since are forgotten.
+        settings.consumer_policies.retain(|a, _| live.contains(a));
+        let had = match &consumer {
+            None => settings.policy.is_some(),
+            Some(c) => settings.consumer_policies.contains_key(c),
+        };
+        if policy.is_none() && !had {
             return Err(KinesisError::not_found(format!(
                 "No resource policy found for resource {arn} under account {account}."
             )));
         }
-        stream.settings.policy = policy;
+        match (consumer, policy) {
+            (None, p) => settings.policy = p,
+            (Some(c), Some(p)) => {
+                settings.consumer_policies.insert(c, p);
+            }
+            (Some(c), None) => {
+                settings.consumer_policies.remove(&c);
+            }
+        }
         self.touch();
         Ok(())
     }

@@ -49,6 +49,8 @@ pub struct StreamSettings {
     pub warm_throughput_mibps: Option<u32>,
     /// The resource-based policy document, as it was put.
     pub policy: Option<String>,
+    /// The policies of the stream's registered consumers, by consumer ARN.
+    pub consumer_policies: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for StreamSettings {
@@ -61,6 +63,7 @@ impl Default for StreamSettings {
             max_record_size_kib: DEFAULT_MAX_RECORD_SIZE_KIB,
             warm_throughput_mibps: None,
             policy: None,
+            consumer_policies: Default::default(),
         }
     }
 }

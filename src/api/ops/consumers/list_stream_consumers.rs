@@ -4,7 +4,7 @@
 //! with the same StreamARN (which the model requires) and without StreamCreationTimestamp.
 
 use super::consumer_json;
-use crate::api::common::{int, str_of, stream_name_of_arn, timestamp};
+use crate::api::common::{int, str_of, stream_name_of_arn, timestamp, STREAM_ID_MEMBER};
 use crate::api::validate::{opt, req, Member, Shape, NEXT_TOKEN, STREAM_ARN};
 use crate::engine::{Engine, ErrorType, KinesisError, KinesisResult};
 use crate::time::Millis;
@@ -17,6 +17,7 @@ pub const MEMBERS: &[Member] = &[
     opt("NextToken", NEXT_TOKEN),
     opt("MaxResults", Shape::Int { min: 1, max: Some(10_000) }),
     opt("StreamCreationTimestamp", Shape::Timestamp),
+    STREAM_ID_MEMBER,
 ];
 
 /// Consumers per page when MaxResults is absent, and the most a page holds.

@@ -11,7 +11,7 @@ pub mod list_stream_consumers;
 pub mod register_stream_consumer;
 pub mod subscribe_to_shard;
 
-use crate::api::common::{epoch, str_of, stream_name_of_arn};
+use crate::api::common::{epoch, str_of, stream_name_of_arn, STREAM_ID_MEMBER};
 use crate::api::validate::{opt, Member, CONSUMER_ARN, CONSUMER_NAME, STREAM_ARN};
 use crate::engine::fan_out::consumer::parse_consumer_arn;
 use crate::engine::fan_out::{Consumer, ConsumerKey};
@@ -19,8 +19,12 @@ use crate::engine::{Engine, KinesisError, KinesisResult};
 use serde_json::{json, Value};
 
 /// The members of DescribeStreamConsumer and DeregisterStreamConsumer, in the model's order.
-pub const CONSUMER_SELECTOR: &[Member] =
-    &[opt("StreamARN", STREAM_ARN), opt("ConsumerName", CONSUMER_NAME), opt("ConsumerARN", CONSUMER_ARN)];
+pub const CONSUMER_SELECTOR: &[Member] = &[
+    opt("StreamARN", STREAM_ARN),
+    opt("ConsumerName", CONSUMER_NAME),
+    opt("ConsumerARN", CONSUMER_ARN),
+    STREAM_ID_MEMBER,
+];
 
 /// The `Consumer` structure: ConsumerName, ConsumerARN, ConsumerStatus, ConsumerCreationTimestamp.
 pub fn consumer_json(c: &Consumer) -> Value {

@@ -35,6 +35,7 @@ const STARTING_POSITION: &[Member] = &[
 
 pub const MEMBERS: &[Member] = &[
     req("ConsumerARN", CONSUMER_ARN),
+    crate::api::common::STREAM_ID_MEMBER,
     req("ShardId", SHARD_ID),
     req("StartingPosition", Shape::Struct(STARTING_POSITION)),
 ];
