@@ -49,14 +49,25 @@ async fn theme_button_cycles_system_light_dark() {
     let button: HtmlElement =
         root.query_selector(".theme-button").unwrap().expect("a theme button").dyn_into().unwrap();
     let start = html.get_attribute("data-theme");
+    // Waits (up to 2 s, for a loaded machine) until the theme is or is not `want`.
+    let settle = |want: Option<String>, equal: bool| {
+        let html = html.clone();
+        async move {
+            for _ in 0..100 {
+                if (html.get_attribute("data-theme") == want) == equal {
+                    break;
+                }
+                gloo_timers::future::sleep(Duration::from_millis(20)).await;
+            }
+            html.get_attribute("data-theme")
+        }
+    };
     button.click();
-    gloo_timers::future::sleep(Duration::from_millis(30)).await;
-    let after_one = html.get_attribute("data-theme");
+    let after_one = settle(start.clone(), false).await;
     assert_ne!(start, after_one, "pressing the button changes the theme");
     button.click();
     button.click();
-    gloo_timers::future::sleep(Duration::from_millis(30)).await;
-    assert_eq!(html.get_attribute("data-theme"), start, "three presses come back to the start");
+    assert_eq!(settle(start.clone(), true).await, start, "three presses come back to the start");
 }
 
 #[wasm_bindgen_test]
