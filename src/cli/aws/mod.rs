@@ -75,6 +75,12 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
         ));
         return out;
     }
+    // The CLI compiles `--query` once the global options are parsed, before it looks at the operation.
+    if let Some(q) = &g.query {
+        if let Err(e) = query::parse(q) {
+            return Outcome::error(&query_error(q, &e));
+        }
+    }
     let Some(op_cli) = rest.get(1) else {
         return Outcome::error(&CliError::Usage("the following arguments are required: operation".into()));
     };
@@ -125,6 +131,16 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     out
 }
 
+/// A `--query` that does not compile is a bad parameter value (exit 252); one that fails while it runs (a function
+/// given the wrong type, say) is printed as it is (exit 255).
+fn query_error(q: &str, e: &query::QueryError) -> CliError {
+    if e.is_syntax() {
+        CliError::Param(format!("Bad value for --query {q}: {e}"))
+    } else {
+        CliError::General(e.to_string())
+    }
+}
+
 /// Prints a response in the requested output format, after `--query`.
 ///
 /// # Errors
@@ -133,7 +149,7 @@ pub fn render(resp: &Response, g: &Globals, title: &str) -> Result<String, CliEr
     let apply = |v: &Value| -> Result<Value, CliError> {
         match &g.query {
             None => Ok(v.clone()),
-            Some(q) => query::search(q, v).map_err(|e| CliError::Param(format!("Bad value for --query {q}: {e}"))),
+            Some(q) => query::search(q, v).map_err(|e| query_error(q, &e)),
         }
     };
     match g.output {

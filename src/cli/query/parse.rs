@@ -1,37 +1,57 @@
-//! JMESPath parser (a Pratt parser following jmespath.py's binding powers) for `--query`.
-//!
-//! Covered: identifiers (plain and `"quoted"`), `.`, `[n]`, `[a:b:c]`, `[*]`, `*`, `[]`, `[?filter]`, `[a, b]`,
-//! `{k: a}`, `|`, `||`, `&&`, `!`, comparisons, `@`, `` `json` `` and `'raw'` literals, `&expr` and functions.
+//! The JMESPath parser, a port of jmespath.py 1.0.1's `parser.py`: a Pratt parser with the same binding powers, the
+//! same tree (projections, index expressions, sub-expressions) and the same error messages and columns.
 
-use crate::cli::query::lex::{lex, Tok};
+use crate::cli::query::lex::{lex, Kind, Token};
+use crate::cli::query::{pyrepr::py_str, QueryError};
 use serde_json::Value;
 
-/// A parsed expression.
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Lte,
+    /// `>`
+    Gt,
+    /// `>=`
+    Gte,
+}
+
+/// A parsed expression (jmespath.py's AST node types).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
+    /// The value itself (the left or right side of a projection with nothing there).
+    Identity,
     /// `@`.
     Current,
-    /// A field of the current object.
+    /// A field of an object.
     Field(String),
-    /// `a.b`.
-    Sub(Box<Node>, Box<Node>),
-    /// `a[n]` (the index applied to `a`).
+    /// A literal.
+    Literal(Value),
+    /// `a.b.c`: each child applied to the result of the one before.
+    Sub(Vec<Node>),
+    /// `a[0][1]`: the same chaining, for indexes.
+    IndexExpr(Vec<Node>),
+    /// `[n]`.
     Index(i64),
     /// `[start:stop:step]`.
     Slice(Option<i64>, Option<i64>, Option<i64>),
-    /// A list projection `lhs[*] rhs` (also after slices and flatten).
-    Project(Box<Node>, Box<Node>),
-    /// An object projection `lhs.* rhs`.
-    ValueProject(Box<Node>, Box<Node>),
-    /// `lhs[]`.
-    Flatten(Box<Node>),
-    /// `lhs[?cond] rhs`.
+    /// A list projection: the right side applied to each element of the left side's list, nulls dropped.
+    Projection(Box<Node>, Box<Node>),
+    /// An object projection (`*`): the right side applied to each value of the left side's object.
+    ValueProjection(Box<Node>, Box<Node>),
+    /// `left[?cond] right`.
     Filter(Box<Node>, Box<Node>, Box<Node>),
-    /// `lhs[...]` index/slice applied to lhs (not a projection).
-    IndexOf(Box<Node>, Box<Node>),
+    /// `[]` applied to the child.
+    Flatten(Box<Node>),
     /// `[a, b]`.
     MultiList(Vec<Node>),
-    /// `{k: a}`.
+    /// `{k: a}` (keys in the expression's order).
     MultiHash(Vec<(String, Node)>),
     /// `a | b`.
     Pipe(Box<Node>, Box<Node>),
@@ -41,267 +61,373 @@ pub enum Node {
     And(Box<Node>, Box<Node>),
     /// `!a`.
     Not(Box<Node>),
-    /// `a == b` and friends.
-    Cmp(String, Box<Node>, Box<Node>),
-    /// A literal value.
-    Literal(Value),
+    /// `a == b` and the other comparisons.
+    Compare(Cmp, Box<Node>, Box<Node>),
     /// `name(args)`.
     Call(String, Vec<Node>),
     /// `&expr`.
     ExpRef(Box<Node>),
 }
 
-fn lbp(t: &Tok) -> u8 {
-    match t {
-        Tok::Sym(s) => match *s {
-            "|" => 1,
-            "||" => 2,
-            "&&" => 3,
-            "==" | "!=" | "<" | "<=" | ">" | ">=" => 5,
-            "[]" => 9,
-            "*" => 20,
-            "[?" => 21,
-            "." => 40,
-            "!" => 45,
-            "{" => 50,
-            "[" => 55,
-            "(" => 60,
-            _ => 0,
-        },
+fn bp(k: Kind) -> u8 {
+    use Kind::*;
+    match k {
+        Pipe => 1,
+        Or => 2,
+        And => 3,
+        Eq | Gt | Lt | Gte | Lte | Ne => 5,
+        Flatten => 9,
+        Star => 20,
+        Filter => 21,
+        Dot => 40,
+        Not => 45,
+        Lbrace => 50,
+        Lbracket => 55,
+        Lparen => 60,
         _ => 0,
     }
 }
 
-struct P {
-    t: Vec<Tok>,
+/// Tokens below this binding power end a projection.
+const PROJECTION_STOP: u8 = 10;
+/// Nesting deeper than this is refused instead of overflowing the stack (jmespath.py would hit Python's recursion
+/// limit).
+const MAX_DEPTH: usize = 100;
+
+struct Parser {
+    t: Vec<Token>,
     i: usize,
     depth: usize,
+    expr: String,
 }
-
-/// Nesting deeper than this is refused (instead of overflowing the stack).
-const MAX_DEPTH: usize = 100;
 
 /// Parses a JMESPath expression.
 ///
 /// # Errors
-/// A description of the first syntax error.
-pub fn parse(s: &str) -> Result<Node, String> {
-    let mut p = P { t: lex(s)?, i: 0, depth: 0 };
-    let n = p.expr(0)?;
-    match p.peek() {
-        Tok::Eof => Ok(n),
-        t => Err(format!("Unexpected token: '{t}'")),
+/// jmespath.py's lexer and parser errors, with their texts.
+pub fn parse(expr: &str) -> Result<Node, QueryError> {
+    let mut p = Parser { t: lex(expr)?, i: 0, depth: 0, expr: expr.to_string() };
+    let node = p.expression(0)?;
+    if p.cur() != Kind::Eof {
+        let t = p.tok(0).clone();
+        let msg = format!("Unexpected token: {}", py_str(&t.value));
+        return Err(p.error(&t, msg));
     }
+    Ok(node)
 }
 
-impl P {
-    fn peek(&self) -> &Tok {
-        self.t.get(self.i).unwrap_or(&Tok::Eof)
+impl Parser {
+    fn tok(&self, ahead: usize) -> &Token {
+        let last = self.t.len() - 1;
+        &self.t[(self.i + ahead).min(last)]
     }
-    fn next(&mut self) -> Tok {
-        let t = self.peek().clone();
-        self.i += 1;
-        t
+    fn cur(&self) -> Kind {
+        self.tok(0).kind
     }
-    fn eat(&mut self, s: &str) -> Result<(), String> {
-        match self.next() {
-            Tok::Sym(x) if x == s => Ok(()),
-            t => Err(format!("Expected {s}, got: '{t}'")),
+    fn advance(&mut self) {
+        self.i = (self.i + 1).min(self.t.len() - 1);
+    }
+    fn error(&self, t: &Token, msg: String) -> QueryError {
+        QueryError::Parse {
+            position: t.start,
+            value: py_str(&t.value),
+            kind: t.kind.name().to_uppercase(),
+            msg,
+            expression: self.expr.clone(),
         }
     }
-    fn is(&self, s: &str) -> bool {
-        matches!(self.peek(), Tok::Sym(x) if *x == s)
+    fn incomplete(&self) -> QueryError {
+        QueryError::Incomplete { expression: self.expr.clone() }
+    }
+    /// `_raise_parse_error_maybe_eof`.
+    fn expected(&self, expected: &str) -> QueryError {
+        let t = self.tok(0);
+        if t.kind == Kind::Eof {
+            return self.incomplete();
+        }
+        self.error(t, format!("Expecting: {expected}, got: {}", t.kind.name()))
+    }
+    fn eat(&mut self, k: Kind) -> Result<(), QueryError> {
+        if self.cur() != k {
+            return Err(self.expected(k.name()));
+        }
+        self.advance();
+        Ok(())
     }
 
-    fn expr(&mut self, rbp: u8) -> Result<Node, String> {
+    fn expression(&mut self, rbp: u8) -> Result<Node, QueryError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err("Expression is nested too deeply".into());
+            return Err(self.error(&self.tok(0).clone(), "Expression is nested too deeply".into()));
         }
-        let r = self.expr_inner(rbp);
+        let r = self.expression_inner(rbp);
         self.depth -= 1;
         r
     }
 
-    fn expr_inner(&mut self, rbp: u8) -> Result<Node, String> {
-        let tok = self.next();
+    fn expression_inner(&mut self, rbp: u8) -> Result<Node, QueryError> {
+        let tok = self.tok(0).clone();
+        self.advance();
         let mut left = self.nud(tok)?;
-        while rbp < lbp(self.peek()) {
-            let tok = self.next();
-            left = self.led(tok, left)?;
+        while rbp < bp(self.cur()) {
+            let tok = self.tok(0).clone();
+            self.advance();
+            left = self.led(&tok, left)?;
         }
         Ok(left)
     }
 
-    fn nud(&mut self, tok: Tok) -> Result<Node, String> {
-        Ok(match tok {
-            Tok::Ident(name) => {
-                if self.is("(") {
-                    self.next();
-                    let mut args = Vec::new();
-                    while !self.is(")") {
-                        args.push(self.expr(0)?);
-                        if self.is(",") {
-                            self.next();
-                        }
+    fn nud(&mut self, tok: Token) -> Result<Node, QueryError> {
+        Ok(match tok.kind {
+            Kind::Literal => Node::Literal(tok.value),
+            Kind::UnquotedIdentifier => Node::Field(py_str(&tok.value)),
+            Kind::QuotedIdentifier => {
+                if self.cur() == Kind::Lparen {
+                    let t = self.tok(0).clone();
+                    let mut e = self.error(&t, "Quoted identifier not allowed for function names.".into());
+                    if let QueryError::Parse { position, .. } = &mut e {
+                        *position = 0;
                     }
-                    self.eat(")")?;
-                    Node::Call(name, args)
-                } else {
-                    Node::Field(name)
+                    return Err(e);
                 }
+                Node::Field(py_str(&tok.value))
             }
-            Tok::Quoted(s) => Node::Field(s),
-            Tok::Lit(v) => Node::Literal(v),
-            Tok::Sym("@") => Node::Current,
-            Tok::Sym("&") => Node::ExpRef(Box::new(self.expr(0)?)),
-            Tok::Sym("!") => Node::Not(Box::new(self.expr(45)?)),
-            Tok::Sym("(") => {
-                let e = self.expr(0)?;
-                self.eat(")")?;
+            Kind::Star => {
+                let right =
+                    if self.cur() == Kind::Rbracket { Node::Identity } else { self.projection_rhs(bp(Kind::Star))? };
+                Node::ValueProjection(Box::new(Node::Identity), Box::new(right))
+            }
+            Kind::Filter => self.filter(Node::Identity)?,
+            Kind::Lbrace => self.multi_hash()?,
+            Kind::Lparen => {
+                let e = self.expression(0)?;
+                self.eat(Kind::Rparen)?;
                 e
             }
-            Tok::Sym("*") => Node::ValueProject(Box::new(Node::Current), Box::new(self.rhs(20)?)),
-            Tok::Sym("[]") => Node::Project(Box::new(Node::Flatten(Box::new(Node::Current))), Box::new(self.rhs(9)?)),
-            Tok::Sym("[?") => self.filter(Node::Current)?,
-            Tok::Sym("{") => self.multi_hash()?,
-            Tok::Sym("[") => match self.peek() {
-                Tok::Num(_) | Tok::Sym(":") => {
-                    let idx = self.index_or_slice()?;
-                    self.wrap_index(Node::Current, idx)?
-                }
-                Tok::Sym("*") if matches!(self.t.get(self.i + 1), Some(Tok::Sym("]"))) => {
-                    self.i += 2;
-                    Node::Project(Box::new(Node::Current), Box::new(self.rhs(55)?))
-                }
-                _ => self.multi_list()?,
-            },
-            t => return Err(format!("Unexpected token: '{t}'")),
-        })
-    }
-
-    fn led(&mut self, tok: Tok, left: Node) -> Result<Node, String> {
-        Ok(match tok {
-            Tok::Sym(".") => {
-                if self.is("*") {
-                    self.next();
-                    Node::ValueProject(Box::new(left), Box::new(self.rhs(40)?))
+            Kind::Flatten => {
+                let right = self.projection_rhs(bp(Kind::Flatten))?;
+                Node::Projection(Box::new(Node::Flatten(Box::new(Node::Identity))), Box::new(right))
+            }
+            Kind::Not => Node::Not(Box::new(self.expression(bp(Kind::Not))?)),
+            Kind::Lbracket => {
+                if matches!(self.cur(), Kind::Number | Kind::Colon) {
+                    let right = self.index_expression()?;
+                    self.project_if_slice(Node::Identity, right)?
+                } else if self.cur() == Kind::Star && self.tok(1).kind == Kind::Rbracket {
+                    self.advance();
+                    self.advance();
+                    let right = self.projection_rhs(bp(Kind::Star))?;
+                    Node::Projection(Box::new(Node::Identity), Box::new(right))
                 } else {
-                    let right = self.dot_rhs()?;
-                    Node::Sub(Box::new(left), Box::new(right))
+                    self.multi_list()?
                 }
             }
-            Tok::Sym("|") => Node::Pipe(Box::new(left), Box::new(self.expr(1)?)),
-            Tok::Sym("||") => Node::Or(Box::new(left), Box::new(self.expr(2)?)),
-            Tok::Sym("&&") => Node::And(Box::new(left), Box::new(self.expr(3)?)),
-            Tok::Sym(op @ ("==" | "!=" | "<" | "<=" | ">" | ">=")) => {
-                Node::Cmp(op.to_string(), Box::new(left), Box::new(self.expr(5)?))
-            }
-            Tok::Sym("[]") => Node::Project(Box::new(Node::Flatten(Box::new(left))), Box::new(self.rhs(9)?)),
-            Tok::Sym("[?") => self.filter(left)?,
-            Tok::Sym("[") => match self.peek() {
-                Tok::Num(_) | Tok::Sym(":") => {
-                    let idx = self.index_or_slice()?;
-                    self.wrap_index(left, idx)?
-                }
-                Tok::Sym("*") => {
-                    self.next();
-                    self.eat("]")?;
-                    Node::Project(Box::new(left), Box::new(self.rhs(55)?))
-                }
-                t => return Err(format!("Unexpected token: '{t}'")),
-            },
-            t => return Err(format!("Unexpected token: '{t}'")),
+            Kind::Current => Node::Current,
+            Kind::Expref => Node::ExpRef(Box::new(self.expression(0)?)),
+            Kind::Eof => return Err(self.incomplete()),
+            _ => return Err(self.error(&tok, "invalid token".into())),
         })
     }
 
-    fn wrap_index(&mut self, left: Node, idx: Node) -> Result<Node, String> {
-        if let Node::Slice(..) = idx {
-            Ok(Node::Project(Box::new(Node::IndexOf(Box::new(left), Box::new(idx))), Box::new(self.rhs(55)?)))
+    fn led(&mut self, tok: &Token, left: Node) -> Result<Node, QueryError> {
+        Ok(match tok.kind {
+            Kind::Dot => {
+                if self.cur() == Kind::Star {
+                    self.advance();
+                    let right = self.projection_rhs(bp(Kind::Dot))?;
+                    Node::ValueProjection(Box::new(left), Box::new(right))
+                } else {
+                    let right = self.dot_rhs(bp(Kind::Dot))?;
+                    match left {
+                        Node::Sub(mut children) => {
+                            children.push(right);
+                            Node::Sub(children)
+                        }
+                        left => Node::Sub(vec![left, right]),
+                    }
+                }
+            }
+            Kind::Pipe => Node::Pipe(Box::new(left), Box::new(self.expression(bp(Kind::Pipe))?)),
+            Kind::Or => Node::Or(Box::new(left), Box::new(self.expression(bp(Kind::Or))?)),
+            Kind::And => Node::And(Box::new(left), Box::new(self.expression(bp(Kind::And))?)),
+            Kind::Lparen => {
+                let Node::Field(name) = left else {
+                    // The token before `(` is the invalid function "name".
+                    let prev = self.t[self.i.saturating_sub(2)].clone();
+                    let msg = format!("Invalid function name '{}'", py_str(&prev.value));
+                    return Err(self.error(&prev, msg));
+                };
+                let mut args = Vec::new();
+                while self.cur() != Kind::Rparen {
+                    let e = self.expression(0)?;
+                    if self.cur() == Kind::Comma {
+                        self.eat(Kind::Comma)?;
+                    }
+                    args.push(e);
+                }
+                self.eat(Kind::Rparen)?;
+                Node::Call(name, args)
+            }
+            Kind::Filter => self.filter(left)?,
+            Kind::Eq | Kind::Ne | Kind::Lt | Kind::Lte | Kind::Gt | Kind::Gte => {
+                let op = match tok.kind {
+                    Kind::Eq => Cmp::Eq,
+                    Kind::Ne => Cmp::Ne,
+                    Kind::Lt => Cmp::Lt,
+                    Kind::Lte => Cmp::Lte,
+                    Kind::Gt => Cmp::Gt,
+                    _ => Cmp::Gte,
+                };
+                Node::Compare(op, Box::new(left), Box::new(self.expression(bp(tok.kind))?))
+            }
+            Kind::Flatten => {
+                let right = self.projection_rhs(bp(Kind::Flatten))?;
+                Node::Projection(Box::new(Node::Flatten(Box::new(left))), Box::new(right))
+            }
+            Kind::Lbracket => {
+                if matches!(self.cur(), Kind::Number | Kind::Colon) {
+                    let right = self.index_expression()?;
+                    match left {
+                        Node::IndexExpr(mut children) => {
+                            children.push(right);
+                            Node::IndexExpr(children)
+                        }
+                        left => self.project_if_slice(left, right)?,
+                    }
+                } else {
+                    self.eat(Kind::Star)?;
+                    self.eat(Kind::Rbracket)?;
+                    let right = self.projection_rhs(bp(Kind::Star))?;
+                    Node::Projection(Box::new(left), Box::new(right))
+                }
+            }
+            // Tokens with a binding power but no left denotation (`!`, `{`, `*`).
+            _ => return Err(self.error(tok, "invalid token".into())),
+        })
+    }
+
+    fn project_if_slice(&mut self, left: Node, right: Node) -> Result<Node, QueryError> {
+        let is_slice = matches!(right, Node::Slice(..));
+        let index = Node::IndexExpr(vec![left, right]);
+        if is_slice {
+            let rhs = self.projection_rhs(bp(Kind::Star))?;
+            Ok(Node::Projection(Box::new(index), Box::new(rhs)))
         } else {
-            Ok(Node::IndexOf(Box::new(left), Box::new(idx)))
+            Ok(index)
         }
     }
 
-    fn index_or_slice(&mut self) -> Result<Node, String> {
-        let mut parts: [Option<i64>; 3] = [None, None, None];
-        let mut k = 0;
+    fn number(&self) -> i64 {
+        self.tok(0).value.as_i64().unwrap_or_default()
+    }
+
+    fn index_expression(&mut self) -> Result<Node, QueryError> {
+        if self.cur() == Kind::Colon || self.tok(1).kind == Kind::Colon {
+            return self.slice();
+        }
+        let node = Node::Index(self.number());
+        self.advance();
+        self.eat(Kind::Rbracket)?;
+        Ok(node)
+    }
+
+    fn slice(&mut self) -> Result<Node, QueryError> {
+        let mut parts = [None, None, None];
+        let mut index = 0;
+        while self.cur() != Kind::Rbracket && index < 3 {
+            match self.cur() {
+                Kind::Colon => {
+                    index += 1;
+                    if index == 3 {
+                        return Err(self.error(self.tok(0), "syntax error".into()));
+                    }
+                    self.advance();
+                }
+                Kind::Number => {
+                    parts[index] = Some(self.number());
+                    self.advance();
+                }
+                _ => return Err(self.error(self.tok(0), "syntax error".into())),
+            }
+        }
+        self.eat(Kind::Rbracket)?;
+        Ok(Node::Slice(parts[0], parts[1], parts[2]))
+    }
+
+    fn filter(&mut self, left: Node) -> Result<Node, QueryError> {
+        let cond = self.expression(0)?;
+        self.eat(Kind::Rbracket)?;
+        let right = if self.cur() == Kind::Flatten { Node::Identity } else { self.projection_rhs(bp(Kind::Filter))? };
+        Ok(Node::Filter(Box::new(left), Box::new(right), Box::new(cond)))
+    }
+
+    fn multi_list(&mut self) -> Result<Node, QueryError> {
+        let mut items = Vec::new();
         loop {
-            match self.next() {
-                Tok::Num(n) => parts[k] = Some(n),
-                Tok::Sym(":") if k < 2 => k += 1,
-                Tok::Sym("]") => break,
-                t => return Err(format!("Unexpected token in index: '{t}'")),
+            items.push(self.expression(0)?);
+            if self.cur() == Kind::Rbracket {
+                break;
             }
+            self.eat(Kind::Comma)?;
         }
-        if k == 0 {
-            parts[0].map(Node::Index).ok_or_else(|| "Expected an index".to_string())
-        } else {
-            Ok(Node::Slice(parts[0], parts[1], parts[2]))
-        }
-    }
-
-    fn filter(&mut self, left: Node) -> Result<Node, String> {
-        let cond = self.expr(0)?;
-        self.eat("]")?;
-        let rhs = self.rhs(21)?;
-        Ok(Node::Filter(Box::new(left), Box::new(cond), Box::new(rhs)))
-    }
-
-    fn dot_rhs(&mut self) -> Result<Node, String> {
-        match self.peek().clone() {
-            Tok::Sym("[") => {
-                self.next();
-                self.multi_list()
-            }
-            Tok::Sym("{") => {
-                self.next();
-                self.multi_hash()
-            }
-            Tok::Ident(_) | Tok::Quoted(_) => self.expr(40),
-            t => Err(format!("Expected identifier after '.', got: '{t}'")),
-        }
-    }
-
-    fn rhs(&mut self, bp: u8) -> Result<Node, String> {
-        if lbp(self.peek()) < 10 {
-            return Ok(Node::Current);
-        }
-        if self.is("[") || self.is("[?") {
-            return self.expr(bp);
-        }
-        if self.is(".") {
-            self.next();
-            return self.dot_rhs();
-        }
-        Err(format!("Unexpected token: '{}'", self.peek()))
-    }
-
-    fn multi_list(&mut self) -> Result<Node, String> {
-        let mut items = vec![self.expr(0)?];
-        while self.is(",") {
-            self.next();
-            items.push(self.expr(0)?);
-        }
-        self.eat("]")?;
+        self.eat(Kind::Rbracket)?;
         Ok(Node::MultiList(items))
     }
 
-    fn multi_hash(&mut self) -> Result<Node, String> {
+    fn multi_hash(&mut self) -> Result<Node, QueryError> {
         let mut pairs = Vec::new();
         loop {
-            let key = match self.next() {
-                Tok::Ident(k) | Tok::Quoted(k) => k,
-                t => return Err(format!("Expected a key, got: '{t}'")),
-            };
-            self.eat(":")?;
-            pairs.push((key, self.expr(0)?));
-            if self.is(",") {
-                self.next();
-                continue;
+            let key = self.tok(0).clone();
+            if !matches!(key.kind, Kind::QuotedIdentifier | Kind::UnquotedIdentifier) {
+                return Err(self.expected("['quoted_identifier', 'unquoted_identifier']"));
             }
-            self.eat("}")?;
-            return Ok(Node::MultiHash(pairs));
+            self.advance();
+            self.eat(Kind::Colon)?;
+            let value = self.expression(0)?;
+            pairs.push((py_str(&key.value), value));
+            if self.cur() == Kind::Comma {
+                self.eat(Kind::Comma)?;
+            } else if self.cur() == Kind::Rbrace {
+                self.eat(Kind::Rbrace)?;
+                break;
+            } else if self.cur() == Kind::Eof {
+                // jmespath.py loops on and fails at the next key.
+                return Err(self.incomplete());
+            }
+        }
+        Ok(Node::MultiHash(pairs))
+    }
+
+    fn projection_rhs(&mut self, rbp: u8) -> Result<Node, QueryError> {
+        match self.cur() {
+            k if bp(k) < PROJECTION_STOP => Ok(Node::Identity),
+            Kind::Lbracket | Kind::Filter => self.expression(rbp),
+            Kind::Dot => {
+                self.eat(Kind::Dot)?;
+                self.dot_rhs(rbp)
+            }
+            _ => Err(self.error(self.tok(0), "syntax error".into())),
+        }
+    }
+
+    fn dot_rhs(&mut self, rbp: u8) -> Result<Node, QueryError> {
+        match self.cur() {
+            Kind::QuotedIdentifier | Kind::UnquotedIdentifier | Kind::Star => self.expression(rbp),
+            Kind::Lbracket => {
+                self.eat(Kind::Lbracket)?;
+                self.multi_list()
+            }
+            Kind::Lbrace => {
+                self.eat(Kind::Lbrace)?;
+                self.multi_hash()
+            }
+            k => {
+                let msg = format!(
+                    "Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: {}",
+                    k.name()
+                );
+                Err(self.error(self.tok(0), msg))
+            }
         }
     }
 }
