@@ -6,6 +6,7 @@
 //! (`NAME=value`, `export`) and `$?` persist across calls.
 
 use crate::cli::aws::{self, Outcome};
+use crate::cli::calls::{ApiCall, IteratorTypes};
 
 use crate::cli::shell::tokenizer::{self, Expander, Tokenized};
 use crate::engine::{Engine, EngineConfig};
@@ -51,6 +52,8 @@ pub struct ExecutedCommand {
     pub text: String,
     /// Its exit status.
     pub exit_code: i32,
+    /// The operations it called, in order, those inside `$(...)` included (for lessons' goals; never printed).
+    pub calls: Vec<ApiCall>,
 }
 
 struct Session {
@@ -58,6 +61,7 @@ struct Session {
     sim: Simulation,
     config: EngineConfig,
     vars: BTreeMap<String, String>,
+    iterators: IteratorTypes,
 }
 
 /// One shell session over one simulated Kinesis account.
@@ -84,6 +88,7 @@ impl Console {
                 sim: Simulation::new(seed),
                 config: engine_config,
                 vars: BTreeMap::new(),
+                iterators: IteratorTypes::default(),
             },
             seed,
             pending: String::new(),
@@ -168,7 +173,7 @@ impl Console {
             out.stderr.push_str(&o.stderr);
             out.exit_code = o.exit_code;
             out.hints.extend(o.hints);
-            out.commands.push(ExecutedCommand { text, exit_code: o.exit_code });
+            out.commands.push(ExecutedCommand { text, exit_code: o.exit_code, calls: o.calls });
         }
         out.pending = !self.pending.is_empty();
         out
@@ -185,6 +190,7 @@ struct Exec<'a> {
     depth: usize,
     stderr: String,
     hints: Vec<String>,
+    calls: Vec<ApiCall>,
     status: Option<i32>,
 }
 
@@ -202,16 +208,17 @@ impl Expander for Exec<'_> {
         let o = exec(self.session, command, self.depth + 1);
         self.stderr.push_str(&o.stderr);
         self.hints.extend(o.hints);
+        self.calls.extend(o.calls);
         self.status = Some(o.exit_code);
         o.stdout
     }
 }
 
 fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
-    let mut ex = Exec { session, depth, stderr: String::new(), hints: Vec::new(), status: None };
+    let mut ex = Exec { session, depth, stderr: String::new(), hints: Vec::new(), calls: Vec::new(), status: None };
     let tokenized = tokenizer::tokenize(text, &mut ex);
-    let (pre_stderr, pre_hints, sub_status) =
-        (std::mem::take(&mut ex.stderr), std::mem::take(&mut ex.hints), ex.status);
+    let (pre_stderr, pre_hints, pre_calls, sub_status) =
+        (std::mem::take(&mut ex.stderr), std::mem::take(&mut ex.hints), std::mem::take(&mut ex.calls), ex.status);
     let session = ex.session;
     let mut o = match tokenized {
         Tokenized::Error(msg) => Outcome { stderr: format!("bash: {msg}\n"), exit_code: 2, ..Default::default() },
@@ -260,6 +267,13 @@ fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {
     let mut hints = pre_hints;
     hints.append(&mut o.hints);
     o.hints = hints;
+    // Calls inside `$(...)` ran first (their own types are already tracked).
+    for call in &mut o.calls {
+        session.iterators.track(call);
+    }
+    let mut calls = pre_calls;
+    calls.append(&mut o.calls);
+    o.calls = calls;
     o
 }
 

@@ -14,10 +14,12 @@
 //! | [`query`] | `--query` (JMESPath): lexer, parser, evaluation, functions |
 //! | [`output`] | model-ordered, Python-style JSON; `--output text` and `table` |
 //! | [`sim`] | the playground's own commands: `sim clock`, `sim producer`, `sim throttling`, `sim reset`, `sim help` |
+//! | [`calls`] | what each command asked of the service (operation, request, error type), for lessons' goals |
 //! | [`hints`] | teaching hints beside the output |
 //! | [`complete`] | tab completion |
 
 pub mod aws;
+pub mod calls;
 pub mod complete;
 pub mod console;
 pub mod hints;
@@ -28,4 +30,5 @@ pub mod query;
 pub mod shell;
 pub mod sim;
 
+pub use calls::{ApiCall, CallDetail};
 pub use console::{CommandOutput, Console, ConsoleConfig, ExecutedCommand};

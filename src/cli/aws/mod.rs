@@ -21,6 +21,7 @@ pub mod shorthand;
 pub mod waiters;
 
 use crate::cli::aws::errors::{invalid_choice, CliError};
+use crate::cli::calls::ApiCall;
 use crate::cli::model::model;
 use crate::cli::output::{table, text};
 use crate::cli::paging::{self, Response};
@@ -40,6 +41,8 @@ pub struct Outcome {
     pub exit_code: i32,
     /// Teaching hints (never part of stdout/stderr).
     pub hints: Vec<String>,
+    /// The operations called (for lessons' goals; never printed).
+    pub calls: Vec<ApiCall>,
 }
 
 impl Outcome {
@@ -87,7 +90,15 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     let op_args = &rest[2..];
     match op_cli.as_str() {
         "help" => return Outcome::ok(help::service()),
-        "wait" => return waiters::run(engine, op_args, &g),
+        "wait" => {
+            let mut out = waiters::run(engine, op_args, &g);
+            if let Some(name) = op_args.first().filter(|n| m.waiters.contains_key(n)) {
+                if op_args.get(1).is_none_or(|a| a != "help") {
+                    out.calls.push(ApiCall::waiter(name, out.exit_code == 0));
+                }
+            }
+            return out;
+        }
         _ => {}
     }
     let Some((op_name, op)) = m.operation_by_cli(op_cli) else {
@@ -111,10 +122,17 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
         Err(e) => {
             let mut out = Outcome::error(&e);
             out.hints = hints::for_error(&e, raw_words, &g, None);
+            out.calls.push(ApiCall::refused(op_name, &e));
             return out;
         }
     };
-    let mut out = match paging::call(engine, m, op_name, op, &call.request, &call.paging, g.no_paginate) {
+    let result = paging::call(engine, m, op_name, op, &call.request, &call.paging, g.no_paginate);
+    let api_call = match &result {
+        Ok(paging::Response::Single(v)) => ApiCall::new(op_name, &call.request, Ok(v)),
+        Ok(resp) => ApiCall::new(op_name, &call.request, Ok(&resp.full())),
+        Err(e) => ApiCall::new(op_name, &call.request, Err(e)),
+    };
+    let mut out = match result {
         Ok(resp) => match render(&resp, &g, op_name) {
             Ok(stdout) => Outcome::ok(stdout),
             Err(e) => Outcome::error(&e),
@@ -128,6 +146,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     };
     let succeeded = out.exit_code == 0;
     out.hints.extend(hints::for_call(op_name, &call, raw_words, &g, succeeded));
+    out.calls.push(api_call);
     out
 }
 

@@ -1,0 +1,262 @@
+//! The built-in lessons (`lessons/*.md`) and the lesson format: every lesson's setup plus solutions reaches every
+//! goal while an empty attempt reaches none; the parser refuses malformed files with their line and never panics.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use kinesis_playground::cli::Console;
+use kinesis_playground::lesson::{check, Block, Goal, Inline, Lesson, LessonRun, Progress};
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+fn lesson_files() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("lessons/ exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md") && p.file_name().is_some_and(|n| n != "README.md"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_built_in_lesson_is_reached_by_its_solutions_and_not_without_trying() {
+    let files = lesson_files();
+    assert!(!files.is_empty());
+    for (name, text) in &files {
+        let lesson = Lesson::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!((3..=8).contains(&lesson.steps.len()), "{name}: {} steps (3 to 8 wanted)", lesson.steps.len());
+        let report = check(&lesson);
+        assert!(report.passed(), "{name}:\n{}", report.problems().join("\n"));
+    }
+}
+
+#[test]
+fn an_empty_attempt_reaches_no_goal() {
+    for (name, text) in lesson_files() {
+        let lesson = Lesson::parse(&text).unwrap();
+        let console = lesson.setup.console();
+        for i in 0..lesson.steps.len() {
+            let mut run = LessonRun::new(lesson.clone());
+            run.go_to(i, console.engine());
+            // Commands that do nothing of the lesson's.
+            let mut c = lesson.setup.console();
+            let out = c.run("echo hello\naws kinesis help");
+            run.observe(&out, &c);
+            assert!(run.goals().iter().all(|g| !g.met), "{name}, step {}: {:?}", i + 1, run.goals());
+        }
+    }
+}
+
+#[test]
+fn lesson_numbers_follow_the_curriculum() {
+    let names: Vec<String> = lesson_files().into_iter().map(|(n, _)| n).collect();
+    for (i, n) in names.iter().enumerate() {
+        assert!(n.starts_with(&format!("{:02}-", i + 1)), "{n} is lesson {}", i + 1);
+    }
+}
+
+const GOOD: &str = "# T\nsummary: S\n\n## Setup\nstart: 2024-01-01T00:00:00Z\nseed: 3\n```\naws kinesis create-stream --stream-name A --shard-count 1\n```\n\n## Step one\nDo `this`.\n\n### Goals\n- stream A exists | A is there\n- command list-streams succeeded\n\n### Hints\n- first\n- second\n  continued\n\n### Solution\n```\naws kinesis list-streams\n```\n";
+
+#[test]
+fn a_good_file_parses_to_what_it_says() {
+    let l = Lesson::parse(GOOD).unwrap();
+    assert_eq!(l.title, "T");
+    assert_eq!(l.summary, "S");
+    assert_eq!(l.setup.seed, 3);
+    assert_eq!(l.setup.lines, vec!["aws kinesis create-stream --stream-name A --shard-count 1"]);
+    let s = &l.steps[0];
+    assert_eq!(s.title, "Step one");
+    assert_eq!(
+        s.instruction,
+        vec![Block::Paragraph(vec![Inline::Text("Do ".into()), Inline::Code("this".into()), Inline::Text(".".into())])]
+    );
+    assert_eq!(s.goals[0].label, "A is there");
+    assert_eq!(s.goals[0].line, 15);
+    assert_eq!(s.goals[1].label, "`list-streams` succeeded");
+    assert_eq!(s.hints, vec![vec![Inline::Text("first".into())], vec![Inline::Text("second continued".into())]]);
+    assert_eq!(s.solution, vec!["aws kinesis list-streams"]);
+    assert_eq!(Lesson::parse(&GOOD.replace('\n', "\r\n")).unwrap(), l);
+}
+
+#[test]
+fn malformed_files_are_refused_with_their_line() {
+    let cases: Vec<(String, usize, &str)> = vec![
+        (String::new(), 1, "title"),
+        ("summary: x".into(), 1, "title"),
+        ("# T\nno summary".into(), 2, "summary"),
+        (GOOD.replace("- stream A exists | A is there", "- stream A teleports"), 15, "teleports"),
+        (GOOD.replace("- stream A exists | A is there", "- shard A exists"), 15, "not a kind of goal"),
+        (GOOD.replace("- stream A exists | A is there", "- command put-recordz succeeded"), 15, "put-recordz"),
+        (GOOD.replace("- stream A exists | A is there", "stream A exists"), 15, "starting with `- `"),
+        (GOOD.replace("seed: 3", "seed: three"), 6, "seed"),
+        (GOOD.replace("start: 2024-01-01T00:00:00Z", "start: yesterday"), 5, "start time"),
+        (GOOD.replace("### Hints", "### Tips"), 18, "Tips"),
+        (
+            GOOD.replace("### Goals\n- stream A exists | A is there\n- command list-streams succeeded\n", ""),
+            11,
+            "no goals",
+        ),
+        (GOOD.replace("### Solution\n```\naws kinesis list-streams\n```\n", ""), 11, "no solution"),
+        (
+            GOOD.replace(
+                "### Solution\n```\naws kinesis list-streams\n```\n",
+                "### Solution\n```\naws kinesis list-streams\n",
+            ),
+            24,
+            "never closed",
+        ),
+        (GOOD.replace("## Step one", "# Step one"), 11, "one title"),
+        ("# T\nsummary: S\n".into(), 2, "no steps"),
+        (format!("{GOOD}\n## Setup\n"), 28, "once"),
+    ];
+    for (text, line, words) in cases {
+        let e = Lesson::parse(&text).expect_err(&text);
+        assert_eq!(e.line, line, "{e} in\n{text}");
+        assert!(e.message.contains(words), "{e:?} should say {words:?}");
+        assert!(e.to_string().contains(&format!("line {line}:")));
+    }
+    let big = "x".repeat(kinesis_playground::lesson::MAX_BYTES + 1);
+    assert_eq!(Lesson::parse(&big).unwrap_err().line, 0);
+}
+
+#[test]
+fn progress_is_saved_and_restored_and_untrusted_progress_is_clamped() {
+    let lesson = Lesson::parse(&lesson_files()[0].1).unwrap();
+    let mut console = lesson.setup.console();
+    let mut run = LessonRun::new(lesson.clone());
+    for line in lesson.steps[0].solution.clone() {
+        let out = console.run(&line);
+        run.observe(&out, &console);
+    }
+    assert!(run.step_done());
+    assert!(run.advance(console.engine()));
+    assert!(run.next_hint().is_some());
+    let saved = serde_json::to_string(&run.progress()).unwrap();
+    let p: Progress = serde_json::from_str(&saved).unwrap();
+    let back = LessonRun::restore(lesson.clone(), &p);
+    assert_eq!(back.step_index(), 1);
+    assert_eq!(back.hints_shown().len(), 1);
+    let wild = Progress { step: 999, met: vec![true; 99], hints_shown: 999, ..p.clone() };
+    assert!(LessonRun::restore(lesson.clone(), &wild).is_complete());
+    let wrong_shape = Progress { met: vec![true; 99], ..p.clone() };
+    assert!(LessonRun::restore(lesson.clone(), &wrong_shape).goals().iter().all(|g| !g.met));
+    let newer = Progress { version: 99, ..p };
+    assert_eq!(LessonRun::restore(lesson, &newer).step_index(), 0);
+}
+
+#[test]
+fn command_goals_see_calls_inside_substitutions_and_iterator_types_through_variables() {
+    let mut c = Console::new(kinesis_playground::cli::ConsoleConfig { start_time_ms: 1_704_067_200_000, seed: 0 });
+    c.run("aws kinesis create-stream --stream-name S --shard-count 1\naws kinesis wait stream-exists --stream-name S");
+    let out = c.run("IT=$(aws kinesis get-shard-iterator --stream-name S --shard-id shardId-000000000000 --shard-iterator-type LATEST --query ShardIterator --output text)");
+    let calls = &out.commands[0].calls;
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].operation, "GetShardIterator");
+    let out = c.run("aws kinesis get-records --shard-iterator $IT");
+    let empty_latest = Goal::parse("reader LATEST empty", 0).unwrap();
+    let tip = Goal::parse("reader LATEST tip", 0).unwrap();
+    let horizon = Goal::parse("reader TRIM_HORIZON empty", 0).unwrap();
+    let call = &out.commands[0].calls[0];
+    assert!(empty_latest.met_by_call(call, false));
+    assert!(tip.met_by_call(call, false));
+    assert!(!horizon.met_by_call(call, false));
+    // The next iterator keeps the type.
+    c.run("aws kinesis put-record --stream-name S --partition-key k --data aGk=");
+    let out = c.run("aws kinesis get-records --shard-iterator $(aws kinesis get-records --shard-iterator $IT --query NextShardIterator --output text)");
+    let records = Goal::parse("reader LATEST records", 0).unwrap();
+    assert!(out.commands[0].calls.iter().any(|c| records.met_by_call(c, false)), "{:?}", out.commands[0].calls);
+    let out = c.run("aws kinesis describe-stream --stream-name Nope");
+    let failed = Goal::parse("command describe-stream failed ResourceNotFoundException", 0).unwrap();
+    assert!(failed.met_by_call(&out.commands[0].calls[0], false));
+    let out = c.run("aws kinesis put-record --stream-name S");
+    assert_eq!(out.commands[0].calls[0].error.as_deref(), Some("ParamValidation"));
+    let out = c.run("aws kinesis wait stream-exists --stream-name S");
+    assert!(Goal::parse("command wait stream-exists succeeded", 0)
+        .unwrap()
+        .met_by_call(&out.commands[0].calls[0], false));
+}
+
+fn mutate(text: &str, ops: &[(usize, u8, String)]) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for (at, op, s) in ops {
+        if lines.is_empty() {
+            lines.push(s.clone());
+            continue;
+        }
+        let i = at % lines.len();
+        match op % 4 {
+            0 => {
+                lines.remove(i);
+            }
+            1 => lines.insert(i, s.clone()),
+            2 => lines[i] = s.clone(),
+            _ => {
+                let l = lines[i].clone();
+                lines.insert(i, l);
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_parser_never_panics_on_arbitrary_text(text in "(?s).{0,600}") {
+        let _ = Lesson::parse(&text);
+    }
+
+    #[test]
+    fn the_parser_never_panics_on_lesson_like_text(
+        lines in proptest::collection::vec(prop_oneof![
+            Just("# T".to_string()), Just("summary: s".to_string()), Just("## Setup".to_string()),
+            Just("## A step".to_string()), Just("### Goals".to_string()), Just("### Hints".to_string()),
+            Just("### Solution".to_string()), Just("```".to_string()), Just("- stream A exists".to_string()),
+            Just("- command put-record failed".to_string()), Just("- clock after +99999999999d".to_string()),
+            Just("- stream A records at-least 1 key \"x | y\" shard 3 | label".to_string()),
+            Just("start: 2024-01-01T00:00:00Z".to_string()), Just("seed: 18446744073709551615".to_string()),
+            Just("[x](https://a) **b *c* `d` _e_** \\".to_string()), "[ -~]{0,40}",
+        ], 0..40)
+    ) {
+        let _ = Lesson::parse(&lines.join("\n"));
+    }
+
+    #[test]
+    fn mutations_of_the_real_lessons_never_panic(
+        which in 0usize..16,
+        ops in proptest::collection::vec((0usize..400, 0u8..4, "[ -~]{0,30}"), 1..6),
+    ) {
+        let files = lesson_files();
+        let (_, text) = &files[which % files.len()];
+        let mutated = mutate(text, &ops);
+        if let Ok(lesson) = Lesson::parse(&mutated) {
+            // Whatever parses can be run.
+            let mut run = LessonRun::new(lesson.clone());
+            let console = lesson.setup.console();
+            run.check(console.engine());
+        }
+    }
+}
+
+#[test]
+fn the_check_names_goals_not_reached_and_goals_met_without_trying() {
+    // GOOD's setup already creates A, so its first goal is met before the learner does anything.
+    let l = Lesson::parse(GOOD).unwrap();
+    let problems = check(&l).problems();
+    assert_eq!(
+        problems,
+        vec!["line 15: step \"Step one\": the goal is met before the learner does anything: A is there"]
+    );
+    let l = Lesson::parse(&GOOD.replace("```\naws kinesis list-streams\n```", "```\necho hi\n```")).unwrap();
+    let problems = check(&l).problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("line 16:") && p.contains("does not reach the goal: `list-streams` succeeded")),
+        "{problems:?}"
+    );
+}
