@@ -13,7 +13,7 @@
 //! | [`time`] | Calendar arithmetic and the timestamp formats Kinesis and the CLI print. |
 //! | [`view`] | View models for the page: routing steps, sequence-number explanations, lane windows, payload rendering. Pure. |
 //! | `ui` | Yew components: the only code that touches the browser (wasm32 only). |
-//! | `server` | The simulator on the wire for real clients: HTTP, the playground's clock endpoints (native only). |
+//! | `server` | The simulator on the wire for real clients: JSON and CBOR over HTTP/1.1 and HTTP/2, SubscribeToShard event streams, `--state`, the playground's clock endpoints (native only). |
 //!
 //! `engine`, `api`, `cli`, `sim`, `session`, `lesson`, `time` and `view` use no browser crate, no wall clock and no OS randomness, so
 //! they test natively with `cargo test` and replay deterministically. `ui` and `server` are the edges that meet the world.

@@ -75,12 +75,12 @@ fn every_answer_carries_request_ids_and_errors_are_aws_shaped() {
 
     let unknown = server.kinesis("PutRecordz", &json!({}));
     assert_eq!((unknown.status, unknown.json()["__type"].clone()), (400, json!("UnknownOperationException")));
-    let bare = server.request("POST", "/", &[("X-Amz-Target", "ListStreams")], b"{}");
+    let bare = server.signed("ListStreams", "application/x-amz-json-1.1", b"{}");
     assert_eq!(bare.json()["__type"], "UnknownOperationException", "the service prefix is required on the wire");
-    let malformed = server.request("POST", "/", &[("X-Amz-Target", "Kinesis_20131202.ListStreams")], b"{\"Lim");
+    let malformed = server.signed("Kinesis_20131202.ListStreams", "application/x-amz-json-1.1", b"{\"Lim");
     assert_eq!((malformed.status, malformed.json()["__type"].clone()), (400, json!("SerializationException")));
 
-    let get = server.request("GET", "/", &[], b"");
+    let get = server.request("GET", "/", &[("Authorization", served::SIGNED_AUTHORIZATION)], b"");
     assert_eq!(get.status, 403);
     assert!(get.text().contains("<AccessDeniedException>"));
     assert!(get.header("x-amzn-requestid").is_some());
@@ -220,8 +220,11 @@ fn stops_cleanly_on_sigterm_after_answering_the_request_in_flight() {
     server.ok("ListStreams", &json!({}));
     let body = br#"{"StreamName": "late", "ShardCount": 1}"#;
     let head = format!(
-        "POST / HTTP/1.1\r\nHost: {}\r\nX-Amz-Target: Kinesis_20131202.CreateStream\r\nContent-Length: {}\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: {}\r\nX-Amz-Target: Kinesis_20131202.CreateStream\r\n\
+         Content-Type: application/x-amz-json-1.1\r\nX-Amz-Date: 20240101T000000Z\r\nAuthorization: {}\r\n\
+         Content-Length: {}\r\n\r\n",
         server.addr,
+        served::SIGNED_AUTHORIZATION,
         body.len()
     );
     let mut stream = TcpStream::connect(&server.addr).expect("connect");

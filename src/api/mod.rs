@@ -159,7 +159,9 @@ fn bare_error_reply(t: ErrorType) -> HttpReply {
     HttpReply { status: t.http_status(), body: serde_json::json!({ "__type": t.aws_name() }).to_string() }
 }
 
-fn error_reply(e: &KinesisError) -> HttpReply {
+/// An error's HTTP answer: its status and `{"__type": ..., "message": ...}` (`Message` for a SerializationException,
+/// as the service spells it).
+pub fn error_reply(e: &KinesisError) -> HttpReply {
     let key = if e.error_type == ErrorType::Serialization { "Message" } else { "message" };
     let mut m = serde_json::Map::new();
     m.insert("__type".into(), Value::String(e.error_type.aws_name().into()));

@@ -1,14 +1,18 @@
-//! The served simulation: one [`Console`] (which owns the engine and the simulated producers) and its clock.
+//! The served simulation: one [`Recorder`] (a console, which owns the engine and the simulated producers, and the
+//! log of what was done to it: the saved-session document `--state` writes) and its clock.
 //!
 //! Every wire request and every control request goes through [`Served`], one at a time (the HTTP layer holds it
 //! behind a mutex). Before and after each one the clock is synced: a real clock moves the engine (and the producers)
 //! to the time it is due to show; a console line that moved simulated time further rebases the real clock there.
 
 use super::clock::{ClockMode, ServedClock};
-use crate::api::{self, HttpReply};
+use crate::api::ops::consumers::subscribe_to_shard::{EventStream, StreamMessage};
+use crate::api::{ApiError, HttpReply};
 use crate::cli::{CommandOutput, Console};
 use crate::engine::EngineConfig;
+use crate::session::{Limits, Recorder, SessionError};
 use crate::time::{format_rfc3339, Millis};
+use serde_json::Value;
 use std::time::Instant;
 
 /// How the served simulation starts.
@@ -77,7 +81,7 @@ impl ClockError {
 
 /// The served simulation.
 pub struct Served {
-    console: Console,
+    recorder: Recorder,
     clock: ServedClock,
 }
 
@@ -85,9 +89,31 @@ impl Served {
     /// A fresh simulation: no streams, the clock at `config.start_time_ms` now.
     pub fn new(config: &SessionConfig) -> Self {
         Served {
-            console: Console::with_engine_config(config.engine_config(), config.seed),
+            recorder: Recorder::new(config.engine_config(), config.seed),
             clock: ServedClock::new(config.clock, config.start_time_ms, Instant::now()),
         }
+    }
+
+    /// The simulation a saved session (a `--state` file, or one saved by the page) replays to, served with `clock`
+    /// from the time the replay reached. The document's start time, seed and settings are the ones used.
+    ///
+    /// # Errors
+    /// The document's refusal ([`SessionError`]: damaged, newer, too large, does not replay); nothing is served.
+    pub fn open(clock: ClockMode, document: &str) -> Result<Self, SessionError> {
+        let recorder = Recorder::open(document, &Limits::FILE)?;
+        let now = recorder.engine().now_ms();
+        Ok(Served { recorder, clock: ServedClock::new(clock, now, Instant::now()) })
+    }
+
+    /// The saved-session document of everything done so far ([`Recorder::to_json`]).
+    pub fn to_json(&self) -> String {
+        self.recorder.to_json()
+    }
+
+    /// How many entries the log holds and the simulated time: what changes when the state does (a save is skipped
+    /// when this is as it was at the last one).
+    pub fn version(&self) -> (usize, Millis) {
+        (self.recorder.saved().entries.len(), self.recorder.engine().now_ms())
     }
 
     /// Real or manual.
@@ -98,28 +124,56 @@ impl Served {
     /// The simulated time now (a real clock is synced first).
     pub fn now_ms(&mut self) -> Millis {
         self.sync();
-        self.console.engine().now_ms()
+        self.recorder.engine().now_ms()
     }
 
     /// The console the simulation lives in.
     pub fn console(&self) -> &Console {
-        &self.console
+        self.recorder.console()
     }
 
     /// Handles one Kinesis request: `target` is the `X-Amz-Target` value, `body` the JSON request text.
     pub fn call(&mut self, target: &str, body: &str) -> HttpReply {
         self.sync();
-        let reply = api::dispatch(self.console.engine_mut(), target, body);
+        let reply = self.recorder.dispatch(target, body);
         self.sync();
         reply
+    }
+
+    /// Handles one Kinesis request already parsed (from JSON or CBOR).
+    pub fn call_value(&mut self, target: &str, request: &Value) -> HttpReply {
+        self.sync();
+        let reply = self.recorder.dispatch_request(target, request);
+        self.sync();
+        reply
+    }
+
+    /// Opens a SubscribeToShard subscription at the current time.
+    ///
+    /// # Errors
+    /// The call's error answer, before any event.
+    pub fn subscribe(&mut self, request: &Value) -> Result<EventStream, ApiError> {
+        self.sync();
+        self.recorder.subscribe(request)
+    }
+
+    /// What a subscription pushed since its last poll, up to now.
+    pub fn poll(&mut self, stream: &EventStream) -> Vec<StreamMessage> {
+        self.sync();
+        self.recorder.poll(stream)
+    }
+
+    /// The client went away: the subscription pushes nothing more.
+    pub fn cancel(&mut self, stream: &EventStream) {
+        self.recorder.cancel(stream);
     }
 
     /// Runs one console line (or several, separated by newlines) on the served state. A line left incomplete (an open
     /// quote, a trailing `\`) is dropped and answered as bash answers an unterminated script.
     pub fn run_line(&mut self, line: &str) -> CommandOutput {
         self.sync();
-        let mut out = self.console.run(line);
-        if self.console.cancel_pending().is_some() {
+        let mut out = self.recorder.run(line);
+        if self.recorder.cancel_pending().is_some() {
             out.pending = false;
             out.stderr.push_str("bash: syntax error: unexpected end of file\n");
             out.exit_code = 2;
@@ -136,8 +190,8 @@ impl Served {
         if self.clock.mode() != ClockMode::Manual {
             return Err(ClockError::NotManual);
         }
-        self.console.advance(ms.max(0));
-        Ok(self.console.engine().now_ms())
+        self.recorder.advance(ms.max(0));
+        Ok(self.recorder.engine().now_ms())
     }
 
     /// Moves a manual clock forward to `to_ms`.
@@ -148,7 +202,7 @@ impl Served {
         if self.clock.mode() != ClockMode::Manual {
             return Err(ClockError::NotManual);
         }
-        let now_ms = self.console.engine().now_ms();
+        let now_ms = self.recorder.engine().now_ms();
         if to_ms < now_ms {
             return Err(ClockError::Backwards { now_ms, to_ms });
         }
@@ -163,9 +217,9 @@ impl Served {
 
     fn sync_at(&mut self, at: Instant) {
         let Some(due) = self.clock.due_at(at) else { return };
-        let now = self.console.engine().now_ms();
+        let now = self.recorder.engine().now_ms();
         if due > now {
-            self.console.advance(due - now);
+            self.recorder.advance(due - now);
         } else if now > due {
             self.clock.rebase(now, at);
         }
@@ -250,10 +304,10 @@ mod tests {
     fn a_real_clock_moves_the_engine_and_the_producers_at_real_pace() {
         let mut s = Served::new(&config(ClockMode::Real));
         let t0 = s.clock.base_instant();
-        // Straight to the console: `run_line` would sync to the wall clock in between.
-        s.console.run("aws kinesis create-stream --stream-name p --shard-count 1");
+        // Straight to the recorder: `run_line` would sync to the wall clock in between.
+        s.recorder.run("aws kinesis create-stream --stream-name p --shard-count 1");
         s.sync_at(t0 + Duration::from_secs(1));
-        s.console.run("sim producer add --stream-name p --rate 10");
+        s.recorder.run("sim producer add --stream-name p --rate 10");
         s.sync_at(t0 + Duration::from_millis(3_500));
         assert_eq!(s.console().engine().now_ms(), DEFAULT_START_MS + 3_500);
         let written = s.console().simulation().producers()[0].sent;

@@ -135,6 +135,14 @@ impl Recorder {
         }
     }
 
+    /// [`Recorder::dispatch`] for a request already parsed (from JSON or CBOR): [`api::dispatch_request`], logged
+    /// as [`Recorder::call`] does.
+    pub fn dispatch_request(&mut self, target: &str, request: &Value) -> HttpReply {
+        let operation = target.strip_prefix(api::TARGET_PREFIX).unwrap_or(target);
+        self.log_call(operation, request);
+        api::dispatch_request(self.console.engine_mut(), operation, request)
+    }
+
     /// SubscribeToShard ([`subscribe_to_shard::subscribe`]) at the current simulated time, logged as a call: a
     /// replay opens the subscription again (its id, the consumer's rate limits and resubscription guard follow).
     ///

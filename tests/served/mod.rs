@@ -10,6 +10,10 @@ use std::net::TcpStream;
 use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+/// An Authorization header as an SDK sends it (SigV4's shape; the server parses it, never verifies it).
+pub const SIGNED_AUTHORIZATION: &str = "AWS4-HMAC-SHA256 Credential=x/20240101/us-east-1/kinesis/aws4_request, \
+     SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=00";
+
 /// A running `kinesis-console serve`, stopped (SIGKILL) when dropped if not stopped before.
 pub struct ServerProcess {
     child: Option<Child>,
@@ -97,20 +101,21 @@ impl ServerProcess {
     /// Calls a Kinesis operation as an SDK would (signed-looking headers, JSON 1.1).
     pub fn kinesis(&self, operation: &str, request: &Value) -> HttpResponse {
         let target = format!("Kinesis_20131202.{operation}");
+        self.signed(&target, "application/x-amz-json-1.1", request.to_string().as_bytes())
+    }
+
+    /// A `POST /` with these `X-Amz-Target` and `Content-Type`, signed as an SDK signs (the signature is not checked).
+    pub fn signed(&self, target: &str, content_type: &str, body: &[u8]) -> HttpResponse {
         self.request(
             "POST",
             "/",
             &[
-                ("Content-Type", "application/x-amz-json-1.1"),
-                ("X-Amz-Target", &target),
+                ("Content-Type", content_type),
+                ("X-Amz-Target", target),
                 ("X-Amz-Date", "20240101T000000Z"),
-                (
-                    "Authorization",
-                    "AWS4-HMAC-SHA256 Credential=x/20240101/us-east-1/kinesis/aws4_request, \
-                     SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=00",
-                ),
+                ("Authorization", SIGNED_AUTHORIZATION),
             ],
-            request.to_string().as_bytes(),
+            body,
         )
     }
 

@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 use kinesis_playground::engine::DEFAULT_START_MS;
-use kinesis_playground::server::{ClockMode, Server, SessionConfig};
+use kinesis_playground::server::{ClockMode, Served, Server, SessionConfig, StateFile};
 use kinesis_playground::time::{format_rfc3339, parse_duration, Millis};
 use std::io::Write;
 
@@ -37,6 +37,10 @@ pub struct ServeArgs {
     /// How long a stream stays DELETING
     #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = parse_delay)]
     pub delete_delay: Millis,
+    /// Keep the session in FILE (a saved session, as the page saves): loaded on start when it exists (its start
+    /// time, seed and settings then apply), written every 5 s when changed and on stop
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<std::path::PathBuf>,
 }
 
 /// `--clock`.
@@ -75,6 +79,18 @@ pub fn run(args: &ServeArgs) -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(DEFAULT_START_MS, |d| Millis::try_from(d.as_millis()).unwrap_or(DEFAULT_START_MS));
     let session = args.session(wall_now_ms);
+    let state = args.state.as_ref().map(StateFile::new);
+    let loaded = match state.as_ref().map(|file| file.load(session.clock)) {
+        None | Some(Ok(None)) => None,
+        Some(Ok(Some(served))) => Some(served),
+        Some(Err(message)) => {
+            eprintln!("kinesis-console serve: {message}");
+            return 1;
+        }
+    };
+    let resumed = loaded.as_ref().map(|s| (s.console().engine().now_ms(), s.console().seed()));
+    let served = loaded.unwrap_or_else(|| Served::new(&session));
+    let seed = resumed.map_or(session.seed, |(_, seed)| seed);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -83,8 +99,11 @@ pub fn run(args: &ServeArgs) -> i32 {
         }
     };
     runtime.block_on(async {
-        let server = match Server::bind(&args.host, args.port, &session).await {
-            Ok(s) => s,
+        let server = match Server::bind_served(&args.host, args.port, served, seed).await {
+            Ok(s) => match state {
+                Some(file) => s.save_to(file),
+                None => s,
+            },
             Err(e) => {
                 eprintln!("kinesis-console serve: cannot listen on {}:{}: {e}", args.host, args.port);
                 return 1;
@@ -94,17 +113,28 @@ pub fn run(args: &ServeArgs) -> i32 {
             Ok(addr) => format!("http://{addr}"),
             Err(_) => format!("http://{}:{}", args.host, args.port),
         };
-        print_banner(&url, &session);
+        let mut shown = session.clone();
+        if let Some((now_ms, _)) = resumed {
+            shown.start_time_ms = now_ms;
+        }
+        print_banner(&url, &shown, args.state.as_deref(), resumed.is_some());
         server.serve(stop_signal()).await;
         println!("Stopped.");
         0
     })
 }
 
-fn print_banner(url: &str, session: &SessionConfig) {
+fn print_banner(url: &str, session: &SessionConfig, state: Option<&std::path::Path>, resumed: bool) {
     let mut out = std::io::stdout().lock();
     let start = format_rfc3339(session.start_time_ms);
     let _ = writeln!(out, "Kinesis Playground is serving the Kinesis API on {url}");
+    if let Some(path) = state {
+        let _ = if resumed {
+            writeln!(out, "State: resumed from {} (saved there every 5 s and on stop).", path.display())
+        } else {
+            writeln!(out, "State: a fresh session, saved to {} every 5 s and on stop.", path.display())
+        };
+    }
     let _ = match session.clock {
         ClockMode::Real => writeln!(out, "Clock: real, starting at {start} and following the wall clock."),
         ClockMode::Manual => writeln!(
