@@ -8,6 +8,7 @@
 //! also when the token went through a shell variable or came back as `NextShardIterator`.
 
 use crate::cli::aws::errors::CliError;
+use crate::engine::iterator::IteratorToken;
 use crate::engine::{ErrorType, ShardIteratorType};
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
@@ -47,6 +48,8 @@ pub enum CallDetail {
     Records {
         /// The type of the iterator read through, when this console handed it out (or its predecessor).
         iterator_type: Option<ShardIteratorType>,
+        /// The shard read (index), from the iterator.
+        shard: Option<u32>,
         /// How many records came back.
         records: usize,
         /// `MillisBehindLatest` (0: the reader is at the tip).
@@ -79,6 +82,11 @@ impl ApiCall {
             },
             ("GetRecords", Ok(v)) => CallDetail::Records {
                 iterator_type: None,
+                shard: request
+                    .get("ShardIterator")
+                    .and_then(Value::as_str)
+                    .and_then(IteratorToken::decode)
+                    .map(|t| t.shard_index),
                 records: v.get("Records").and_then(Value::as_array).map_or(0, Vec::len),
                 millis_behind_latest: v.get("MillisBehindLatest").and_then(Value::as_i64),
                 next_iterator: v.get("NextShardIterator").and_then(Value::as_str).map(str::to_string),

@@ -13,11 +13,12 @@
 //! | `stream NAME records at-least K [key P] [shard S]` | at least K records are retained (with partition key P, in shard S) |
 //! | `stream NAME records at-most K [key P] [shard S]` | at most K are (after trimming, say) |
 //! | `stream NAME split` / `stream NAME merged` | one of its shards came from a split / a merge |
-//! | `command OP succeeded [with --option VALUE ...]` | an `aws kinesis OP` succeeded this step (with those arguments) |
+//! | `command OP succeeded [with --option VALUE ...]` | an `aws kinesis OP` succeeded this step (with those arguments; `*`: any value) |
 //! | `command OP failed [ERROR]` | one failed this step (with that error type, e.g. `ExpiredIteratorException`) |
-//! | `reader TYPE records` / `reader TYPE tip` / `reader TYPE empty` | a get-records through a `TYPE` iterator (`any` for any type) returned records / answered `MillisBehindLatest` 0 / returned none, this step |
+//! | `reader TYPE records [shard S]` | a get-records through a `TYPE` iterator (`any`: any type; in shard S) returned records, this step |
+//! | `reader TYPE tip` / `empty` / `end` `[shard S]` | ... answered `MillisBehindLatest` 0 / returned no records / had no `NextShardIterator` (the end of a closed shard) |
 //! | `put throttled [stream NAME]` | a put-record was refused, or a put-records entry failed, with ProvisionedThroughputExceededException, this step |
-//! | `put retried [stream NAME]` | after a throttled put this step, a put got every record in |
+//! | `put retried [stream NAME]` | after a throttled put (in this lesson), a put got every record in, this step |
 //! | `clock after TIME` | the simulated clock is at or past TIME (`2024-01-02T00:00:00Z`, or `+25h` from the lesson's start) |
 //!
 //! State goals (`stream ...`, `clock ...`) are checked against the state as it is now; the others against the
@@ -53,7 +54,7 @@ pub enum Goal {
     /// A command of this operation failed, with this error type when given.
     Failed { operation: String, waiter: bool, error: Option<String> },
     /// A get-records through an iterator of this type (any type when `None`) gave this result.
-    Reader { iterator_type: Option<ShardIteratorType>, outcome: ReaderOutcome },
+    Reader { iterator_type: Option<ShardIteratorType>, outcome: ReaderOutcome, shard: Option<u32> },
     /// A put was throttled.
     Throttled { stream: Option<String> },
     /// After a throttled put, a put got every record in.
@@ -71,6 +72,8 @@ pub enum ReaderOutcome {
     Tip,
     /// No records.
     Empty,
+    /// No `NextShardIterator`: a closed shard read to its end.
+    End,
 }
 
 /// What a goal looks at.
@@ -233,15 +236,19 @@ impl Goal {
                 Some(e) => format!("`{}` failed with {e}", command_name(operation, *waiter)),
                 None => format!("`{}` failed", command_name(operation, *waiter)),
             },
-            Goal::Reader { iterator_type, outcome } => {
-                let who = match iterator_type {
+            Goal::Reader { iterator_type, outcome, shard } => {
+                let mut who = match iterator_type {
                     Some(t) => format!("A get-records through a {} iterator", t.as_str()),
                     None => "A get-records".to_string(),
                 };
+                if let Some(i) = shard {
+                    who.push_str(&format!(" of {}", crate::engine::shard_id(*i)));
+                }
                 match outcome {
                     ReaderOutcome::Records => format!("{who} returned records"),
                     ReaderOutcome::Tip => format!("{who} reached the tip (MillisBehindLatest 0)"),
                     ReaderOutcome::Empty => format!("{who} returned no records"),
+                    ReaderOutcome::End => format!("{who} read the closed shard to its end"),
                 }
             }
             Goal::Throttled { stream } => match stream {
@@ -295,7 +302,7 @@ impl Goal {
     }
 
     /// Checks a command goal against one call (`false` for a state goal). `throttled_before` says whether a put was
-    /// throttled earlier in the step (for `put retried`).
+    /// throttled earlier in the lesson (for `put retried`).
     pub fn met_by_call(&self, call: &ApiCall, throttled_before: bool) -> bool {
         match self {
             Goal::Succeeded { operation, waiter, args } => {
@@ -313,13 +320,21 @@ impl Goal {
                         (None, _) => false,
                     }
             }
-            Goal::Reader { iterator_type, outcome } => match &call.detail {
-                CallDetail::Records { iterator_type: used, records, millis_behind_latest, .. } => {
+            Goal::Reader { iterator_type, outcome, shard } => match &call.detail {
+                CallDetail::Records {
+                    iterator_type: used,
+                    shard: read,
+                    records,
+                    millis_behind_latest,
+                    next_iterator,
+                } => {
                     (iterator_type.is_none() || *iterator_type == *used)
+                        && (shard.is_none() || *shard == *read)
                         && match outcome {
                             ReaderOutcome::Records => *records > 0,
                             ReaderOutcome::Tip => *millis_behind_latest == Some(0),
                             ReaderOutcome::Empty => *records == 0,
+                            ReaderOutcome::End => next_iterator.is_none(),
                         }
                 }
                 _ => false,
@@ -373,6 +388,9 @@ fn request_has(request: &Value, option: &str, want: &str) -> bool {
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     };
+    if want == "*" {
+        return true;
+    }
     match v {
         Value::Array(items) => items.iter().any(|i| text(i).as_deref() == Some(want)),
         other => text(other).as_deref() == Some(want),
@@ -416,11 +434,7 @@ fn stream_goal(w: &[&str]) -> Result<Goal, String> {
                         f = more;
                     }
                     ["shard", s, more @ ..] if shard.is_none() => {
-                        shard = Some(
-                            parse_shard_id(s)
-                                .or_else(|| s.parse().ok())
-                                .ok_or_else(|| format!("`{s}` is not a shard (shardId-000000000001, or 1)"))?,
-                        );
+                        shard = Some(shard_number(s)?);
                         f = more;
                     }
                     _ => return Err("after the count, a records goal takes `key P` and `shard S` (each once)".into()),
@@ -436,6 +450,12 @@ fn stream_goal(w: &[&str]) -> Result<Goal, String> {
         )),
         [] => Err(format!("say what to check of stream {stream}: exists, status ACTIVE, open-shards 2, ...")),
     }
+}
+
+fn shard_number(s: &str) -> Result<u32, String> {
+    parse_shard_id(s)
+        .or_else(|| s.parse().ok())
+        .ok_or_else(|| format!("`{s}` is not a shard (shardId-000000000001, or 1)"))
 }
 
 fn number(text: &str, what: &str) -> Result<usize, String> {
@@ -487,11 +507,13 @@ fn command_goal(w: &[&str]) -> Result<Goal, String> {
 }
 
 fn reader_goal(w: &[&str]) -> Result<Goal, String> {
-    let [t, outcome] = w else {
-        return Err(
-            "a reader goal is `reader TYPE records`, `reader TYPE tip` or `reader TYPE empty` (TYPE may be `any`)"
+    let (t, outcome, shard) = match w {
+        [t, outcome] => (t, outcome, None),
+        [t, outcome, "shard", s] => (t, outcome, Some(shard_number(s)?)),
+        _ => return Err(
+            "a reader goal is `reader TYPE records`, `tip`, `empty` or `end`, optionally `shard S` (TYPE may be `any`)"
                 .into(),
-        );
+        ),
     };
     let iterator_type = if *t == "any" {
         None
@@ -504,9 +526,10 @@ fn reader_goal(w: &[&str]) -> Result<Goal, String> {
         "records" => ReaderOutcome::Records,
         "tip" => ReaderOutcome::Tip,
         "empty" => ReaderOutcome::Empty,
-        other => return Err(format!("`{other}` is not what a reader goal checks: records, tip or empty")),
+        "end" => ReaderOutcome::End,
+        other => return Err(format!("`{other}` is not what a reader goal checks: records, tip, empty or end")),
     };
-    Ok(Goal::Reader { iterator_type, outcome })
+    Ok(Goal::Reader { iterator_type, outcome, shard })
 }
 
 #[cfg(test)]

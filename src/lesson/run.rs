@@ -25,7 +25,7 @@ pub struct Progress {
     pub met: Vec<bool>,
     /// How many hints of the current step were shown.
     pub hints_shown: usize,
-    /// Whether a put was throttled during the current step (for `put retried`).
+    /// Whether a put was throttled since the lesson started (for `put retried`).
     pub throttled: bool,
     /// Whether the solution of the current step was shown.
     pub solution_shown: bool,
@@ -224,7 +224,6 @@ impl LessonRun {
         self.step = step;
         self.met = vec![false; self.lesson.steps.get(step).map_or(0, |s| s.goals.len())];
         self.hints_shown = 0;
-        self.throttled = false;
         self.solution_shown = false;
     }
 }
