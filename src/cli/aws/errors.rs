@@ -17,7 +17,9 @@
 //! Kinesis error shapes model only `message`, so the "enhanced" format (the default) never adds its
 //! `Additional error details:` block here.
 
+use crate::cli::aws::globals::ErrorFormat;
 use crate::engine::KinesisError;
+use serde_json::{json, Value};
 
 /// The usage banner argparse prints (`awscli/argparser.py` `USAGE`).
 pub const USAGE: &str = "aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n";
@@ -86,7 +88,40 @@ impl CliError {
         }
     }
 
-    /// The exact stderr text.
+    /// The code and message the CLI's error handlers hand to a structured `--cli-error-format` (in the order the
+    /// CLI builds them: `Code, Message` for its own errors; `Message, Code, message` for the service's, whose error
+    /// shapes model `message`); `None` for the errors it always prints as text (unknown options, general errors).
+    pub fn error_info(&self) -> Option<Value> {
+        let own = |m: String| Some(json!({"Code": "ParamValidation", "Message": m}));
+        match self {
+            CliError::Usage(message) => own(format!("{message}\n\nusage: {USAGE}")),
+            CliError::ParamValidation(lines) => own(format!("Parameter validation failed:\n{}", lines.join("\n"))),
+            CliError::ParamParse { option, message } => own(format!("Error parsing parameter '{option}': {message}")),
+            CliError::Param(message) => own(message.clone()),
+            CliError::Service { error, .. } => Some(json!({
+                "Message": error.message, "Code": error.error_type.aws_name(), "message": error.message
+            })),
+            CliError::UnknownOptions(_) | CliError::General(_) => None,
+        }
+    }
+
+    /// The stderr text under `--cli-error-format`.
+    pub fn stderr_as(&self, format: ErrorFormat) -> String {
+        let Some(info) = self.error_info() else { return self.stderr() };
+        match format {
+            ErrorFormat::Enhanced => self.stderr(),
+            ErrorFormat::Legacy => match self {
+                CliError::Service { .. } => self.stderr(),
+                _ => write_error(info["Message"].as_str().unwrap_or_default()),
+            },
+            ErrorFormat::Json => crate::cli::output::to_json(&info),
+            ErrorFormat::Yaml => crate::cli::output::yaml::to_yaml(&info),
+            ErrorFormat::Text => crate::cli::output::text::format_text(&info),
+            ErrorFormat::Table => crate::cli::output::table::format_table("error", &info),
+        }
+    }
+
+    /// The exact stderr text (the default `--cli-error-format enhanced`).
     pub fn stderr(&self) -> String {
         match self {
             // argparse's `error()` raises `f'{message}\n\n{format_usage()}'`.

@@ -13,6 +13,29 @@ pub enum OutputFormat {
     Text,
     /// An ASCII table.
     Table,
+    /// YAML (the merged result).
+    Yaml,
+    /// YAML, one document-list item per page.
+    YamlStream,
+    /// Nothing on stdout (errors still on stderr).
+    Off,
+}
+
+/// `--cli-error-format`: how the CLI prints the errors it can describe as a code and a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorFormat {
+    /// `aws: [ERROR]: An error occurred (Code): message` (the default).
+    Enhanced,
+    /// `aws: [ERROR]: message` (client-side errors without their code).
+    Legacy,
+    /// `{"Code": ..., "Message": ...}` as `--output json` prints it.
+    Json,
+    /// The same as YAML.
+    Yaml,
+    /// The same as text.
+    Text,
+    /// The same as a table titled `error`.
+    Table,
 }
 
 /// Global options (accepted anywhere on the line, as the real CLI does).
@@ -30,6 +53,10 @@ pub struct Globals {
     pub region: Option<String>,
     /// `--endpoint-url` (ignored by the simulator, kept for hints).
     pub endpoint_url: Option<String>,
+    /// `--cli-error-format`.
+    pub error_format: ErrorFormat,
+    /// `--version` was given (argparse prints the version as soon as it reads the option).
+    pub version: bool,
 }
 
 const VALUE_GLOBALS: &[&str] = &[
@@ -43,7 +70,10 @@ const VALUE_GLOBALS: &[&str] = &[
     "--cli-read-timeout",
     "--cli-connect-timeout",
     "--ca-bundle",
+    "--cli-error-format",
 ];
+/// `--cli-error-format`'s choices, in the order of the CLI's `cli.json`.
+const ERROR_FORMAT_CHOICES: &[&str] = &["legacy", "json", "yaml", "text", "table", "enhanced"];
 /// `--output`'s choices, in the order of the CLI's `cli.json`.
 const OUTPUT_CHOICES: &[&str] = &["json", "text", "table", "yaml", "yaml-stream", "off"];
 /// `--cli-binary-format`'s choices.
@@ -61,6 +91,7 @@ const FLAG_GLOBALS: &[&str] = &[
     "--no-sign-request",
     "--cli-auto-prompt",
     "--no-cli-auto-prompt",
+    "--version",
 ];
 
 /// Takes the global options out of `args`; returns them and the other words in order.
@@ -75,6 +106,8 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
         binary_format: BinaryFormat::Base64,
         region: None,
         endpoint_url: None,
+        error_format: ErrorFormat::Enhanced,
+        version: false,
     };
     let mut rest = Vec::new();
     let mut i = 0;
@@ -87,6 +120,10 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
         if FLAG_GLOBALS.contains(&name) && inline.is_none() {
             if name == "--no-paginate" {
                 g.no_paginate = true;
+            }
+            if name == "--version" {
+                g.version = true;
+                return Ok((g, rest));
             }
             i += 1;
             continue;
@@ -114,11 +151,9 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
                     "json" => OutputFormat::Json,
                     "text" => OutputFormat::Text,
                     "table" => OutputFormat::Table,
-                    v if OUTPUT_CHOICES.contains(&v) => {
-                        return Err(CliError::General(format!(
-                            "--output {v}: this output format is not simulated by the playground yet."
-                        )))
-                    }
+                    "yaml" => OutputFormat::Yaml,
+                    "yaml-stream" => OutputFormat::YamlStream,
+                    "off" => OutputFormat::Off,
                     _ => return Err(invalid_choice("--output", &value, &choices(OUTPUT_CHOICES))),
                 }
             }
@@ -127,6 +162,17 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
                     "base64" => BinaryFormat::Base64,
                     "raw-in-base64-out" => BinaryFormat::RawInBase64Out,
                     _ => return Err(invalid_choice("--cli-binary-format", &value, &choices(BINARY_FORMAT_CHOICES))),
+                }
+            }
+            "--cli-error-format" => {
+                g.error_format = match value.as_str() {
+                    "legacy" => ErrorFormat::Legacy,
+                    "json" => ErrorFormat::Json,
+                    "yaml" => ErrorFormat::Yaml,
+                    "text" => ErrorFormat::Text,
+                    "table" => ErrorFormat::Table,
+                    "enhanced" => ErrorFormat::Enhanced,
+                    _ => return Err(invalid_choice("--cli-error-format", &value, &choices(ERROR_FORMAT_CHOICES))),
                 }
             }
             "--region" => g.region = Some(value),

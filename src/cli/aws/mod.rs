@@ -23,11 +23,12 @@ pub mod waiters;
 use crate::cli::aws::errors::{invalid_choice, CliError};
 use crate::cli::calls::ApiCall;
 use crate::cli::model::model;
-use crate::cli::output::{table, text};
+use crate::cli::output::{table, text, yaml};
 use crate::cli::paging::{self, Response};
 use crate::cli::{hints, output, query};
 use crate::engine::Engine;
 use args::{Globals, OutputFormat};
+use globals::ErrorFormat;
 use serde_json::Value;
 
 /// The result of one command, before the console wraps it.
@@ -53,9 +54,18 @@ impl Outcome {
 
     /// The outcome of a CLI error.
     pub fn error(e: &CliError) -> Self {
-        Outcome { stderr: e.stderr(), exit_code: e.exit_code(), ..Default::default() }
+        Self::error_as(ErrorFormat::Enhanced, e)
+    }
+
+    /// The outcome of a CLI error printed in the `--cli-error-format` `format`.
+    pub fn error_as(format: ErrorFormat, e: &CliError) -> Self {
+        Outcome { stderr: e.stderr_as(format), exit_code: e.exit_code(), ..Default::default() }
     }
 }
+
+/// What `aws --version` prints: the playground's own line, naming the CLI version it follows (the real CLI adds
+/// its Python, OS and installer here).
+pub const VERSION: &str = "aws-cli/2.36.7 kinesis-playground/0.1.0 (simulated; follows AWS CLI 2.36.7)";
 
 /// Runs `aws <args...>` (`args` excludes the leading `aws`). `raw_words` are the command's words with their
 /// quoting information, for hints.
@@ -64,15 +74,22 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
         Ok(x) => x,
         Err(e) => return Outcome::error(&e),
     };
+    if g.version {
+        return Outcome::ok(format!("{VERSION}\n"));
+    }
     let m = model();
     let Some(service) = rest.first() else {
-        return Outcome::error(&CliError::Usage("the following arguments are required: command".into()));
+        return Outcome::error_as(
+            g.error_format,
+            &CliError::Usage("the following arguments are required: command".into()),
+        );
     };
     if service == "help" {
         return Outcome::ok(help::top_level());
     }
     if service != "kinesis" {
-        let mut out = Outcome::error(&invalid_choice("command", service, &["kinesis".into(), "help".into()]));
+        let mut out =
+            Outcome::error_as(g.error_format, &invalid_choice("command", service, &["kinesis".into(), "help".into()]));
         out.hints.push(format!(
             "This playground simulates only Amazon Kinesis Data Streams: `aws kinesis ...`; `{service}` is not available here."
         ));
@@ -81,11 +98,14 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     // The CLI compiles `--query` once the global options are parsed, before it looks at the operation.
     if let Some(q) = &g.query {
         if let Err(e) = query::parse(q) {
-            return Outcome::error(&query_error(q, &e));
+            return Outcome::error_as(g.error_format, &query_error(q, &e));
         }
     }
     let Some(op_cli) = rest.get(1) else {
-        return Outcome::error(&CliError::Usage("the following arguments are required: operation".into()));
+        return Outcome::error_as(
+            g.error_format,
+            &CliError::Usage("the following arguments are required: operation".into()),
+        );
     };
     let op_args = &rest[2..];
     match op_cli.as_str() {
@@ -103,16 +123,17 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     }
     let Some((op_name, op)) = m.operation_by_cli(op_cli) else {
         if m.all_operations.iter().any(|o| o == op_cli) {
-            let mut out = Outcome::error(&CliError::General(format!(
-                "aws kinesis {op_cli}: this operation is not simulated by the playground."
-            )));
+            let mut out = Outcome::error_as(
+                g.error_format,
+                &CliError::General(format!("aws kinesis {op_cli}: this operation is not simulated by the playground.")),
+            );
             out.hints.push("Run `aws kinesis help` for the operations the playground simulates.".into());
             return out;
         }
         let mut choices = m.all_operations.clone();
         choices.push("wait".into());
         choices.push("help".into());
-        return Outcome::error(&invalid_choice("operation", op_cli, &choices));
+        return Outcome::error_as(g.error_format, &invalid_choice("operation", op_cli, &choices));
     };
     if op_args.len() == 1 && op_args[0] == "help" {
         return Outcome::ok(help::operation(op_name, op));
@@ -120,7 +141,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     let call = match args::parse_call(m, op, op_args, &g) {
         Ok(c) => c,
         Err(e) => {
-            let mut out = Outcome::error(&e);
+            let mut out = Outcome::error_as(g.error_format, &e);
             out.hints = hints::for_error(&e, raw_words, &g, None);
             out.calls.push(ApiCall::refused(op_name, &e));
             return out;
@@ -135,10 +156,10 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     let mut out = match result {
         Ok(resp) => match render(&resp, &g, op_name) {
             Ok(stdout) => Outcome::ok(stdout),
-            Err(e) => Outcome::error(&e),
+            Err(e) => Outcome::error_as(g.error_format, &e),
         },
         Err(e) => {
-            let mut out = Outcome::error(&e);
+            let mut out = Outcome::error_as(g.error_format, &e);
             out.hints = hints::for_error(&e, raw_words, &g, Some(&call.request));
             out.hints.extend(hints::for_stream_state(engine, &call.request));
             out
@@ -182,16 +203,35 @@ pub fn render(resp: &Response, g: &Globals, title: &str) -> Result<String, CliEr
             }
             Ok(s)
         }
-        OutputFormat::Json | OutputFormat::Table => {
+        OutputFormat::YamlStream => {
+            // The CLI dumps each page (the query applied to it) as a one-item list.
+            // A response that is `{}` after the query (an operation with no output) prints nothing.
+            match resp {
+                Response::Single(v) => {
+                    let v = apply(v)?;
+                    Ok(if v == Value::Object(Default::default()) { String::new() } else { yaml::to_yaml_stream(&v) })
+                }
+                Response::Paged { pages, .. } => {
+                    let mut s = String::new();
+                    for page in pages {
+                        s.push_str(&yaml::to_yaml_stream(&apply(page)?));
+                    }
+                    Ok(s)
+                }
+            }
+        }
+        // The CLI's OffFormatter reads the pages and prints nothing (not even a failing --query).
+        OutputFormat::Off => Ok(String::new()),
+        OutputFormat::Json | OutputFormat::Table | OutputFormat::Yaml => {
             let v = apply(&resp.full())?;
             if v == Value::Object(Default::default()) {
                 return Ok(String::new());
             }
-            if g.output == OutputFormat::Json {
-                Ok(output::to_json(&v))
-            } else {
-                Ok(table::format_table(title, &v))
-            }
+            Ok(match g.output {
+                OutputFormat::Json => output::to_json(&v),
+                OutputFormat::Yaml => yaml::to_yaml(&v),
+                _ => table::format_table(title, &v),
+            })
         }
     }
 }

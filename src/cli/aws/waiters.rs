@@ -18,26 +18,29 @@ pub fn run(engine: &mut Engine, args: &[String], g: &Globals) -> Outcome {
     let m = model();
     let Some(name) = args.first() else {
         // `BasicCommand._raise_usage_error`: the CLI writes the second prefix into the message itself.
-        return Outcome::error(&CliError::Param(
-            "usage: aws [options] kinesis wait <subcommand> [parameters]\naws: [ERROR]: too few arguments".into(),
-        ));
+        return Outcome::error_as(
+            g.error_format,
+            &CliError::Param(
+                "usage: aws [options] kinesis wait <subcommand> [parameters]\naws: [ERROR]: too few arguments".into(),
+            ),
+        );
     };
     if name == "help" {
         return Outcome::ok(crate::cli::aws::help::wait());
     }
     let Some(w) = m.waiters.get(name) else {
         let choices: Vec<String> = m.waiters.keys().cloned().chain(["help".to_string()]).collect();
-        return Outcome::error(&invalid_choice("subcommand", name, &choices));
+        return Outcome::error_as(g.error_format, &invalid_choice("subcommand", name, &choices));
     };
     let Some(op) = m.operations.get(&w.operation) else {
-        return Outcome::error(&CliError::General(format!("Waiter {} is not available.", w.name)));
+        return Outcome::error_as(g.error_format, &CliError::General(format!("Waiter {} is not available.", w.name)));
     };
     if args.len() == 2 && args[1] == "help" {
         return Outcome::ok(crate::cli::aws::help::waiter(name, w, op));
     }
     let call = match args::parse_call(m, op, &args[1..], g) {
         Ok(c) => c,
-        Err(e) => return Outcome::error(&e),
+        Err(e) => return Outcome::error_as(g.error_format, &e),
     };
     let output_shape = op.output.clone().unwrap_or_default();
     for attempt in 1..=w.max_attempts {

@@ -5,10 +5,12 @@
 //!   Blobs stay base64 text.
 //! - [`to_json`]: Python's `json.dumps(value, indent=4, ensure_ascii=False)` plus the trailing newline the CLI adds.
 //!
-//! The other formats: [`text`] (`--output text`) and [`table`] (`--output table`).
+//! The other formats: [`text`] (`--output text`), [`table`] (`--output table`) and [`yaml`] (`--output yaml` and
+//! `yaml-stream`).
 
 pub mod table;
 pub mod text;
+pub mod yaml;
 
 use crate::cli::model::Model;
 use serde_json::{Map, Value};
