@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod aws_cli;
+pub mod python;
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
