@@ -258,8 +258,8 @@ fn run_engine(ops: &[Op], chunked: bool) -> (Vec<String>, Digest) {
     (out, Digest::of_engine(&e))
 }
 
-/// Console lines for the producer cases: streams of both modes, producers at fractional rates per step and at a
-/// rate that throttles a hot key, pauses, throttling switched, resets. (On-demand scaling under producers has its
+/// Console lines for the producer cases: streams of both modes, producers and data generators at fractional rates
+/// per step and at a rate that throttles a hot key, pauses, throttling switched, resets. (On-demand scaling under producers has its
 /// own test below: the load it needs is slow to write in a debug build.)
 fn line() -> impl Strategy<Value = String> {
     let lines = [
@@ -281,6 +281,14 @@ fn line() -> impl Strategy<Value = String> {
         "aws kinesis delete-stream --stream-name alpha",
         "sim clock advance 1500ms",
         "sim producer list",
+        "sim generator add --stream-name alpha --rate 13 --preset atm",
+        "sim generator add --stream-name alpha --rate 1100 --template '{\"t\": \"{{time}}\", \"v\": {{decimal 0 9}}}' --hot-key h --hot-share 0.8",
+        "sim generator add --stream-name beta --rate 70 --preset clickstream",
+        "sim generator add --stream-name alpha --rate 9 --template '{{counter}}' --partition-key 'k-{{int 1 5}}'",
+        "sim generator pause 1",
+        "sim generator resume 1",
+        "sim generator remove 2",
+        "sim generator list",
     ];
     prop_oneof![
         30 => (0..lines.len()).prop_map(move |i| lines[i].to_owned()),

@@ -13,7 +13,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const TRANSCRIPTS: &[(&str, &str)] = &[
     ("binary_format.txt", include_str!("transcripts/binary_format.txt")),
     ("capacity_rules.txt", include_str!("transcripts/capacity_rules.txt")),
+    ("consumers.txt", include_str!("transcripts/consumers.txt")),
     ("errors.txt", include_str!("transcripts/errors.txt")),
+    ("generator.txt", include_str!("transcripts/generator.txt")),
     ("help.txt", include_str!("transcripts/help.txt")),
     ("large_records.txt", include_str!("transcripts/large_records.txt")),
     ("operations.txt", include_str!("transcripts/operations.txt")),

@@ -4,6 +4,7 @@
 //! - `--cli-binary-format base64` (the v2 default) decoded text into other bytes, or failed to;
 //! - a call failed because the stream is still CREATING (use the waiter or advance the clock);
 //! - a one-line "why" for every service error type;
+//! - `aws kinesis subscribe-to-shard` is not a CLI v2 command (SDKs and the KCL call it over HTTP/2);
 //! - `$SHARD_ITERATOR` captured from `--query` with JSON output still carries its double quotes.
 
 use crate::cli::aws::args::Globals;
@@ -12,6 +13,12 @@ use crate::cli::aws::errors::CliError;
 use crate::cli::shell::tokenizer::Word;
 use crate::engine::{Engine, ErrorType};
 use serde_json::Value;
+
+/// The hint beside `aws kinesis subscribe-to-shard`, which AWS CLI v2 does not offer.
+pub const SUBSCRIBE_TO_SHARD: &str = "AWS CLI v2 has no subscribe-to-shard: SubscribeToShard answers with an event stream over HTTP/2, \
+     which SDKs and the Kinesis Client Library read, not the CLI. In the playground, \
+     `sim subscribe-to-shard --consumer-arn ARN --shard-id shardId-000000000000 --starting-position Type=LATEST --for 30s` \
+     subscribes as an SDK would and prints each event as it arrives.";
 
 fn blob_options() -> [&'static str; 2] {
     ["--data", "--records"]

@@ -15,10 +15,12 @@
 //! most [`MAX_PRODUCING_MS`] of it and the rest passes without their traffic (a day of 1,000 records a second would
 //! be more records than a browser tab can hold). A jump is one console line, so it replays as that line.
 
+pub mod generator;
 pub mod producer;
 pub mod rng;
 pub mod scenario;
 
+pub use generator::{Generator, GeneratorSpec, KeyStrategy};
 pub use producer::{KeyDistribution, Producer, ProducerSpec};
 pub use rng::Rng;
 pub use scenario::Scenario;
@@ -46,6 +48,14 @@ pub struct RunReport {
     pub skipped_ms: Millis,
 }
 
+impl RunReport {
+    fn add(&mut self, r: RunReport) {
+        self.written += r.written;
+        self.throttled += r.throttled;
+        self.failed += r.failed;
+    }
+}
+
 /// Producers and the seeded generator that drives them.
 #[derive(Debug, Clone)]
 pub struct Simulation {
@@ -53,6 +63,8 @@ pub struct Simulation {
     rng: Rng,
     producers: Vec<Producer>,
     next_id: u32,
+    generators: Vec<Generator>,
+    next_generator_id: u32,
     /// At most this many more records may be attempted (see [`Simulation::limit_work`]); `None`: no limit.
     work_left: Option<u64>,
     work_exhausted: bool,
@@ -66,6 +78,8 @@ impl Simulation {
             rng: Rng::new(seed),
             producers: Vec::new(),
             next_id: 1,
+            generators: Vec::new(),
+            next_generator_id: 1,
             work_left: None,
             work_exhausted: false,
         }
@@ -120,9 +134,39 @@ impl Simulation {
         &self.producers
     }
 
-    /// True when some producer is running (not paused).
+    /// True when some producer or generator is running (not paused).
     pub fn producing(&self) -> bool {
-        self.producers.iter().any(|p| !p.paused)
+        self.producers.iter().any(|p| !p.paused) || self.generators.iter().any(|g| !g.paused)
+    }
+
+    /// The id the next generator will get (so "test template" can show its first records).
+    pub fn next_generator_id(&self) -> u32 {
+        self.next_generator_id
+    }
+
+    /// Adds a data generator; returns its id.
+    pub fn add_generator(&mut self, spec: GeneratorSpec) -> u32 {
+        let id = self.next_generator_id;
+        self.next_generator_id += 1;
+        self.generators.push(Generator::new(id, spec, self.seed));
+        id
+    }
+
+    /// Removes a generator; `false` when there was none with that id.
+    pub fn remove_generator(&mut self, id: u32) -> bool {
+        let before = self.generators.len();
+        self.generators.retain(|g| g.id != id);
+        self.generators.len() != before
+    }
+
+    /// Pauses or resumes a generator; `false` when there is none with that id.
+    pub fn set_generator_paused(&mut self, id: u32, paused: bool) -> bool {
+        self.generators.iter_mut().find(|g| g.id == id).map(|g| g.paused = paused).is_some()
+    }
+
+    /// The generators, in the order they were added.
+    pub fn generators(&self) -> &[Generator] {
+        &self.generators
     }
 
     /// Moves simulated time forward by `ms` (negative values are ignored) with every running producer writing at
@@ -139,9 +183,11 @@ impl Simulation {
             engine.advance_to(tick);
             for i in 0..self.producers.len() {
                 let r = self.write_due(engine, i);
-                report.written += r.written;
-                report.throttled += r.throttled;
-                report.failed += r.failed;
+                report.add(r);
+            }
+            for i in 0..self.generators.len() {
+                let r = self.generate_due(engine, i);
+                report.add(r);
             }
             tick = tick.saturating_add(STEP_MS);
         }
@@ -164,18 +210,29 @@ impl Simulation {
         report
     }
 
+    /// Takes `due` records off the work limit: as many as it still allows.
+    fn take_work(&mut self, due: u64) -> u64 {
+        match self.work_left.as_mut() {
+            None => due,
+            Some(left) => {
+                let due = if due > *left {
+                    self.work_exhausted = true;
+                    *left
+                } else {
+                    due
+                };
+                *left -= due;
+                due
+            }
+        }
+    }
+
     fn write_due(&mut self, engine: &mut Engine, i: usize) -> RunReport {
         let mut report = RunReport::default();
         let now = engine.now_ms();
-        let Some(p) = self.producers.get_mut(i).filter(|p| !p.paused) else { return report };
-        let mut due = p.step();
-        if let Some(left) = self.work_left.as_mut() {
-            if due > *left {
-                self.work_exhausted = true;
-                due = *left;
-            }
-            *left -= due;
-        }
+        let Some(due) = self.producers.get_mut(i).filter(|p| !p.paused).map(Producer::step) else { return report };
+        let mut due = self.take_work(due);
+        let p = &mut self.producers[i];
         while due > 0 {
             let batch = due.min(500);
             due -= batch;
@@ -186,33 +243,70 @@ impl Simulation {
                     json!({ "PartitionKey": key, "Data": STANDARD.encode(data) })
                 })
                 .collect();
-            let request = json!({ "StreamName": p.spec.stream, "Records": records });
-            match api::call(engine, "PutRecords", &request) {
-                Ok(out) => {
-                    for r in out["Records"].as_array().into_iter().flatten() {
-                        match r.get("ErrorCode").and_then(Value::as_str) {
-                            None => report.written += 1,
-                            Some(code) if code == ErrorType::ProvisionedThroughputExceeded.aws_name() => {
-                                report.throttled += 1
-                            }
-                            Some(_) => report.failed += 1,
-                        }
-                        if let Some(m) = r.get("ErrorMessage").and_then(Value::as_str) {
-                            p.last_error = Some(m.to_owned());
-                        }
-                    }
-                }
-                Err(e) => {
-                    report.failed += batch;
-                    p.last_error = Some(format!("{}: {}", e.error_type.aws_name(), e.message));
-                }
-            }
+            let r = put_records(engine, &p.spec.stream, records, &mut p.last_error);
+            report.add(r);
         }
         p.sent += report.written;
         p.throttled += report.throttled;
         p.failed += report.failed;
         report
     }
+
+    fn generate_due(&mut self, engine: &mut Engine, i: usize) -> RunReport {
+        let mut report = RunReport::default();
+        let now = engine.now_ms();
+        let Some(due) = self.generators.get_mut(i).filter(|g| !g.paused).map(Generator::step) else { return report };
+        let mut due = self.take_work(due);
+        let g = &mut self.generators[i];
+        while due > 0 {
+            let batch = due.min(500);
+            due -= batch;
+            let mut records = Vec::with_capacity(batch as usize);
+            for _ in 0..batch {
+                match g.make(now) {
+                    Ok((data, key)) => records.push(json!({ "PartitionKey": key, "Data": STANDARD.encode(data) })),
+                    Err(e) => {
+                        report.failed += 1;
+                        g.last_error = Some(e);
+                    }
+                }
+            }
+            if !records.is_empty() {
+                let r = put_records(engine, &g.spec.stream, records, &mut g.last_error);
+                report.add(r);
+            }
+        }
+        g.sent += report.written;
+        g.throttled += report.throttled;
+        g.failed += report.failed;
+        report
+    }
+}
+
+/// One PutRecords call of `records` to `stream`: what was written, throttled or refused.
+fn put_records(engine: &mut Engine, stream: &str, records: Vec<Value>, last_error: &mut Option<String>) -> RunReport {
+    let mut report = RunReport::default();
+    let batch = records.len() as u64;
+    let request = json!({ "StreamName": stream, "Records": records });
+    match api::call(engine, "PutRecords", &request) {
+        Ok(out) => {
+            for r in out["Records"].as_array().into_iter().flatten() {
+                match r.get("ErrorCode").and_then(Value::as_str) {
+                    None => report.written += 1,
+                    Some(code) if code == ErrorType::ProvisionedThroughputExceeded.aws_name() => report.throttled += 1,
+                    Some(_) => report.failed += 1,
+                }
+                if let Some(m) = r.get("ErrorMessage").and_then(Value::as_str) {
+                    *last_error = Some(m.to_owned());
+                }
+            }
+        }
+        Err(e) => {
+            report.failed += batch;
+            *last_error = Some(format!("{}: {}", e.error_type.aws_name(), e.message));
+        }
+    }
+    report
 }
 
 /// The first multiple of [`STEP_MS`] at or after `t`.

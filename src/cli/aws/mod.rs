@@ -133,7 +133,11 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
         let mut choices = m.all_operations.clone();
         choices.push("wait".into());
         choices.push("help".into());
-        return Outcome::error_as(g.error_format, &invalid_choice("operation", op_cli, &choices));
+        let mut out = Outcome::error_as(g.error_format, &invalid_choice("operation", op_cli, &choices));
+        if op_cli == "subscribe-to-shard" {
+            out.hints.push(hints::SUBSCRIBE_TO_SHARD.into());
+        }
+        return out;
     };
     if op_args.len() == 1 && op_args[0] == "help" {
         return Outcome::ok(help::operation(op_name, op));

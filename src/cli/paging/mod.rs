@@ -72,9 +72,12 @@ pub fn call(
             }
         }
     };
-    // A pagination parameter given by hand (`--exclusive-start-shard-id`, `--next-token`) turns auto-pagination off,
-    // as `awscli/customizations/paginate.py` does.
-    let manual = op.paginator.as_ref().is_some_and(|p| request.get(&p.input_token).is_some());
+    // A pagination parameter given by hand (`--exclusive-start-shard-id`, `--next-token`, or the limit key:
+    // `--max-results`, `--limit`) turns auto-pagination off, as `awscli/customizations/paginate.py` does
+    // (`_get_all_cli_input_tokens` yields the limit key too; checked with the real CLI 2.36.7).
+    let manual = op.paginator.as_ref().is_some_and(|p| {
+        request.get(&p.input_token).is_some() || p.limit_key.as_ref().is_some_and(|k| request.get(k).is_some())
+    });
     let Some(p) = op.paginator.as_ref().filter(|_| !no_paginate && !manual) else {
         return once(engine, request).map(Response::Single);
     };

@@ -1,9 +1,11 @@
 //! The playground's own commands, under `sim`: they control the simulation, not Kinesis.
 //!
 //! `sim help`, `sim clock`, `sim clock advance <duration>`, `sim reset`, `sim throttling on|off`, and
-//! `sim producer add|list|pause|resume|remove`, `sim record`. New families are added by extending [`COMMANDS`] and [`run`].
+//! `sim producer add|list|pause|resume|remove`, `sim record`, `sim generator ...`, `sim subscribe-to-shard`. New families are added by extending [`COMMANDS`] and [`run`].
 
+mod generator;
 mod record;
+mod subscribe;
 
 use crate::cli::aws::Outcome;
 use crate::engine::{Engine, EngineConfig};
@@ -29,6 +31,16 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (
         "sim record --stream-name S --size 10MiB [--partition-key K]",
         "write one record of that size with PutRecord (try large records and the shard's write tank)",
+    ),
+    (
+        "sim generator add --stream-name S --rate N (--preset atm | --template T) [--key-field F | --keys N | --hot-key K | --partition-key T]",
+        "generate records from a template with placeholders ({{int 1 100}}, {{city}}, {{time}}, ...); `sim generator help` shows the syntax",
+    ),
+    ("sim generator test (--preset P | --template T)", "show five sample records of a template, writing nothing"),
+    ("sim generator presets|list|pause|resume|remove <id>", "the presets; the generators; pause, resume or remove one"),
+    (
+        "sim subscribe-to-shard --consumer-arn ARN --shard-id ID --starting-position Type=LATEST [--for 30s]",
+        "subscribe as an SDK does (enhanced fan-out) and print each event as simulated time passes (Type=TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER,SequenceNumber=..., AFTER_SEQUENCE_NUMBER,SequenceNumber=..., AT_TIMESTAMP,Timestamp=...)",
     ),
 ];
 
@@ -85,6 +97,10 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, config: &EngineConfig, arg
             })
         }
         ["producer", rest @ ..] => producer(sim, rest),
+        ["generator", rest @ ..] => generator::run(sim, engine.now_ms(), rest),
+        ["subscribe-to-shard", opts @ ..] => {
+            subscribe::run(engine, sim, opts).unwrap_or_else(|m| usage_error(format!("sim subscribe-to-shard: {m}")))
+        }
         ["record", opts @ ..] => record::run(engine, opts).unwrap_or_else(|m| usage_error(format!("sim record: {m}"))),
         _ => usage_error(format!("sim: unknown command '{}'", words.join(" "))),
     }
