@@ -11,6 +11,7 @@
 
 use crate::api::ops::consumers::subscribe_to_shard::{subscribe, StreamMessage};
 use crate::cli::aws::Outcome;
+use crate::cli::calls::{ApiCall, CallDetail};
 use crate::cli::model::model;
 use crate::cli::output::normalize;
 use crate::engine::fan_out::{EndReason, SUBSCRIPTION_LIFETIME_MS};
@@ -93,10 +94,18 @@ fn sdk_event(payload: &Value) -> Value {
 /// Runs `sim subscribe-to-shard ...` (`opts` after `subscribe-to-shard`).
 pub fn run(engine: &mut Engine, sim: &mut Simulation, opts: &[&str]) -> Result<Outcome, String> {
     let o = parse(opts)?;
+    let call = |error: Option<&str>| ApiCall {
+        operation: "SubscribeToShard".into(),
+        waiter: false,
+        request: o.request.clone(),
+        error: error.map(str::to_owned),
+        detail: CallDetail::None,
+    };
     let stream = match subscribe(engine, &o.request) {
         Ok(s) => s,
         Err(e) => {
             return Ok(Outcome {
+                calls: vec![call(Some(e.error_type.aws_name()))],
                 stderr: format!(
                     "sim subscribe-to-shard: An error occurred ({}) when calling the SubscribeToShard operation: {}\n",
                     e.error_type.aws_name(),
@@ -166,13 +175,15 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, opts: &[&str]) -> Result<O
         if events == 1 { "" } else { "s" },
         if records == 1 { "" } else { "s" }
     ));
+    let calls = vec![call(None)];
     Ok(match error {
-        None => Outcome::ok(out),
+        None => Outcome { calls, ..Outcome::ok(out) },
         Some(e) => Outcome {
             stdout: out,
-            stderr: String::new(),
+            calls,
             exit_code: 1,
             hints: vec![format!("{}: {}", e.error_type.aws_name(), e.error_type.explanation())],
+            ..Default::default()
         },
     })
 }
