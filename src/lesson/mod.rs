@@ -36,9 +36,11 @@
 //! | [`goal`] | [`Goal`]: the declarative checks, their syntax, their sentences, their evaluation |
 //! | `run.rs` | [`LessonRun`]: progress through a lesson (goals met, hints shown, steps), [`Progress`] to save it |
 //! | `check.rs` | [`check`]: a lesson's setup and solutions reach every goal (for `--check-lesson` and tests) |
+//! | [`text`] | the lesson as terminal text, and the `sim lesson ...` commands |
 
 pub mod goal;
 pub mod markdown;
+pub mod text;
 
 mod check;
 mod parse;

@@ -8,8 +8,32 @@ use std::io::{BufRead, IsTerminal, Write};
 /// Runs the console over standard input; the exit code is the last command's.
 pub fn run(config: ConsoleConfig, opts: OutputOptions) -> i32 {
     let mut console = Console::new(config);
+    run_with(&mut console, opts, &mut NoLesson)
+}
+
+/// What runs beside the console: a lesson in `--lesson` mode.
+pub trait Beside {
+    /// Answers a line itself (`sim lesson ...`), or `None` to let the console run it.
+    fn answer(&mut self, console: &Console, line: &str) -> Option<CommandOutput>;
+    /// Looks at what a command did; returns text to print after its output.
+    fn after(&mut self, console: &Console, out: &CommandOutput) -> String;
+}
+
+struct NoLesson;
+
+impl Beside for NoLesson {
+    fn answer(&mut self, _: &Console, _: &str) -> Option<CommandOutput> {
+        None
+    }
+    fn after(&mut self, _: &Console, _: &CommandOutput) -> String {
+        String::new()
+    }
+}
+
+/// Runs `console` over standard input with `beside` answering and watching.
+pub fn run_with(console: &mut Console, opts: OutputOptions, beside: &mut dyn Beside) -> i32 {
     if std::io::stdin().is_terminal() && !opts.jsonl {
-        return interactive(&mut console);
+        return interactive(console, beside);
     }
     let stdin = std::io::stdin();
     let mut last = 0;
@@ -21,18 +45,36 @@ pub fn run(config: ConsoleConfig, opts: OutputOptions) -> i32 {
                 continue;
             }
         }
+        if !console.is_pending() {
+            if let Some(out) = beside.answer(console, &line) {
+                last = out.exit_code;
+                emit(opts, &out);
+                continue;
+            }
+        }
         let out = console.run(&line);
         if out.pending {
             continue;
         }
         last = out.exit_code;
         emit(opts, &out);
+        print_after(opts, &beside.after(console, &out));
     }
     if console.is_pending() {
         let out = console.run("");
         emit(opts, &out);
+        print_after(opts, &beside.after(console, &out));
     }
     last
+}
+
+fn print_after(opts: OutputOptions, text: &str) {
+    if text.is_empty() || opts.jsonl {
+        return;
+    }
+    let mut so = std::io::stdout().lock();
+    let _ = so.write_all(text.as_bytes());
+    let _ = so.flush();
 }
 
 /// Prints one command's output as the options ask.
@@ -84,7 +126,7 @@ impl rustyline::highlight::Highlighter for ConsoleHelper {}
 impl rustyline::validate::Validator for ConsoleHelper {}
 impl rustyline::Helper for ConsoleHelper {}
 
-fn interactive(console: &mut Console) -> i32 {
+fn interactive(console: &mut Console, beside: &mut dyn Beside) -> i32 {
     let Ok(mut rl) = rustyline::Editor::<ConsoleHelper, rustyline::history::DefaultHistory>::new() else {
         eprintln!("kinesis-console: cannot open the terminal");
         return 1;
@@ -98,6 +140,14 @@ fn interactive(console: &mut Console) -> i32 {
         match rl.readline(prompt) {
             Ok(line) => {
                 entry = if entry.is_empty() { line.clone() } else { format!("{entry}\n{line}") };
+                if !console.is_pending() {
+                    if let Some(out) = beside.answer(console, &line) {
+                        let _ = rl.add_history_entry(entry.as_str());
+                        entry.clear();
+                        emit(opts, &out);
+                        continue;
+                    }
+                }
                 let out = console.run(&line);
                 if out.pending {
                     continue;
@@ -105,6 +155,7 @@ fn interactive(console: &mut Console) -> i32 {
                 let _ = rl.add_history_entry(entry.as_str());
                 entry.clear();
                 emit(opts, &out);
+                print_after(opts, &beside.after(console, &out));
             }
             Err(rustyline::error::ReadlineError::Interrupted) => {
                 entry.clear();

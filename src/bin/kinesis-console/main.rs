@@ -8,6 +8,7 @@
 //! |---|---|
 //! | `main.rs` | the options and subcommands (clap), and what each runs |
 //! | `console.rs` | the console in a terminal: script mode, `--jsonl`, `--echo`, the interactive line editor |
+//! | `lesson.rs` | `--lesson FILE` (a lesson in the terminal) and `--check-lesson FILE` |
 //! | `serve.rs` | `kinesis-console serve`: the simulator as a local Kinesis on the wire (`kinesis_playground::server`) |
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -23,6 +24,9 @@ mod console;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod serve;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod lesson;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -41,6 +45,14 @@ mod native {
         pub session: SessionOptions,
         #[command(flatten)]
         pub output: OutputOptions,
+        /// Run a lesson: its setup first (its own start time and seed), then its steps, with goals checked after
+        /// every command (`sim lesson help` inside for hints, status, solution)
+        #[arg(long, value_name = "FILE", conflicts_with = "check_lesson")]
+        pub lesson: Option<std::path::PathBuf>,
+        /// Check a lesson without a browser: run its setup and each step's solution, say whether every goal is
+        /// reached (exit 0) or list the goals that are not (exit 1)
+        #[arg(long, value_name = "FILE")]
+        pub check_lesson: Option<std::path::PathBuf>,
         #[command(subcommand)]
         pub command: Option<Command>,
     }
@@ -87,6 +99,12 @@ mod native {
             }
         };
         let config = ConsoleConfig { start_time_ms: cli.session.start_time, seed: cli.session.seed };
+        if let Some(path) = &cli.check_lesson {
+            return crate::lesson::check(path);
+        }
+        if let Some(path) = &cli.lesson {
+            return crate::lesson::run(path, cli.output);
+        }
         match cli.command {
             None => crate::console::run(config, cli.output),
             Some(Command::Serve(args)) => crate::serve::run(&args),

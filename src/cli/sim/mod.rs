@@ -102,6 +102,11 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, config: &EngineConfig, arg
             subscribe::run(engine, sim, opts).unwrap_or_else(|m| usage_error(format!("sim subscribe-to-shard: {m}")))
         }
         ["record", opts @ ..] => record::run(engine, opts).unwrap_or_else(|m| usage_error(format!("sim record: {m}"))),
+        ["lesson", ..] => Outcome {
+            stderr: "sim lesson: no lesson is running in this console. In a terminal, start one with `kinesis-console --lesson lessons/01-first-stream.md`.\n".into(),
+            exit_code: 2,
+            ..Default::default()
+        },
         _ => usage_error(format!("sim: unknown command '{}'", words.join(" "))),
     }
 }
