@@ -262,3 +262,50 @@ fn the_check_names_goals_not_reached_and_goals_met_without_trying() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn every_lesson_exports_to_a_bash_script_that_bash_accepts() {
+    let Ok(bash) = std::process::Command::new("bash").arg("--version").output() else {
+        eprintln!("skipped: no bash on this machine");
+        return;
+    };
+    assert!(bash.status.success());
+    for (name, text) in lesson_files() {
+        let script = Lesson::parse(&text).unwrap().to_bash();
+        assert!(script.starts_with("#!/usr/bin/env bash\n"));
+        assert!(!script.lines().any(|l| l.starts_with("sim ")), "{name}: a sim line is left:\n{script}");
+        let path = std::env::temp_dir().join(format!("lesson-{}-{name}.sh", std::process::id()));
+        std::fs::write(&path, &script).unwrap();
+        let out = std::process::Command::new("bash").arg("-n").arg(&path).output().unwrap();
+        std::fs::remove_file(&path).ok();
+        assert!(out.status.success(), "{name}: bash -n says {}\n{script}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn the_example_in_the_format_guide_is_a_working_lesson() {
+    let guide = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons/README.md")).unwrap();
+    let start = guide.find("````markdown\n").expect("the guide has an example") + "````markdown\n".len();
+    let end = start + guide[start..].find("\n````").unwrap();
+    let lesson = Lesson::parse(&guide[start..=end]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(lesson.steps.len(), 2);
+    let report = check(&lesson);
+    assert!(report.passed(), "{}", report.problems().join("\n"));
+    // Every goal kind the guide's table lists parses.
+    for line in guide.lines().filter(|l| l.starts_with("| `") && !l.starts_with("| `#")) {
+        let spec = &line[3..line[3..].find('`').unwrap() + 3];
+        if ["stream", "command", "reader", "put", "clock"].iter().any(|k| spec.starts_with(k)) {
+            let spec = spec
+                .replace(" [ERROR]", "")
+                .replace(" [key P] [shard S]", " key P shard 1")
+                .replace(" [shard S]", " shard 1");
+            let spec = spec
+                .replace(" [stream NAME]", "")
+                .replace("OP", "put-record")
+                .replace("TYPE", "LATEST")
+                .replace("TIME", "+25h");
+            let spec = spec.replace("--option VALUE ...", "--partition-key *");
+            Goal::parse(&spec, 0).unwrap_or_else(|e| panic!("{spec}: {e}"));
+        }
+    }
+}

@@ -170,4 +170,20 @@ impl Lesson {
     pub fn parse(text: &str) -> Result<Lesson, LessonError> {
         parse::parse(text)
     }
+
+    /// The setup and every step's solution as a bash script for the real AWS CLI v2
+    /// ([`crate::session::export::bash_script_of_lines`]), each step under a comment.
+    pub fn to_bash(&self) -> String {
+        let mut lines: Vec<String> = vec![format!("# Lesson: {}", self.title), "# Setup".into()];
+        lines.extend(self.setup.lines.iter().cloned());
+        for (i, step) in self.steps.iter().enumerate() {
+            lines.push(format!("# Step {}: {}", i + 1, step.title.replace('\n', " ")));
+            lines.extend(step.solution.iter().cloned());
+        }
+        crate::session::export::bash_script_of_lines(
+            lines.iter().map(String::as_str),
+            self.setup.start_time_ms,
+            self.setup.seed,
+        )
+    }
 }

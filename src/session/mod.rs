@@ -47,8 +47,10 @@
 //! | `settings.rs` | [`Settings`]: the engine settings that differ from the defaults |
 //! | `recorder.rs` | [`Recorder`]: a console that logs what it does, replay, undo |
 //! | `digest.rs` | [`Digest`]: the whole state of a console, to compare two of them |
+//! | [`export`] | the session as a bash script for the real AWS CLI v2, and as a transcript |
 
 mod digest;
+pub mod export;
 mod format;
 mod recorder;
 mod settings;
