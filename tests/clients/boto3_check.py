@@ -1,5 +1,5 @@
-"""boto3 against `kinesis-console serve --clock manual --create-delay 0s`: the seed tutorial end to end, then the
-service's error types as boto3 raises them. Run by tests/server_python.rs as `python boto3_check.py URL`; prints one
+"""boto3 against `kinesis-console serve --clock manual --create-delay 0s`: the seed tutorial end to end, the
+service's error types as boto3 raises them, and SubscribeToShard over HTTP/1.1. Run by tests/server_python.rs as `python boto3_check.py URL`; prints one
 line per check and `boto3: N passed, M failed`, and exits non-zero when a check failed."""
 
 import base64
@@ -172,6 +172,27 @@ def producer():
                               Timestamp=time.gmtime(0) and 1704067200 + 300)
     got = k.get_records(ShardIterator=it["ShardIterator"], Limit=10000)["Records"]
     assert len(got) >= 40, len(got)
+
+
+@check("SubscribeToShard over HTTP/1.1 (the event stream, then its end after 5 minutes)")
+def subscribe():
+    k.create_stream(StreamName="efo", ShardCount=1)
+    advance(1000)
+    arn = k.describe_stream_summary(StreamName="efo")["StreamDescriptionSummary"]["StreamARN"]
+    consumer = k.register_stream_consumer(StreamARN=arn, ConsumerName="py")["Consumer"]["ConsumerARN"]
+    advance(10_000)
+    put = k.put_record(StreamName="efo", PartitionKey="p", Data=b"pushed")
+    r = k.subscribe_to_shard(ConsumerARN=consumer, ShardId="shardId-000000000000",
+                             StartingPosition={"Type": "TRIM_HORIZON"})
+    advance(1000)
+    events = iter(r["EventStream"])
+    first = next(events)["SubscribeToShardEvent"]
+    assert first["Records"][0]["Data"] == b"pushed", first
+    assert first["Records"][0]["SequenceNumber"] == put["SequenceNumber"]
+    advance(300_000)
+    rest = list(events)
+    assert len(rest) >= 50, len(rest)
+    assert all("SubscribeToShardEvent" in e for e in rest)
 
 
 failed = 0
