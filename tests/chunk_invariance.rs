@@ -289,6 +289,13 @@ fn line() -> impl Strategy<Value = String> {
         "sim generator resume 1",
         "sim generator remove 2",
         "sim generator list",
+        "sim consumer-app add --stream-name alpha --app-name kcl --workers 2",
+        "sim consumer-app add --stream-name alpha --app-name fan --workers 1 --enhanced-fan-out",
+        "sim consumer-app worker add --app-name kcl",
+        "sim consumer-app worker stop --app-name kcl --worker worker-1",
+        "sim consumer-app worker remove --app-name kcl",
+        "sim consumer-app remove --app-name fan",
+        "aws kinesis split-shard --stream-name alpha --shard-to-split shardId-000000000000 --new-starting-hash-key 85070591730234615865843651857942052864",
     ];
     prop_oneof![
         30 => (0..lines.len()).prop_map(move |i| lines[i].to_owned()),

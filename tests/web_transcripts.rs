@@ -13,6 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const TRANSCRIPTS: &[(&str, &str)] = &[
     ("binary_format.txt", include_str!("transcripts/binary_format.txt")),
     ("capacity_rules.txt", include_str!("transcripts/capacity_rules.txt")),
+    ("consumer_apps.txt", include_str!("transcripts/consumer_apps.txt")),
     ("consumers.txt", include_str!("transcripts/consumers.txt")),
     ("errors.txt", include_str!("transcripts/errors.txt")),
     ("generator.txt", include_str!("transcripts/generator.txt")),

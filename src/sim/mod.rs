@@ -15,11 +15,13 @@
 //! most [`MAX_PRODUCING_MS`] of it and the rest passes without their traffic (a day of 1,000 records a second would
 //! be more records than a browser tab can hold). A jump is one console line, so it replays as that line.
 
+pub mod consumer_app;
 pub mod generator;
 pub mod producer;
 pub mod rng;
 pub mod scenario;
 
+pub use consumer_app::ConsumerApp;
 pub use generator::{Generator, GeneratorSpec, KeyStrategy};
 pub use producer::{KeyDistribution, Producer, ProducerSpec};
 pub use rng::Rng;
@@ -65,6 +67,7 @@ pub struct Simulation {
     next_id: u32,
     generators: Vec<Generator>,
     next_generator_id: u32,
+    apps: Vec<ConsumerApp>,
     /// At most this many more records may be attempted (see [`Simulation::limit_work`]); `None`: no limit.
     work_left: Option<u64>,
     work_exhausted: bool,
@@ -80,6 +83,7 @@ impl Simulation {
             next_id: 1,
             generators: Vec::new(),
             next_generator_id: 1,
+            apps: Vec::new(),
             work_left: None,
             work_exhausted: false,
         }
@@ -169,6 +173,42 @@ impl Simulation {
         &self.generators
     }
 
+    /// Starts a consumer application (registering its enhanced fan-out consumer).
+    ///
+    /// # Errors
+    /// An application of that name exists, or RegisterStreamConsumer failed.
+    pub fn add_app(&mut self, engine: &mut Engine, mut app: ConsumerApp) -> Result<(), String> {
+        if self.apps.iter().any(|a| a.name == app.name) {
+            return Err(format!("there is already an application named {}", app.name));
+        }
+        app.start(engine)?;
+        self.apps.push(app);
+        Ok(())
+    }
+
+    /// Stops and removes a consumer application; `false` when there is none of that name.
+    pub fn remove_app(&mut self, engine: &mut Engine, name: &str) -> bool {
+        let Some(i) = self.apps.iter().position(|a| a.name == name) else { return false };
+        let mut app = self.apps.remove(i);
+        app.stop(engine);
+        true
+    }
+
+    /// The consumer applications, in the order they were added.
+    pub fn apps(&self) -> &[ConsumerApp] {
+        &self.apps
+    }
+
+    /// A consumer application by name.
+    pub fn app_mut(&mut self, name: &str) -> Option<&mut ConsumerApp> {
+        self.apps.iter_mut().find(|a| a.name == name)
+    }
+
+    /// True when something acts as time passes: a running producer or generator, or a consumer application.
+    pub fn active(&self) -> bool {
+        self.producing() || !self.apps.is_empty()
+    }
+
     /// Moves simulated time forward by `ms` (negative values are ignored) with every running producer writing at
     /// its rate on the way, on the grid of [`STEP_MS`] (see the module docs: chunk-invariant). With no producer
     /// running this is one [`Engine::advance`]. The work is proportional to the records written: callers that let
@@ -179,7 +219,7 @@ impl Simulation {
         // The first grid instant at or after now. It cannot have been written at yet: a run writes only at
         // instants before its end, and every run starts where the clock is.
         let mut tick = ceil_to_grid(engine.now_ms());
-        while self.producing() && !self.work_exhausted && tick < target {
+        while ((self.producing() && !self.work_exhausted) || !self.apps.is_empty()) && tick < target {
             engine.advance_to(tick);
             for i in 0..self.producers.len() {
                 let r = self.write_due(engine, i);
@@ -188,6 +228,9 @@ impl Simulation {
             for i in 0..self.generators.len() {
                 let r = self.generate_due(engine, i);
                 report.add(r);
+            }
+            for app in &mut self.apps {
+                app.tick(engine);
             }
             tick = tick.saturating_add(STEP_MS);
         }
@@ -199,7 +242,7 @@ impl Simulation {
     /// in [`Simulation::run`], and the rest passes without their traffic (reported in `skipped_ms`).
     pub fn jump(&mut self, engine: &mut Engine, ms: Millis) -> RunReport {
         let ms = ms.max(0);
-        if !self.producing() {
+        if !self.active() {
             return self.run(engine, ms);
         }
         let producing = ms.min(MAX_PRODUCING_MS);

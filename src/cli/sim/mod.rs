@@ -1,8 +1,9 @@
 //! The playground's own commands, under `sim`: they control the simulation, not Kinesis.
 //!
 //! `sim help`, `sim clock`, `sim clock advance <duration>`, `sim reset`, `sim throttling on|off`, and
-//! `sim producer add|list|pause|resume|remove`, `sim record`, `sim generator ...`, `sim subscribe-to-shard`. New families are added by extending [`COMMANDS`] and [`run`].
+//! `sim producer add|list|pause|resume|remove`, `sim record`, `sim generator ...`, `sim consumer-app ...`, `sim subscribe-to-shard`. New families are added by extending [`COMMANDS`] and [`run`].
 
+mod consumer_app;
 mod generator;
 mod record;
 mod subscribe;
@@ -38,6 +39,18 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ),
     ("sim generator test (--preset P | --template T)", "show five sample records of a template, writing nothing"),
     ("sim generator presets|list|pause|resume|remove <id>", "the presets; the generators; pause, resume or remove one"),
+    (
+        "sim consumer-app add --stream-name S --app-name A [--workers 2] [--enhanced-fan-out] [--initial-position LATEST] [--process-rate 1000]",
+        "start a KCL-style application: workers share the shards through a lease table and checkpoint each batch",
+    ),
+    (
+        "sim consumer-app list | leases --app-name A | remove --app-name A",
+        "the applications and their workers; the lease table (owner, counter, checkpoint, parents, iterator age)",
+    ),
+    (
+        "sim consumer-app worker add|remove|stop --app-name A [--worker worker-1]",
+        "add a worker, shut one down (its leases are released), or stop one (it stops renewing; others take over)",
+    ),
     (
         "sim subscribe-to-shard --consumer-arn ARN --shard-id ID --starting-position Type=LATEST [--for 30s]",
         "subscribe as an SDK does (enhanced fan-out) and print each event as simulated time passes (Type=TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER,SequenceNumber=..., AFTER_SEQUENCE_NUMBER,SequenceNumber=..., AT_TIMESTAMP,Timestamp=...)",
@@ -97,6 +110,7 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, config: &EngineConfig, arg
             })
         }
         ["producer", rest @ ..] => producer(sim, rest),
+        ["consumer-app", rest @ ..] => consumer_app::run(engine, sim, rest),
         ["generator", rest @ ..] => generator::run(sim, engine.now_ms(), rest),
         ["subscribe-to-shard", opts @ ..] => {
             subscribe::run(engine, sim, opts).unwrap_or_else(|m| usage_error(format!("sim subscribe-to-shard: {m}")))
