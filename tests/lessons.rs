@@ -309,3 +309,22 @@ fn the_example_in_the_format_guide_is_a_working_lesson() {
         }
     }
 }
+
+#[test]
+fn the_index_lists_every_lesson_in_order_with_its_title_and_summary() {
+    let index: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons/index.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(index["kind"], "kinesis-playground-lessons");
+    assert_eq!(index["version"], 1);
+    let listed = index["lessons"].as_array().unwrap();
+    let files = lesson_files();
+    assert_eq!(listed.len(), files.len());
+    for (entry, (name, text)) in listed.iter().zip(&files) {
+        let lesson = Lesson::parse(text).unwrap();
+        assert_eq!(entry["file"], name.as_str());
+        assert_eq!(entry["title"], lesson.title.as_str(), "{name}");
+        assert_eq!(entry["summary"], lesson.summary.as_str(), "{name}");
+    }
+}

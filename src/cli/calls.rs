@@ -11,7 +11,7 @@ use crate::cli::aws::errors::CliError;
 use crate::engine::iterator::IteratorToken;
 use crate::engine::{ErrorType, ShardIteratorType};
 use serde_json::Value;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// One call of an operation (or a waiter) made by an `aws kinesis ...` command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,15 +185,16 @@ pub fn error_name(e: &CliError) -> String {
 }
 
 /// The type behind each shard iterator token this console handed out (the most recent [`IteratorTypes::CAPACITY`]).
+///
+/// A plain list searched from the newest end (a hash map would cost the page's download more than it saves here).
 #[derive(Debug, Clone, Default)]
 pub struct IteratorTypes {
-    by_token: HashMap<String, ShardIteratorType>,
-    order: VecDeque<String>,
+    tokens: VecDeque<(String, ShardIteratorType)>,
 }
 
 impl IteratorTypes {
     /// Tokens remembered at most (a token lives five minutes; a lesson's reader needs a handful).
-    pub const CAPACITY: usize = 4096;
+    pub const CAPACITY: usize = 1024;
 
     /// Remembers the type of the tokens `call` handed out, and fills in the type a GetRecords call read through.
     pub fn track(&mut self, call: &mut ApiCall) {
@@ -201,7 +202,7 @@ impl IteratorTypes {
             CallDetail::ShardIterator { iterator_type, iterator } => self.remember(iterator.clone(), *iterator_type),
             CallDetail::Records { iterator_type, next_iterator, .. } => {
                 let used = call.request.get("ShardIterator").and_then(Value::as_str);
-                *iterator_type = used.and_then(|t| self.by_token.get(t).copied());
+                *iterator_type = used.and_then(|t| self.get(t));
                 if let (Some(t), Some(next)) = (*iterator_type, next_iterator.as_ref()) {
                     self.remember(next.clone(), t);
                 }
@@ -210,14 +211,19 @@ impl IteratorTypes {
         }
     }
 
+    fn get(&self, token: &str) -> Option<ShardIteratorType> {
+        self.tokens.iter().rev().find(|(k, _)| k == token).map(|(_, t)| *t)
+    }
+
+    /// The same token can come from two readers (a TRIM_HORIZON reader's `NextShardIterator` at the tip and a
+    /// LATEST iterator asked for in the same millisecond are the same position): the latest one handed out wins.
     fn remember(&mut self, token: String, t: ShardIteratorType) {
-        if self.by_token.insert(token.clone(), t).is_none() {
-            self.order.push_back(token);
+        if let Some(i) = self.tokens.iter().rposition(|(k, _)| *k == token) {
+            self.tokens.remove(i);
         }
-        while self.order.len() > Self::CAPACITY {
-            if let Some(old) = self.order.pop_front() {
-                self.by_token.remove(&old);
-            }
+        self.tokens.push_back((token, t));
+        if self.tokens.len() > Self::CAPACITY {
+            self.tokens.pop_front();
         }
     }
 }
@@ -238,8 +244,11 @@ mod tests {
         for i in 0..IteratorTypes::CAPACITY + 1 {
             t.remember(i.to_string(), ShardIteratorType::Latest);
         }
-        assert!(!t.by_token.contains_key("0"));
-        assert!(t.by_token.contains_key("1"));
-        assert_eq!(t.by_token.len(), IteratorTypes::CAPACITY);
+        assert_eq!(t.get("0"), None);
+        assert_eq!(t.get("1"), Some(ShardIteratorType::Latest));
+        assert_eq!(t.tokens.len(), IteratorTypes::CAPACITY);
+        t.remember("1".into(), ShardIteratorType::TrimHorizon);
+        assert_eq!(t.get("1"), Some(ShardIteratorType::TrimHorizon));
+        assert_eq!(t.tokens.len(), IteratorTypes::CAPACITY);
     }
 }
