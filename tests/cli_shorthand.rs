@@ -20,7 +20,7 @@ fn key_values_lists_and_nesting() {
 #[test]
 fn errors_point_at_the_problem() {
     let e = parse("Data").unwrap_err();
-    assert_eq!(e.message(), "Expected: '=', received: 'EOF' for input:\nData\n    ^");
+    assert_eq!(e.message(), "Expected: '=', received: 'EOF' for input:\n Data\n    ^");
     let e = parse("K=[a,b").unwrap_err();
     assert_eq!(e.expected, "]");
     assert!(parse("=v").is_err());

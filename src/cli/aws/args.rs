@@ -32,6 +32,8 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
     let members = input.map(|s| s.members.as_slice()).unwrap_or_default();
     let mut given: Vec<(usize, Vec<String>)> = Vec::new();
     let mut unknown = Vec::new();
+    // argparse lists the unknown options first, then the stray words.
+    let mut stray = Vec::new();
     let mut paging = crate::cli::paging::pager::PageOptions::default();
     let mut i = 0;
     while i < args.len() {
@@ -42,7 +44,7 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
             _ => (a.clone(), None),
         };
         let Some(opt) = name.strip_prefix("--") else {
-            unknown.push(a.clone());
+            stray.push(a.clone());
             continue;
         };
         if op.paginator.is_some() && matches!(opt, "page-size" | "max-items" | "starting-token") {
@@ -51,10 +53,11 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
                 paging.starting_token = Some(v);
                 continue;
             }
+            // argparse's `type=int`.
             let n = v
                 .trim()
                 .parse::<i64>()
-                .map_err(|_| CliError::General(format!("invalid literal for int() with base 10: '{v}'")))?;
+                .map_err(|_| CliError::Usage(format!("argument {name}: invalid int value: '{v}'")))?;
             if opt == "page-size" {
                 paging.page_size = Some(n);
             } else {
@@ -82,9 +85,7 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
             while i < args.len() && !looks_like_option(&args[i]) {
                 i += 1;
             }
-            if i == start {
-                return Err(CliError::Usage(format!("argument {name}: expected at least one argument")));
-            }
+            // `nargs='*'`: no value is an empty list, which botocore's length check then judges.
             args[start..i].to_vec()
         } else {
             vec![take_one(args, &mut i, inline, &name)?]
@@ -104,6 +105,7 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
             return Err(CliError::Usage(format!("the following arguments are required: {}", missing.join(", "))));
         }
     }
+    unknown.extend(stray);
     if !unknown.is_empty() {
         return Err(CliError::UnknownOptions(unknown));
     }

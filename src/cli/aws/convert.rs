@@ -55,7 +55,8 @@ impl<'m> Converter<'m> {
     fn type_error(&mut self, path: &str, value: &Value, valid: &str) {
         self.problems.push(format!(
             "Invalid type for parameter {path}, value: {}, type: {}, valid types: {valid}",
-            py_repr(value),
+            // botocore formats the value with `%s`: a string as it is, anything else as its repr.
+            value.as_str().map_or_else(|| py_repr(value), str::to_string),
             py_type(value)
         ));
     }
@@ -127,7 +128,7 @@ impl<'m> Converter<'m> {
                     self.type_error(path, value, "<class 'dict'>");
                     return None;
                 };
-                self.check_min_len(s.min, obj.len(), path);
+                // botocore checks no length of maps: an empty one goes to the service, which refuses it.
                 let (key_shape, value_shape) = (s.key.clone().unwrap_or_default(), s.value.clone().unwrap_or_default());
                 let mut out = Map::new();
                 for (k, v) in obj {
@@ -204,8 +205,10 @@ impl<'m> Converter<'m> {
                 Value::Number(_) => Some(value.clone()),
                 Value::String(t) => match crate::time::parse_timestamp(t) {
                     Some(ms) => Number::from_f64(crate::time::to_epoch_seconds_f64(ms)).map(Value::Number),
+                    // botocore's validator accepts a string only when it parses as a timestamp.
                     None => {
-                        self.fatal(CliError::General(format!("Invalid timestamp \"{t}\": Unknown string format: {t}")))
+                        self.type_error(path, value, "<class 'datetime.datetime'>, timestamp-string");
+                        None
                     }
                 },
                 _ => {

@@ -18,15 +18,20 @@ pub struct ShorthandError {
 }
 
 impl ShorthandError {
-    /// `Expected: '=', received: 'EOF' for input:\nKey1\n    ^`
+    /// `Expected: '=', received: 'EOF' for input:\n Key1\n    ^` (awscli's `ShorthandParseSyntaxError`, whose format
+    /// puts a space before the input; the caret counts from the last line break before the problem, and a line
+    /// break after it moves the rest below the caret).
     pub fn message(&self) -> String {
-        format!(
-            "Expected: '{}', received: '{}' for input:\n{}\n{}^",
-            self.expected,
-            self.actual,
-            self.input,
-            " ".repeat(self.index)
-        )
+        let chars: Vec<char> = self.input.chars().collect();
+        let index = self.index.min(chars.len());
+        let before: String = chars[..index].iter().collect();
+        let spaces = before.rfind('\n').map_or(index, |nl| index - before[..nl].chars().count() - 1);
+        let after: String = chars[index..].iter().collect();
+        let location = match after.find('\n') {
+            Some(nl) => format!("{before}{}\n{}^\n{}", &after[..nl], " ".repeat(spaces), &after[nl + 1..]),
+            None => format!("{}\n{}^", self.input, " ".repeat(spaces)),
+        };
+        format!("Expected: '{}', received: '{}' for input:\n {location}", self.expected, self.actual)
     }
 }
 

@@ -48,18 +48,36 @@ fn ascii_json(v: &Value) -> String {
     out
 }
 
-fn decode_token(p: &Paginator, token: &str) -> Result<(Value, usize), CliError> {
-    let bad = || CliError::General(format!("Bad starting token: {token}"));
-    let bytes = crate::cli::aws::blob::lenient_b64decode(token).map_err(|_| bad())?;
-    let Ok(Value::Object(mut m)) = serde_json::from_slice::<Value>(&bytes) else {
-        return Err(bad());
-    };
-    let truncate = m.remove("boto_truncate_amount").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
-    let value = m.remove(&p.input_token).ok_or_else(bad)?;
-    if !m.is_empty() {
-        return Err(bad());
+/// botocore's `_parse_starting_token`: the base64 JSON token it writes, or else (any failure) the legacy format,
+/// `token` or `token___skip`, with `None` for no token.
+fn decode_token(p: &Paginator, token: &str) -> (Value, usize) {
+    let decoded = crate::cli::aws::blob::lenient_b64decode(token)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
+        .and_then(|v| match v {
+            Value::Object(mut m) => {
+                let truncate = m.remove("boto_truncate_amount").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+                let value = m.remove(&p.input_token)?;
+                m.is_empty().then_some((value, truncate))
+            }
+            _ => None,
+        });
+    if let Some(d) = decoded {
+        return d;
     }
-    Ok((value, truncate))
+    let mut parts: Vec<&str> = token.split("___").collect();
+    let mut skip = 0;
+    if parts.len() == 2 {
+        match parts[1].parse::<usize>() {
+            Ok(n) => {
+                skip = n;
+                parts.pop();
+            }
+            Err(_) => parts = vec![token],
+        }
+    }
+    let part = parts.first().copied().unwrap_or(token);
+    (if part == "None" { Value::Null } else { Value::String(part.to_string()) }, skip)
 }
 
 fn next_token(p: &Paginator, page: &Value) -> Value {
@@ -106,7 +124,7 @@ pub fn pages(
     let mut token = Value::Null;
     let mut skip = 0;
     if let Some(start) = &opts.starting_token {
-        (token, skip) = decode_token(p, start)?;
+        (token, skip) = decode_token(p, start);
         set_token(&mut req, &p.input_token, &token);
     }
     let mut out = Vec::new();
