@@ -33,9 +33,12 @@ const TRANSCRIPTS: &[(&str, &str)] = &[
 ];
 
 #[wasm_bindgen_test]
-fn transcripts_match_in_the_browser() {
+async fn transcripts_match_in_the_browser() {
     let mut failures = Vec::new();
     for (name, text) in TRANSCRIPTS {
+        // Let the page breathe between transcripts: the test runner's webdriver calls time out when the page is
+        // busy for longer than about 20 seconds at a stretch.
+        gloo_timers::future::sleep(std::time::Duration::from_millis(1)).await;
         let actual = run_transcript(text);
         if actual != *text {
             failures.push(format!("{name}: {}", first_difference(text, &actual)));
