@@ -184,3 +184,66 @@ fn the_real_cli_and_the_served_console_print_the_same() {
         assert_eq!(console["stderr"].as_str(), Some(real.stderr.as_str()), "aws {line}");
     }
 }
+
+/// The operations the other tests leave out, and the error types they do not meet: each error printed by the real
+/// CLI and by the served console byte for byte, with the same exit code.
+#[test]
+fn the_real_cli_runs_the_remaining_operations_and_error_types() {
+    let Some(aws) = aws() else { return };
+    let server = ServerProcess::start(&["--clock", "manual", "--create-delay", "0s", "--update-delay", "0s"]);
+    let run = |line: &str| ok(&aws, &server, &line.split(' ').collect::<Vec<_>>());
+    let same_error = |line: &str, error_type: &str| {
+        let real = fails(&aws, &server, &line.split(' ').collect::<Vec<_>>());
+        assert!(real.stderr.contains(&format!("({error_type})")), "aws {line}: {real:?}");
+        let console = server.console(&format!("aws {line}"));
+        assert_eq!(console["exit_code"], real.exit_code, "aws {line}");
+        assert_eq!(console["stderr"].as_str(), Some(real.stderr.as_str()), "aws {line}");
+    };
+    run("kinesis create-stream --stream-name r --shard-count 1");
+    run("kinesis increase-stream-retention-period --stream-name r --retention-period-hours 48");
+    run("kinesis decrease-stream-retention-period --stream-name r --retention-period-hours 24");
+    same_error(
+        "kinesis increase-stream-retention-period --stream-name r --retention-period-hours 12",
+        "InvalidArgumentException",
+    );
+    run("kinesis split-shard --stream-name r --shard-to-split shardId-000000000000 --new-starting-hash-key 170141183460469231731687303715884105728");
+    server.advance("1s");
+    run("kinesis merge-shards --stream-name r --shard-to-merge shardId-000000000001 --adjacent-shard-to-merge shardId-000000000002");
+    server.advance("1s");
+    let scaled =
+        json(&run("kinesis update-shard-count --stream-name r --target-shard-count 2 --scaling-type UNIFORM_SCALING"));
+    assert_eq!((scaled["CurrentShardCount"].clone(), scaled["TargetShardCount"].clone()), (json!(1), json!(2)));
+    server.advance("1s");
+    let arn =
+        run("kinesis describe-stream-summary --stream-name r --query StreamDescriptionSummary.StreamARN --output text");
+    let arn = arn.trim();
+    let consumer = json(&run(&format!("kinesis register-stream-consumer --stream-arn {arn} --consumer-name app")));
+    let consumer_arn = consumer["Consumer"]["ConsumerARN"].as_str().expect("arn").to_string();
+    server.advance("10s");
+    let described = json(&run(&format!("kinesis describe-stream-consumer --consumer-arn {consumer_arn}")));
+    assert_eq!(described["ConsumerDescription"]["ConsumerStatus"], "ACTIVE");
+    let listed = json(&run(&format!("kinesis list-stream-consumers --stream-arn {arn}")));
+    assert_eq!(listed["Consumers"][0]["ConsumerName"], "app");
+    run(&format!("kinesis deregister-stream-consumer --consumer-arn {consumer_arn}"));
+    run(&format!("kinesis update-stream-mode --stream-arn {arn} --stream-mode-details StreamMode=ON_DEMAND"));
+    server.advance("1s");
+    run("kinesis add-tags-to-stream --stream-name r --tags a=1,b=2");
+    run("kinesis remove-tags-from-stream --stream-name r --tag-keys a");
+    assert_eq!(json(&run("kinesis list-tags-for-stream --stream-name r"))["Tags"], json!([{"Key": "b", "Value": "2"}]));
+    assert!(json(&run("kinesis describe-account-settings")).is_object());
+
+    same_error("kinesis create-stream --stream-name huge --shard-count 100000", "LimitExceededException");
+    run("kinesis create-stream --stream-name hot --shard-count 1");
+    let batch: Vec<Value> = (0..500).map(|i| json!({"PartitionKey": format!("k{i}"), "Data": "AA=="})).collect();
+    for _ in 0..2 {
+        server.ok("PutRecords", &json!({"StreamName": "hot", "Records": batch}));
+    }
+    same_error(
+        "kinesis put-record --stream-name hot --partition-key k --data AA==",
+        "ProvisionedThroughputExceededException",
+    );
+    let it = run("kinesis get-shard-iterator --stream-name hot --shard-id shardId-000000000000 --shard-iterator-type LATEST --query ShardIterator --output text");
+    server.advance("301s");
+    same_error(&format!("kinesis get-records --shard-iterator {}", it.trim()), "ExpiredIteratorException");
+    same_error("kinesis get-records --shard-iterator AAAA", "InvalidArgumentException");
+}
