@@ -114,9 +114,10 @@ impl Playground {
         self.selected_stream.as_deref().and_then(|n| engine.stream(n)).or_else(|| engine.streams().next())
     }
 
-    /// True when at least one producer is running (not paused): the live clock then limits its speed (controls).
+    /// True when a producer or data generator is running (not paused), or a consumer application reads: the live
+    /// clock then limits its speed (controls).
     pub fn producers_running(&self) -> bool {
-        self.console.simulation().producers().iter().any(|p| !p.paused)
+        self.console.simulation().active()
     }
 
     /// Runs a console line and logs it. Typed lines also go into the history.

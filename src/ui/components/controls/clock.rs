@@ -76,7 +76,7 @@ pub fn clock_bar() -> Html {
                 <p class="clock-bar__motion">{ "Your system asks for reduced motion, so the clock started paused: press Play or Step to move time." }</p>
             }
             if capped && clock.speed > 10.0 {
-                <p class="clock-bar__note">{ "Speed limited while producers run (at most 20 simulated seconds per real second), so the page stays responsive." }</p>
+                <p class="clock-bar__note">{ "Speed limited while producers, generators or consumer applications run (at most 20 simulated seconds per real second), so the page stays responsive." }</p>
             }
         </div>
     }
