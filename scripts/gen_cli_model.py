@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Generate src/cli/model/model.json: the trimmed Kinesis service model the CLI layer embeds.
+"""Generate src/cli/model/model.json (the trimmed Kinesis service model the CLI layer embeds) and
+src/cli/model/docs.json (its documentation strings, which the page fetches only when `help` needs them).
 
 Reads the Kinesis model bundled with AWS CLI 2.36.7 (service-2, paginators-1, waiters-2 in
 shared/reference/cli-2.36.7/), the one model the playground is pinned to, and keeps what the CLI needs for every
 operation the CLI offers (all of them but SubscribeToShard, which the AWS CLI removes: it needs HTTP/2 event
 streams). The CLI then offers those the api layer simulates (src/cli/model/mod.rs filters by crate::api):
 - the operations' input/output shapes and every shape they reach (type, members in model order, required, min,
-  enum, list member, map key/value), with each documentation cut to its first paragraph and stripped of HTML;
+  enum, list member, map key/value);
+- in docs.json, the service's, each operation's and each member's documentation, cut to its first paragraph and
+  stripped of HTML (kept out of the browser's wasm: about 9 KB gzip the page need not load before it starts);
 - the CLI name of every member and operation (botocore's xform_name with '-');
 - the names of all operations of the real service (so "Invalid choice" lists what the real CLI lists);
 - the paginators and waiters of those operations.
@@ -57,6 +60,7 @@ def main():
     ops = [op for op in service["operations"] if op not in REMOVED_BY_CLI]
     shapes_in = service["shapes"]
     keep = {}
+    member_docs = {}
 
     def visit(name):
         if name in keep:
@@ -76,9 +80,11 @@ def main():
                         "name": mname,
                         "cli": xform_name(mname),
                         "shape": member["shape"],
-                        "doc": first_paragraph(member.get("documentation", "")),
                     }
                 )
+                doc = first_paragraph(member.get("documentation", ""))
+                if doc:
+                    member_docs.setdefault(name, {})[mname] = doc
                 visit(member["shape"])
         elif shape["type"] == "list":
             out["member"] = shape["member"]["shape"]
@@ -90,14 +96,15 @@ def main():
             visit(out["value"])
 
     operations = {}
+    operation_docs = {}
     for op in ops:
         spec = service["operations"][op]
         entry = {
             "cli": xform_name(op),
             "input": spec.get("input", {}).get("shape"),
             "output": spec.get("output", {}).get("shape"),
-            "doc": first_paragraph(spec.get("documentation", "")),
         }
+        operation_docs[op] = first_paragraph(spec.get("documentation", ""))
         for key in ("input", "output"):
             if entry[key]:
                 visit(entry[key])
@@ -106,7 +113,6 @@ def main():
         operations[op] = entry
 
     model = {
-        "service_doc": first_paragraph(service.get("documentation", "")),
         "all_operations": [xform_name(op) for op in ops],
         "operations": operations,
         "shapes": dict(sorted(keep.items())),
@@ -127,6 +133,16 @@ def main():
         json.dump(model, f, separators=(",", ":"), ensure_ascii=False)
         f.write("\n")
     print(f"wrote {out_path}: {len(operations)} operations, {len(keep)} shapes, {os.path.getsize(out_path)} bytes")
+    docs = {
+        "service": first_paragraph(service.get("documentation", "")),
+        "operations": operation_docs,
+        "members": dict(sorted(member_docs.items())),
+    }
+    docs_path = os.path.join(ROOT, "src/cli/model/docs.json")
+    with open(docs_path, "w", encoding="utf-8") as f:
+        json.dump(docs, f, separators=(",", ":"), ensure_ascii=False)
+        f.write("\n")
+    print(f"wrote {docs_path}: {os.path.getsize(docs_path)} bytes")
 
 
 if __name__ == "__main__":

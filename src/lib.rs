@@ -10,6 +10,7 @@
 //! | [`sim`] | Producers, readers and scenarios driven by a seeded random generator. |
 //! | [`lesson`] | Lessons: the file format teachers write, goals checked against the state and the commands run, hints, progress. |
 //! | [`session`] | Saved sessions: the versioned JSON log of a session (lines, time passing, API calls), its exact replay, undo. |
+//! | [`lean`] | Small stand-ins for standard-library code too large for the page: a decimal parser, one stable sort. |
 //! | [`time`] | Calendar arithmetic and the timestamp formats Kinesis and the CLI print. |
 //! | [`view`] | View models for the page: routing steps, sequence-number explanations, lane windows, payload rendering. Pure. |
 //! | `ui` | Yew components: the only code that touches the browser (wasm32 only). |
@@ -21,6 +22,7 @@
 pub mod api;
 pub mod cli;
 pub mod engine;
+pub mod lean;
 pub mod lesson;
 pub mod session;
 pub mod sim;

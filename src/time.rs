@@ -179,7 +179,7 @@ pub fn parse_timestamp(text: &str) -> Option<Millis> {
     }
     let numeric = t.strip_prefix('-').unwrap_or(t);
     if !numeric.is_empty() && numeric.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return t.parse::<f64>().ok().and_then(from_epoch_seconds_f64);
+        return crate::lean::parse_f64(t).and_then(from_epoch_seconds_f64);
     }
     None
 }

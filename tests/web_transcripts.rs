@@ -34,6 +34,8 @@ const TRANSCRIPTS: &[(&str, &str)] = &[
 
 #[wasm_bindgen_test]
 async fn transcripts_match_in_the_browser() {
+    // The page fetches the model's descriptions with the first `help` and installs them; do what it does.
+    assert!(kinesis_playground::cli::model::docs::install(include_str!("../src/cli/model/docs.json")));
     let mut failures = Vec::new();
     for (name, text) in TRANSCRIPTS {
         // Let the page breathe between transcripts: the test runner's webdriver calls time out when the page is

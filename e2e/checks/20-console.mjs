@@ -38,6 +38,8 @@ export default [
       const text = (await entry.textContent()) ?? '';
       assert.match(text, /\$ aws kinesis help/);
       assert.match(text, /create-stream/);
+      // The descriptions are not in the wasm: the first `help` fetched docs.json (relative to the page) first.
+      assert.match(text, /Amazon Kinesis Data Streams is a managed service/);
       assert.equal(await input(page).inputValue(), '', 'the input is cleared');
       await entry.getByRole('button', { name: 'Copy command' }).waitFor();
     },

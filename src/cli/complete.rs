@@ -53,7 +53,7 @@ pub fn complete(line: &str) -> Vec<String> {
         _ => Vec::new(),
     };
     cands.retain(|c| c.starts_with(partial));
-    cands.sort();
+    crate::lean::sort(&mut cands);
     cands.dedup();
     cands
 }

@@ -166,7 +166,7 @@ impl Engine {
                     (b.max(r * 1024), s.index)
                 })
                 .collect();
-            hottest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            crate::lean::sort_by(&mut hottest, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             let targets: Vec<u32> = hottest.into_iter().take(splits).map(|(_, i)| i).collect();
             for index in targets {
                 self.split_at_midpoint(&name, index);

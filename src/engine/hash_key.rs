@@ -5,8 +5,6 @@
 //! space `[0, 2^128 - 1]`, and a record goes to the open shard whose range holds its hash key. An `ExplicitHashKey`
 //! (a decimal string) replaces the MD5 value for routing only.
 
-use md5::{Digest, Md5};
-
 /// The largest hash key, 2^128 - 1.
 pub const MAX_HASH_KEY: u128 = u128::MAX;
 
@@ -54,7 +52,39 @@ pub fn fraction(hash_key: u128) -> f64 {
 
 /// The MD5 digest of a partition key's UTF-8 bytes.
 pub fn md5_digest(partition_key: &str) -> [u8; 16] {
-    Md5::digest(partition_key.as_bytes()).into()
+    md5(partition_key.as_bytes())
+}
+
+/// The MD5 digest of `bytes`, through md-5's block function directly: the padding is done here, on the stack, so
+/// the generic `Digest` machinery (buffering, an extra copy per block) stays out of the hot path of every PutRecord
+/// and out of the page's wasm, and the block function is built at opt-level 3 (Cargo.toml's
+/// `[profile.release.package.md-5]`) while the rest of the page is built for size.
+pub fn md5(bytes: &[u8]) -> [u8; 16] {
+    let mut state = [0x6745_2301u32, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476];
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        let mut b = [0u8; 64];
+        b.copy_from_slice(block);
+        md5::block_api::compress(&mut state, &[b]);
+    }
+    // The tail, the 0x80 marker and the bit length (little-endian) fill one block, or two when the tail is longer
+    // than 55 bytes.
+    let tail = blocks.remainder();
+    let mut last = [[0u8; 64]; 2];
+    let used = if tail.len() < 56 { 1 } else { 2 };
+    {
+        let flat = last.as_flattened_mut();
+        flat[..tail.len()].copy_from_slice(tail);
+        flat[tail.len()] = 0x80;
+        let bits = (bytes.len() as u64).wrapping_mul(8);
+        flat[used * 64 - 8..used * 64].copy_from_slice(&bits.to_le_bytes());
+    }
+    md5::block_api::compress(&mut state, &last[..used]);
+    let mut out = [0u8; 16];
+    for (chunk, word) in out.chunks_exact_mut(4).zip(state) {
+        chunk.copy_from_slice(&word.to_le_bytes());
+    }
+    out
 }
 
 /// The 128-bit hash key of a partition key: its MD5 digest read as a big-endian unsigned integer.
@@ -99,6 +129,16 @@ pub fn even_ranges(n: u32) -> Vec<HashKeyRange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn md5_agrees_with_the_digest_api_at_every_length_around_the_block_edges() {
+        use md5::{Digest, Md5};
+        let bytes: Vec<u8> = (0..300u32).map(|i| (i.wrapping_mul(131) % 251) as u8).collect();
+        for len in 0..bytes.len() {
+            let expected: [u8; 16] = Md5::digest(&bytes[..len]).into();
+            assert_eq!(md5(&bytes[..len]), expected, "length {len}");
+        }
+    }
 
     #[test]
     fn md5_examples_from_the_spec() {

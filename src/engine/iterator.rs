@@ -154,8 +154,7 @@ impl IteratorToken {
 }
 
 fn md5_digest_bytes(bytes: &[u8]) -> [u8; 16] {
-    use md5::{Digest, Md5};
-    Md5::digest(bytes).into()
+    super::hash_key::md5(bytes)
 }
 
 #[cfg(test)]

@@ -167,7 +167,7 @@ impl Engine {
         let now = self.now;
         let stream = self.existing(name)?;
         let mut open: Vec<Shard> = stream.open_shards().cloned().collect();
-        open.sort_by_key(|s| s.hash_key_range.starting_hash_key);
+        crate::lean::sort_by_key(&mut open, |s| s.hash_key_range.starting_hash_key);
         let current = open.len() as i64;
         if target > 2 * current {
             return Err(KinesisError::limit(format!(

@@ -80,7 +80,7 @@ impl Engine {
             Resource::Stream(name) => &mut self.active_mut(&name)?.tags,
             Resource::Consumer { arn, .. } => &mut self.consumer_mut(&arn)?.tags,
         };
-        let total = held.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
+        let total = held.len() + tags.keys().filter(|k| !held.contains_key(*k)).count();
         if total > MAX_TAGS_PER_STREAM {
             return Err(KinesisError::invalid(format!(
                 "Failed to tag resource {arn} because a resource cannot have more than {MAX_TAGS_PER_STREAM} tags associated with it."

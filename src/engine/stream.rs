@@ -144,7 +144,7 @@ impl Stream {
     /// The open shards' ranges, sorted by starting hash key.
     pub fn open_ranges(&self) -> Vec<HashKeyRange> {
         let mut r: Vec<HashKeyRange> = self.open_shards().map(|s| s.hash_key_range).collect();
-        r.sort();
+        crate::lean::sort(&mut r);
         r
     }
 

@@ -17,7 +17,7 @@ impl Engine {
         self.existing(name)?;
         check_tag_texts(tags.iter().flat_map(|(k, v)| [k, v]), "add tags to", name, &account)?;
         let stream = self.active_mut(name)?;
-        let total = stream.tags.keys().chain(tags.keys()).collect::<std::collections::BTreeSet<_>>().len();
+        let total = stream.tags.len() + tags.keys().filter(|k| !stream.tags.contains_key(*k)).count();
         if total > MAX_TAGS_PER_STREAM {
             return Err(too_many_tags(name, &account));
         }

@@ -58,7 +58,7 @@ impl Digest {
         }
         Digest {
             now_ms: engine.now_ms(),
-            streams: engine.streams().map(|s| (s.name.clone(), format!("{s:?}"))).collect(),
+            streams: crate::lean::btree_map(engine.streams().map(|s| (s.name.clone(), format!("{s:?}")))),
             engine: text,
             simulation: String::new(),
             variables: BTreeMap::new(),

@@ -5,10 +5,12 @@
 //! | `app.rs` | The root [`App`]: page header, and the grid of labelled regions. |
 //! | `playground.rs` | The shared session ([`Playground`]: console with engine and producers, log, clock settings) and [`use_playground`]. |
 //! | `state.rs` | The root reducer ([`UiState`], [`UiAction`]): UI-only state for now; the playground is wired in later. |
+//! | `docs.rs` | Fetches the model's documentation strings (`docs.json`) the first time a line asks for `help`. |
 //! | `components/` | One small component per file: header, theme button, and one region per concept. |
 
 mod app;
 pub mod components;
+pub mod docs;
 pub mod playground;
 mod state;
 mod theme;

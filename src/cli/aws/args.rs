@@ -109,7 +109,7 @@ pub fn parse_call(model: &Model, op: &Operation, args: &[String], g: &Globals) -
     if !unknown.is_empty() {
         return Err(CliError::UnknownOptions(unknown));
     }
-    given.sort_by_key(|(idx, _)| *idx);
+    crate::lean::sort_by_key(&mut given, |(idx, _)| *idx);
     let mut conv = Converter::new(model, g.binary_format);
     let mut request = Map::new();
     for (idx, values) in given {

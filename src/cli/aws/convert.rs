@@ -218,7 +218,7 @@ impl<'m> Converter<'m> {
             },
             "double" | "float" => match (value, src) {
                 (Value::Number(_), _) => Some(value.clone()),
-                (Value::String(t), Source::Text) => match t.trim().parse::<f64>().ok().and_then(Number::from_f64) {
+                (Value::String(t), Source::Text) => match crate::lean::parse_f64(t.trim()).and_then(Number::from_f64) {
                     Some(n) => Some(Value::Number(n)),
                     None => {
                         self.fatal(CliError::General(format!("could not convert string to float: {}", py_repr(value))))

@@ -180,7 +180,7 @@ pub fn close_matches(word: &str, choices: &[String], n: usize, cutoff: f64) -> V
         .map(|c| (ratio(c, word), c))
         .filter(|(r, _)| *r >= cutoff)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| b.1.cmp(a.1)));
+    crate::lean::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then_with(|| b.1.cmp(a.1)));
     scored.into_iter().take(n).map(|(_, c)| c.clone()).collect()
 }
 

@@ -185,5 +185,5 @@ pub fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), CliError
 
 /// argparse's idea of an option: starts with `-` and is not a negative number.
 pub fn looks_like_option(s: &str) -> bool {
-    s.starts_with('-') && s.len() > 1 && s[1..].parse::<f64>().is_err()
+    s.starts_with('-') && s.len() > 1 && crate::lean::parse_f64(&s[1..]).is_none()
 }

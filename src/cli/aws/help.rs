@@ -1,6 +1,7 @@
 //! `aws help`, `aws kinesis help`, `aws kinesis <operation> help` and the waiter help: concise texts built from
 //! the trimmed service model (the real CLI opens a long man page; these keep its section names).
 
+use crate::cli::model::docs::{docs, MISSING};
 use crate::cli::model::{model, Operation, Waiter};
 
 /// `aws help`.
@@ -13,11 +14,11 @@ pub fn service() -> String {
     let m = model();
     let mut s = format!(
         "KINESIS()\n\nNAME\n       kinesis -\n\nDESCRIPTION\n{}\n\nAVAILABLE COMMANDS\n",
-        wrap(&m.service_doc, 7)
+        wrap(docs().map_or(MISSING, |d| d.service()), 7)
     );
     let mut names: Vec<&str> = m.operations.values().map(|o| o.cli.as_str()).collect();
     names.push("wait");
-    names.sort_unstable();
+    crate::lean::sort(&mut names);
     for n in names {
         s.push_str(&format!("       o {n}\n\n"));
     }
@@ -32,7 +33,7 @@ pub fn operation(name: &str, op: &Operation) -> String {
         "{}()\n\nNAME\n       {} -\n\nDESCRIPTION\n{}\n",
         op.cli.to_ascii_uppercase(),
         op.cli,
-        wrap(&op.doc, 7)
+        wrap(docs().map_or(MISSING, |d| d.operation(name)), 7)
     );
     if name == "CreateStream" {
         s.push_str(&wrap(
@@ -63,10 +64,13 @@ pub fn operation(name: &str, op: &Operation) -> String {
     if members.is_empty() {
         s.push_str("       None\n");
     }
+    let input_name = op.input.as_deref().unwrap_or_default();
     for mem in members {
         let shape = m.shape(&mem.shape);
         let kind = shape.map(|s| s.kind.as_str()).unwrap_or("string");
-        s.push_str(&format!("       --{} ({kind})\n{}\n", mem.cli, wrap(&mem.doc, 10)));
+        // Without the docs file (the page could not fetch it) each option says nothing: MISSING stands once, above.
+        let doc = docs().map_or("", |d| d.member(input_name, &mem.name));
+        s.push_str(&format!("       --{} ({kind})\n{}\n", mem.cli, wrap(doc, 10)));
         if kind == "blob" {
             s.push_str(&format!(
                 "\n{}\n",

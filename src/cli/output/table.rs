@@ -215,9 +215,9 @@ impl Builder {
             headers.extend(h);
             more.extend(m);
         }
-        headers.sort();
+        crate::lean::sort(&mut headers);
         headers.dedup();
-        more.sort();
+        crate::lean::sort(&mut more);
         more.dedup();
         self.current().add_header(headers.clone());
         for (i, el) in items.iter().enumerate() {
@@ -239,8 +239,8 @@ impl Builder {
 fn group(obj: &serde_json::Map<String, Value>) -> (Vec<String>, Vec<String>) {
     let mut headers: Vec<String> = obj.iter().filter(|(_, v)| is_scalar(v)).map(|(k, _)| k.clone()).collect();
     let mut more: Vec<String> = obj.iter().filter(|(_, v)| !is_scalar(v)).map(|(k, _)| k.clone()).collect();
-    headers.sort();
-    more.sort();
+    crate::lean::sort(&mut headers);
+    crate::lean::sort(&mut more);
     (headers, more)
 }
 

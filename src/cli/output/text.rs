@@ -43,7 +43,7 @@ fn list(items: &[Value], out: &mut String, ident: Option<&str>) {
             .filter_map(Value::as_object)
             .flat_map(|o| o.iter().filter(|(_, v)| !v.is_object() && !v.is_array()).map(|(k, _)| k.clone()))
             .collect();
-        keys.sort();
+        crate::lean::sort(&mut keys);
         keys.dedup();
         for el in items {
             item(el, out, ident, Some(&keys));
@@ -82,7 +82,7 @@ fn dict(v: &Value, out: &mut String, ident: Option<&str>, scalar_keys: Option<&[
     match scalar_keys {
         None => {
             let mut entries: Vec<(&String, &Value)> = obj.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
+            crate::lean::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
             for (k, x) in entries {
                 if x.is_object() || x.is_array() {
                     nested.push((k, x));
@@ -96,7 +96,7 @@ fn dict(v: &Value, out: &mut String, ident: Option<&str>, scalar_keys: Option<&[
                 scalars.push(obj.get(k).map(py_str).unwrap_or_default());
             }
             let mut rest: Vec<(&String, &Value)> = obj.iter().filter(|(k, _)| !keys.contains(k)).collect();
-            rest.sort_by(|a, b| a.0.cmp(b.0));
+            crate::lean::sort_by(&mut rest, |a, b| a.0.cmp(b.0));
             nested = rest;
         }
     }

@@ -222,10 +222,13 @@ fn parse_number(s: &str) -> Option<Value> {
     if plain(digits) && digits.chars().all(|c| c.is_ascii_digit() || c == '_') {
         let clean: String = t.chars().filter(|c| *c != '_').collect();
         return Some(
-            clean.parse::<i128>().map(int_value).unwrap_or_else(|_| float_value(clean.parse().unwrap_or(0.0))),
+            clean
+                .parse::<i128>()
+                .map(int_value)
+                .unwrap_or_else(|_| float_value(crate::lean::parse_f64(&clean).unwrap_or(0.0))),
         );
     }
-    let f: f64 = t.parse().ok()?;
+    let f = crate::lean::parse_f64(t)?;
     Some(float_value(f))
 }
 
@@ -417,7 +420,7 @@ pub fn call(name: &str, args: &[Node], cur: &Value) -> Result<Value, QueryError>
         },
         "sort" => {
             let mut a = list(0);
-            a.sort_by(|x, y| py_order(x, y).unwrap_or(Ordering::Equal));
+            crate::lean::sort_by(&mut a, |x, y| py_order(x, y).unwrap_or(Ordering::Equal));
             Value::Array(a)
         }
         "sort_by" => {
@@ -429,7 +432,7 @@ pub fn call(name: &str, args: &[Node], cur: &Value) -> Result<Value, QueryError>
                 return Err(type_error("sort_by", &Arg::Val(first.clone()), required, &["string", "number"]));
             }
             let mut keyed = by_key("sort_by", &items, key, &[required])?;
-            keyed.sort_by(|a, b| py_order(&a.0, &b.0).unwrap_or(Ordering::Equal));
+            crate::lean::sort_by(&mut keyed, |a, b| py_order(&a.0, &b.0).unwrap_or(Ordering::Equal));
             Value::Array(keyed.into_iter().map(|(_, x)| x.clone()).collect())
         }
         "sum" => num_value(sum(&list(0))),

@@ -249,7 +249,7 @@ impl Engine {
             )));
         }
         let mut consumers: Vec<&Consumer> = stream.consumers.iter().collect();
-        consumers.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::lean::sort_by(&mut consumers, |a, b| a.name.cmp(&b.name));
         Ok(consumers)
     }
 

@@ -15,7 +15,7 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let tags: BTreeMap<String, String> = req
         .get("Tags")
         .and_then(Value::as_object)
-        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
+        .map(|m| crate::lean::btree_map(m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))))
         .unwrap_or_default();
     let consumer = engine.register_stream_consumer(&stream, str_of(req, "ConsumerName").unwrap_or_default(), tags)?;
     Ok(json!({ "Consumer": consumer_json(&consumer) }))

@@ -28,7 +28,7 @@ pub const MEMBERS: &[Member] = &[
 pub fn tags_of(req: &Value, name: &str) -> BTreeMap<String, String> {
     req.get(name)
         .and_then(Value::as_object)
-        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
+        .map(|m| crate::lean::btree_map(m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))))
         .unwrap_or_default()
 }
 

@@ -35,7 +35,7 @@ pub fn clock_bar() -> Html {
     let on_speed = {
         let handle = handle.clone();
         Callback::from(move |e: Event| {
-            let speed = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<f64>().unwrap_or(1.0);
+            let speed = crate::lean::parse_f64(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or(1.0);
             handle.update(|p| p.clock.speed = speed.clamp(1.0, 3600.0));
         })
     };

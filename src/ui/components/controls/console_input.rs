@@ -43,6 +43,18 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
                 if value.trim().is_empty() && !was_pending {
                     return;
                 }
+                if !was_pending && crate::cli::model::docs::wants_docs(&value) {
+                    // The first `help`: fetch the descriptions (kept out of the wasm), then run the line.
+                    let (handle, line) = (handle.clone(), value.clone());
+                    yew::platform::spawn_local(async move {
+                        crate::ui::docs::load().await;
+                        handle.run(&line, Origin::Typed);
+                    });
+                    on_value.emit(String::new());
+                    history_pos.set(None);
+                    choices.set(Vec::new());
+                    return;
+                }
                 handle.run(&value, Origin::Typed);
                 let mut lines = if was_pending { (*continued).clone() } else { Vec::new() };
                 if handle.view().console.is_pending() {

@@ -16,7 +16,7 @@ fn command(stream: &str, rate: &str, keys: &str, hot_key: &str, share: &str) -> 
     let keys = keys.ok_or("The number of keys is a whole number from 1 to 100000.")?;
     let mut line = format!("sim producer add --stream-name {stream} --rate {rate} --keys {keys}");
     if !hot_key.trim().is_empty() {
-        let share = share.trim().parse::<f64>().ok().filter(|s| (0.0..=100.0).contains(s));
+        let share = crate::lean::parse_f64(share.trim()).filter(|s| (0.0..=100.0).contains(s));
         let share = share.ok_or("The hot key's share is a percentage from 0 to 100.")?;
         line.push_str(&format!(" --hot-key {} --hot-share {}", shell_quote(hot_key.trim()), share / 100.0));
     }

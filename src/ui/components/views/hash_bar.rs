@@ -30,7 +30,7 @@ pub fn bar_model(stream: &Stream) -> (Vec<Segment>, Vec<Tick>) {
         .open_shards()
         .map(|s| (s.index, s.hash_key_range.starting_hash_key, s.hash_key_range.ending_hash_key))
         .collect();
-    segments.sort_by_key(|s| s.1);
+    crate::lean::sort_by_key(&mut segments, |s| s.1);
     let per_shard = RECENT / stream.shards.len().max(1) + 1;
     let mut paths: [String; 8] = Default::default();
     for s in &stream.shards {

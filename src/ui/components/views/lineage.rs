@@ -15,7 +15,7 @@ pub fn lineage() -> Html {
     let Some(stream) = selected_stream(&p) else { return html! {} };
     let name = stream.name.clone();
     let mut shards: Vec<_> = stream.shards.iter().collect();
-    shards.sort_by_key(|s| (s.created_ms, s.index));
+    crate::lean::sort_by_key(&mut shards, |s| (s.created_ms, s.index));
     let run = |line: String| {
         let handle = handle.clone();
         Callback::from(move |_| {
@@ -50,7 +50,7 @@ pub fn lineage() -> Html {
         }
     });
     let mut open: Vec<_> = stream.open_shards().collect();
-    open.sort_by_key(|s| s.hash_key_range.starting_hash_key);
+    crate::lean::sort_by_key(&mut open, |s| s.hash_key_range.starting_hash_key);
     let merges = open.windows(2).filter_map(|w| {
         let (a, b) = (w[0], w[1]);
         (a.hash_key_range.ending_hash_key.checked_add(1) == Some(b.hash_key_range.starting_hash_key)).then(|| {
