@@ -350,7 +350,7 @@ impl Emitter {
             Value::Object(map) if !map.is_empty() => {
                 let saved = self.increase_indent(false, false);
                 let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort();
+                crate::lean::sort(&mut keys);
                 for k in keys {
                     self.write_indent();
                     let simple = !analyze(k).multiline && k.len() <= 128;
@@ -373,7 +373,7 @@ impl Emitter {
                 self.indicator(close, false, false, false);
             }
             Value::String(s) => self.scalar(s, true, ctx),
-            Value::Number(n) => self.scalar(&py_number(n).to_lowercase(), false, ctx),
+            Value::Number(n) => self.scalar(&py_number(n).to_ascii_lowercase(), false, ctx),
             Value::Bool(b) => self.scalar(if *b { "true" } else { "false" }, false, ctx),
             Value::Null => self.scalar("null", false, ctx),
         }

@@ -131,7 +131,7 @@ impl Parser {
         QueryError::Parse {
             position: t.start,
             value: py_str(&t.value),
-            kind: t.kind.name().to_uppercase(),
+            kind: t.kind.name().to_ascii_uppercase(),
             msg,
             expression: self.expr.clone(),
         }

@@ -90,10 +90,8 @@ fn parse(opts: &[&str]) -> Result<Parsed, String> {
             }
             "--hot-key" => hot_key = Some((*value).to_owned()),
             "--hot-share" => {
-                hot_share = value
-                    .parse()
-                    .ok()
-                    .filter(|s: &f64| (0.0..=1.0).contains(s))
+                hot_share = crate::lean::parse_f64(value)
+                    .filter(|s| (0.0..=1.0).contains(s))
                     .ok_or("--hot-share is a number from 0 to 1")?
             }
             other => return Err(format!("unknown option {other}")),

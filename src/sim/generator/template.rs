@@ -75,8 +75,7 @@ fn int(text: &str, what: &str, placeholder: &str) -> Result<i64, String> {
 }
 
 fn number(text: &str, what: &str, placeholder: &str) -> Result<f64, String> {
-    text.parse::<f64>()
-        .ok()
+    crate::lean::parse_f64(text)
         .filter(|f| f.is_finite() && f.abs() < 1e15)
         .ok_or_else(|| format!("{{{{{placeholder}}}}}: {what} '{text}' is not a number"))
 }
