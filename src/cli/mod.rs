@@ -11,8 +11,8 @@
 //! | [`aws`] | `aws [globals] kinesis <operation> ...`: options, shorthand, client-side validation, blobs, errors and exit codes, help, waiters |
 //! | [`model`] | the trimmed service model (`model.json`) and the one list of offered operations |
 //! | [`paging`] | auto-pagination, `--max-items` / `--starting-token`, `build_full_result` |
-//! | [`query`] | `--query` (JMESPath): lexer, parser, evaluation, functions |
-//! | [`output`] | model-ordered, Python-style JSON; `--output text` and `table` |
+//! | [`query`] | `--query`: JMESPath as jmespath.py 1.0.1 (lexer, parser, evaluation, functions, Python texts) |
+//! | [`output`] | model-ordered, Python-style JSON; `--output text`, `table`, `yaml` and `yaml-stream` |
 //! | [`sim`] | the playground's own commands: `sim clock`, `sim producer`, `sim throttling`, `sim reset`, `sim help` |
 //! | [`calls`] | what each command asked of the service (operation, request, error type), for lessons' goals |
 //! | [`hints`] | teaching hints beside the output |
