@@ -32,6 +32,11 @@ cargo test --target wasm32-unknown-unknown
 step "trunk build --release"
 trunk build --release
 
+step "code kept out of the page's wasm (scripts/wasm_sizes.py; use src/lean instead)"
+# core's f64 parser and std's sorts (BTreeMap collects sort too) cost about 30 KB gzip; src/lean replaces them.
+python3 scripts/wasm_sizes.py target/wasm32-unknown-unknown/release/kinesis-playground.wasm \
+  --forbid dec2flt --forbid "core::slice::sort::" --forbid bulk_build_from_sorted_iter
+
 step "release bundle size"
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css; do
