@@ -18,6 +18,8 @@ async fn render_app() -> Element {
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let root = document.create_element("div").expect("a div");
     document.body().expect("a body").append_child(&root).expect("appended");
+    // Each test starts afresh: the page would otherwise restore the session an earlier test left in storage.
+    kinesis_playground::ui::storage::forget(kinesis_playground::ui::storage::SESSION_KEY);
     yew::Renderer::<kinesis_playground::ui::App>::with_root(root.clone()).render();
     gloo_timers::future::sleep(Duration::from_millis(50)).await;
     root

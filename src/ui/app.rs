@@ -1,6 +1,6 @@
 //! The root component: the page header and the grid of labelled regions.
 
-use super::components::controls::ClockBar;
+use super::components::controls::{ClockBar, SessionKeeper};
 use super::components::{
     ConsoleRegion, HashKeySpaceRegion, ReadersRegion, ShardsRegion, SiteHeader, StreamDetailsRegion,
 };
@@ -27,6 +27,7 @@ pub fn app() -> Html {
             <a class="skip-link" href="#main">{ "Skip to the playground" }</a>
             <SiteHeader {theme} {on_next_theme} />
             <PlaygroundProvider>
+                <SessionKeeper />
                 <ClockBar />
                 <main class="playground" id="main">
                     <ConsoleRegion />

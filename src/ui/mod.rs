@@ -4,6 +4,9 @@
 //! |---|---|
 //! | `app.rs` | The root [`App`]: page header, and the grid of labelled regions. |
 //! | `playground.rs` | The shared session ([`Playground`]: console with engine and producers, log, clock settings) and [`use_playground`]. |
+//! | `storage.rs` | localStorage: the session as it goes and lesson progress, under versioned keys. |
+//! | `links.rs` | Share links: a session or lesson, compressed, in the URL fragment (`#s1=`, `#l1=`). |
+//! | `files.rs` | Downloads, files the learner picks, and the browser's deflate (for links). |
 //! | `state.rs` | The root reducer ([`UiState`], [`UiAction`]): UI-only state for now; the playground is wired in later. |
 //! | `docs.rs` | Fetches the model's documentation strings (`docs.json`) the first time a line asks for `help`. |
 //! | `components/` | One small component per file: header, theme button, and one region per concept. |
@@ -11,13 +14,17 @@
 mod app;
 pub mod components;
 pub mod docs;
+pub mod files;
+pub mod links;
 pub mod playground;
 mod state;
+pub mod storage;
 mod theme;
 
 pub use app::App;
 pub use playground::{
-    use_playground, LogEntry, OfferedScenario, Origin, Playground, PlaygroundHandle, PlaygroundProvider,
+    use_playground, LogEntry, Notice, OfferedLink, OfferedScenario, Origin, Playground, PlaygroundHandle,
+    PlaygroundProvider, PAGE_LIMITS,
 };
 pub use state::{Theme, UiAction, UiState};
 

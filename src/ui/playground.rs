@@ -12,6 +12,7 @@
 
 use crate::cli::{CommandOutput, Console};
 use crate::engine::{EngineConfig, Stream, DEFAULT_START_MS};
+use crate::session::{Entry, Limits, Recorder, SessionError};
 use crate::sim::Scenario;
 use crate::time::Millis;
 use std::cell::{Ref, RefCell};
@@ -21,6 +22,10 @@ use yew::prelude::*;
 
 /// Console log entries kept (older ones scroll away).
 pub const MAX_LOG_ENTRIES: usize = 400;
+
+/// What a session from this browser's storage, a file or a link may ask of the page: smaller than a file's
+/// limits, so that a hostile document cannot hang the tab for long.
+pub const PAGE_LIMITS: Limits = Limits { max_bytes: 4 << 20, max_entries: 20_000, max_producer_records: 2_000_000 };
 
 /// Where a console line came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +60,9 @@ pub struct ClockSettings {
 
 /// The whole session.
 pub struct Playground {
-    pub console: Console,
+    /// The console (engine, producers, shell variables) and the log of everything done to it, which is what is
+    /// saved, shared, undone and replayed (`src/session`). Read the console with [`Playground::console`].
+    recorder: Recorder,
     pub log: VecDeque<LogEntry>,
     /// Lines typed by the learner, oldest first (for up/down history).
     pub history: Vec<String>,
@@ -73,6 +80,41 @@ pub struct Playground {
     pub readers: Vec<crate::view::readers::ReaderState>,
     /// The number the next reader's variable gets.
     pub next_reader_id: u32,
+    // ---- saving (lessons-page) ----
+    /// A line shown above the console about the session itself: restored after a reload, undone, reset, or why
+    /// it could not be saved. `None` shows nothing.
+    pub notice: Option<Notice>,
+    /// A session or lesson from the page's link, offered in a banner until "Open it" or "Dismiss".
+    pub offered_link: Option<OfferedLink>,
+}
+
+/// What the page's link offers (`#s1=` / `#l1=`, see [`crate::ui::links`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OfferedLink {
+    /// A session document, already checked by [`crate::session::SavedSession::parse`].
+    Session { text: String, commands: usize },
+    /// A lesson file's text.
+    Lesson { text: String },
+    /// Why the link was refused.
+    Refused(String),
+}
+
+/// A line about the session, shown above the console.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    /// True for a problem (storage full, a refused document), false for news.
+    pub problem: bool,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Option<Notice> {
+        Some(Notice { text: text.into(), problem: false })
+    }
+
+    pub fn problem(text: impl Into<String>) -> Option<Notice> {
+        Some(Notice { text: text.into(), problem: true })
+    }
 }
 
 /// A scenario waiting in the console's banner.
@@ -94,8 +136,13 @@ impl Playground {
     /// A fresh session whose simulated clock starts at `start_ms`.
     pub fn new(start_ms: Millis, seed: u64) -> Self {
         let config = EngineConfig { start_time_ms: start_ms, ..EngineConfig::default() };
+        Playground::with_recorder(Recorder::new(config, seed))
+    }
+
+    /// A session over this recorder (a fresh one, or one replayed from a saved document).
+    pub fn with_recorder(recorder: Recorder) -> Self {
         Playground {
-            console: Console::with_engine_config(config, seed),
+            recorder,
             log: VecDeque::new(),
             history: Vec::new(),
             offered_scenario: None,
@@ -104,20 +151,104 @@ impl Playground {
             next_log_id: 1,
             readers: Vec::new(),
             next_reader_id: 1,
+            notice: None,
+            offered_link: None,
+        }
+    }
+
+    /// The console, to read (engine, producers, shell variables, completion).
+    pub fn console(&self) -> &Console {
+        self.recorder.console()
+    }
+
+    /// The session's recorder, to read (its saved document).
+    pub fn recorder(&self) -> &Recorder {
+        &self.recorder
+    }
+
+    /// Lets `ms` of simulated time pass (the live clock), logged as time passing.
+    pub fn advance(&mut self, ms: i64) {
+        self.recorder.advance(ms);
+        self.follow_streams();
+    }
+
+    /// Runs a console line without putting it in the page's log (reader buttons storing the next iterator in
+    /// their variable). It is in the session's log all the same, so a replay gets the same variables.
+    pub fn run_quietly(&mut self, line: &str) -> CommandOutput {
+        self.recorder.run(line)
+    }
+
+    /// Replaces the session with `recorder` (restored, opened or replayed from a link): the page's log, readers
+    /// and selection start over; the typed history is kept.
+    pub fn replace(&mut self, recorder: Recorder) {
+        let (history, clock, offered_link) = (std::mem::take(&mut self.history), self.clock, self.offered_link.take());
+        *self = Playground { history, clock, offered_link, ..Playground::with_recorder(recorder) };
+        self.next_reader_id = next_free_reader(self.console());
+        self.follow_streams();
+    }
+
+    /// Undoes the last command by replaying the log without it (see [`Recorder::undo`]), and says what was undone.
+    pub fn undo(&mut self) {
+        self.recorder.cancel_pending();
+        self.notice = match self.recorder.undo(&PAGE_LIMITS) {
+            Ok(Some(entry)) => {
+                let what = match entry {
+                    Entry::Line(line) => format!("`{}`", line.replace('\n', " ")),
+                    Entry::Call { operation, .. } => operation,
+                    Entry::Advance(_) => String::new(),
+                };
+                Notice::info(format!(
+                    "Undid {what}: the streams are as if it had never run (the time that passed since still passed)."
+                ))
+            }
+            Ok(None) => Notice::info("There is no command to undo yet."),
+            Err(e) => Notice::problem(format!("Nothing was undone. {e}")),
+        };
+        let console = self.recorder.console();
+        self.readers.retain(|r| console.variables().contains_key(&r.var));
+        self.follow_streams();
+    }
+
+    /// Back to a clean slate: no streams, no producers, no variables, the clock at the start; the settings and
+    /// seed stay. The typed history stays too (up-arrow still finds earlier commands).
+    pub fn reset(&mut self) {
+        let mut recorder = std::mem::replace(&mut self.recorder, Recorder::new(EngineConfig::default(), 0));
+        recorder.reset();
+        self.replace(recorder);
+        self.notice = Notice::info("Reset: a clean slate, with the clock back at its start.");
+    }
+
+    /// Opens a saved document (a file or a link) in place of the current session; on a refusal the current
+    /// session is kept and the sentence says why.
+    ///
+    /// # Errors
+    /// As [`Recorder::open`].
+    pub fn open_session(&mut self, text: &str) -> Result<usize, SessionError> {
+        let recorder = Recorder::open(text, &PAGE_LIMITS)?;
+        let commands = recorder.saved().command_count();
+        self.replace(recorder);
+        Ok(commands)
+    }
+
+    /// Selects the first stream when none (or a deleted one) is selected.
+    fn follow_streams(&mut self) {
+        let engine = self.recorder.engine();
+        if self.selected_stream.as_ref().is_none_or(|s| engine.stream(s).is_none()) {
+            self.selected_stream = engine.streams().next().map(|s| s.name.clone());
         }
     }
 
     /// The stream the page shows: the selected one, or the first stream when that one is gone (a deletion that
     /// completed while the clock ran) (controls).
     pub fn shown_stream(&self) -> Option<&Stream> {
-        let engine = self.console.engine();
+        let engine = self.console().engine();
         self.selected_stream.as_deref().and_then(|n| engine.stream(n)).or_else(|| engine.streams().next())
     }
 
     /// True when a producer or data generator is running (not paused), or a consumer application reads: the live
     /// clock then limits its speed (controls).
     pub fn producers_running(&self) -> bool {
-        self.console.simulation().active()
+        self.console().simulation().active()
     }
 
     /// Runs a console line and logs it. Typed lines also go into the history.
@@ -125,10 +256,10 @@ impl Playground {
         if origin == Origin::Typed && !line.trim().is_empty() && self.history.last().map(String::as_str) != Some(line) {
             self.history.push(line.to_owned());
         }
-        let at_ms = self.console.engine().now_ms();
+        let at_ms = self.console().engine().now_ms();
         // A button must not become the continuation of a half-typed command: drop that first, as Ctrl-C would.
-        let dropped = if origin == Origin::Typed { None } else { self.console.cancel_pending() };
-        let mut output = self.console.run(line);
+        let dropped = if origin == Origin::Typed { None } else { self.recorder.cancel_pending() };
+        let mut output = self.recorder.run(line);
         if let Some(text) = dropped {
             output.hints.insert(
                 0,
@@ -145,11 +276,15 @@ impl Playground {
                 self.log.pop_front();
             }
         }
-        if self.selected_stream.as_ref().is_none_or(|s| self.console.engine().stream(s).is_none()) {
-            self.selected_stream = self.console.engine().streams().next().map(|s| s.name.clone());
-        }
+        self.follow_streams();
         output
     }
+}
+
+/// The number after the highest reader variable (`R1`, `R2`, ...) a console holds, so that a new reader never
+/// overwrites a restored one.
+fn next_free_reader(console: &Console) -> u32 {
+    console.variables().keys().filter_map(|k| k.strip_prefix('R')?.parse::<u32>().ok()).max().map_or(1, |n| n + 1)
 }
 
 /// What components hold: the shared session and the revision it was at when they rendered.

@@ -1,6 +1,6 @@
 //! The console region: where learners type `aws kinesis ...` commands, with lessons and examples beside it.
 
-use super::controls::{ConsoleInput, ConsoleLog, Lessons, ScenarioBanner, TryThese};
+use super::controls::{ConsoleInput, ConsoleLog, Lessons, LinkBanner, ScenarioBanner, SessionBar, TryThese};
 use super::Region;
 use yew::prelude::*;
 
@@ -25,6 +25,8 @@ pub fn console_region() -> Html {
     html! {
         <Region label="Console" kind="console" {intro}>
             <ScenarioBanner />
+            <LinkBanner />
+            <SessionBar />
             <div class="console-panel">
                 <ConsoleLog />
                 <ConsoleInput value={AttrValue::from((*draft).clone())} on_value={on_value.clone()} />

@@ -18,7 +18,7 @@ pub fn clock_bar() -> Html {
     use_sim_ticker(handle.clone());
     let (now, clock, capped) = {
         let p = handle.view();
-        (p.console.engine().now_ms(), p.clock, p.producers_running())
+        (p.console().engine().now_ms(), p.clock, p.producers_running())
     };
     let toggle = {
         let handle = handle.clone();

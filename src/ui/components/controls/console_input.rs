@@ -22,7 +22,7 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
     let choices = use_state(Vec::<String>::new);
     // The lines of a command that continues (shown above the prompt until it completes).
     let continued = use_state(Vec::<String>::new);
-    let pending = handle.view().console.is_pending();
+    let pending = handle.view().console().is_pending();
 
     let oninput = {
         let (on_value, history_pos, choices) = (props.on_value.clone(), history_pos.clone(), choices.clone());
@@ -39,7 +39,7 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 e.prevent_default();
-                let was_pending = handle.view().console.is_pending();
+                let was_pending = handle.view().console().is_pending();
                 if value.trim().is_empty() && !was_pending {
                     return;
                 }
@@ -57,7 +57,7 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
                 }
                 handle.run(&value, Origin::Typed);
                 let mut lines = if was_pending { (*continued).clone() } else { Vec::new() };
-                if handle.view().console.is_pending() {
+                if handle.view().console().is_pending() {
                     lines.push(value.clone());
                     continued.set(lines);
                 } else {
@@ -83,7 +83,7 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
                 history_pos.set(next);
             }
             "Tab" if !value.is_empty() && !e.shift_key() => {
-                let found = handle.view().console.complete(&value);
+                let found = handle.view().console().complete(&value);
                 if found.is_empty() {
                     return; // nothing to complete: Tab moves focus as usual
                 }

@@ -43,7 +43,7 @@ pub fn create_stream_form() -> Html {
     let on_demand = use_state(|| false);
     let shards = use_state(|| "1".to_owned());
     let tried = use_state(|| false);
-    let existing = handle.view().console.engine().stream(&name).is_some();
+    let existing = handle.view().console().engine().stream(&name).is_some();
     let result = command(&name, *on_demand, &shards, existing);
 
     let text_input = |state: &UseStateHandle<String>| {

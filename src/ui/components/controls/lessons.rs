@@ -1,7 +1,7 @@
 //! Scenario links and lessons: a banner offering a scenario (never run without a click), the built-in lessons,
 //! and "Share as a link", which turns the commands typed so far into a link.
 
-use super::{browser::focus_by_id, copy_text, CONSOLE_INPUT_ID};
+use super::{browser::focus_by_id, CONSOLE_INPUT_ID};
 use crate::sim::scenario::{built_in, FRAGMENT_KEY};
 use crate::sim::Scenario;
 use crate::ui::{use_playground, OfferedScenario, Origin};
@@ -66,11 +66,10 @@ pub fn scenario_banner() -> Html {
     }
 }
 
-/// The built-in lessons, and the "Share as a link" button.
+/// The built-in lessons.
 #[function_component(Lessons)]
 pub fn lessons() -> Html {
     let handle = use_playground();
-    let shared = use_state(|| None::<(String, Option<bool>)>);
     let lessons = use_memo((), |_| built_in());
     let items = lessons.iter().cloned().map(|scenario| {
         let handle = handle.clone();
@@ -86,59 +85,11 @@ pub fn lessons() -> Html {
             </li>
         }
     });
-    let share = {
-        let (handle, shared) = (handle.clone(), shared.clone());
-        Callback::from(move |_: MouseEvent| {
-            let lines = handle.view().history.clone();
-            if lines.is_empty() {
-                shared.set(Some((String::new(), None)));
-                return;
-            }
-            let scenario = Scenario { title: "Commands shared from Kinesis Playground".into(), lines };
-            let Some(link) = share_link(&scenario) else { return };
-            let done = {
-                let (shared, link) = (shared.clone(), link.clone());
-                Callback::from(move |ok| shared.set(Some((link.clone(), Some(ok)))))
-            };
-            shared.set(Some((link.clone(), None)));
-            copy_text(&link, done);
-        })
-    };
-    let status = match &*shared {
-        None => html! {},
-        Some((link, _)) if link.is_empty() => html! {
-            <p class="share__status">{ "Type a command in the console first: the link replays the commands you typed." }</p>
-        },
-        Some((link, copied)) => html! {
-            <div class="share__status">
-                <p role="status">{ match copied {
-                    Some(true) => "Link copied. Whoever opens it can run your commands with one click.",
-                    Some(false) => "Copy the link below (the browser did not allow copying).",
-                    None => "Copying the link…",
-                } }</p>
-                <input class="share__link" type="text" readonly=true aria-label="Link to share" value={link.clone()} />
-            </div>
-        },
-    };
     html! {
         <details class="lessons">
-            <summary>{ "Lessons and sharing" }</summary>
+            <summary>{ "Lessons" }</summary>
             <p class="lessons__intro">{ "Load a ready-made lesson: it shows its commands first and runs them when you say so." }</p>
             <ul class="lessons__list">{ for items }</ul>
-            <button type="button" class="button" onclick={share}>{ "Share as a link" }</button>
-            { status }
         </details>
     }
-}
-
-/// The page's address with the scenario in its fragment; also put in the address bar (no reload, no history entry).
-fn share_link(scenario: &Scenario) -> Option<String> {
-    let window = web_sys::window()?;
-    let href = window.location().href().ok()?;
-    let base = href.split('#').next().unwrap_or(&href);
-    let fragment = format!("#{}", scenario.to_fragment());
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
-    }
-    Some(format!("{base}{fragment}"))
 }

@@ -33,7 +33,7 @@ pub fn producer_form() -> Html {
     let share = use_state(|| "90".to_owned());
     let (selected, demo_target, demo_exists) = {
         let p = handle.view();
-        let engine = p.console.engine();
+        let engine = p.console().engine();
         let s = p.shown_stream();
         // The demo needs an active stream with several shards, to show one shard throttled beside idle ones.
         let fits = s.filter(|s| s.status.as_str() == "ACTIVE" && s.open_shard_count() >= 2).map(|s| s.name.clone());

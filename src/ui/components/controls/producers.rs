@@ -12,7 +12,7 @@ pub fn producers_panel() -> Html {
     let handle = use_playground();
     let (producers, enforced) = {
         let p = handle.view();
-        (p.console.simulation().producers().to_vec(), p.console.engine().config().enforce_throughput)
+        (p.console().simulation().producers().to_vec(), p.console().engine().config().enforce_throughput)
     };
     let run = |line: String| {
         let handle = handle.clone();

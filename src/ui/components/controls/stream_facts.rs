@@ -17,7 +17,7 @@ pub fn stream_facts() -> Html {
     let handle = use_playground();
     let confirm_delete = use_state(|| false);
     let p = handle.view();
-    let engine = p.console.engine();
+    let engine = p.console().engine();
     let Some(stream) = p.shown_stream() else {
         return html! {
             <p class="region__empty">{ "No stream yet. Create one with the “Create a stream” form, or type " }

@@ -10,7 +10,7 @@ pub fn stream_picker() -> Html {
     let handle = use_playground();
     let (names, selected) = {
         let p = handle.view();
-        let names: Vec<String> = p.console.engine().streams().map(|s| s.name.clone()).collect();
+        let names: Vec<String> = p.console().engine().streams().map(|s| s.name.clone()).collect();
         (names, p.shown_stream().map(|s| s.name.clone()))
     };
     if names.len() < 2 {

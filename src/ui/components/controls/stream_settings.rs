@@ -14,7 +14,7 @@ use yew::prelude::*;
 pub fn stream_settings() -> Html {
     let handle = use_playground();
     let p = handle.view();
-    let engine = p.console.engine();
+    let engine = p.console().engine();
     let Some(stream) = p.shown_stream() else { return Html::default() };
     let (name, arn) = (stream.name.clone(), stream.arn.clone());
     let active = stream.status == StreamStatus::Active;

@@ -48,7 +48,7 @@ pub fn use_sim_ticker(handle: PlaygroundHandle) {
             let whole = sim.floor();
             carry.set(sim - whole);
             if whole >= 1.0 {
-                handle.update(|p| p.console.advance(whole as i64));
+                handle.update(|p| p.advance(whole as i64));
             }
         });
         move || drop(interval)

@@ -86,7 +86,7 @@ fn shard_meters(shard: &Shard, now: Millis) -> Html {
 pub fn capacity_region() -> Html {
     let handle = use_playground();
     let p = handle.view();
-    let now = p.console.engine().now_ms();
+    let now = p.console().engine().now_ms();
     let intro = html! {
         { "Every open shard takes at most 1,000 records a second in, and 1 MiB a second on average: its write \
            bytes come out of a tank that holds 10 MiB and refills at 1 MiB a second, so an idle shard takes a \

@@ -23,7 +23,7 @@ fn read_page(p: &mut Playground, start: Option<ReaderState>) -> Page {
     let out = p.run("aws kinesis get-records --shard-iterator \"$DV\" --limit 50", Origin::Control);
     let page = parse_get_records(&out.stdout).ok_or_else(|| parse_error(&out.stderr))?;
     if let Some(next) = page.next_shard_iterator.as_deref().filter(|t| is_token(t)) {
-        p.console.run(&format!("DV={next}"));
+        p.run_quietly(&format!("DV={next}"));
     }
     Ok(page)
 }

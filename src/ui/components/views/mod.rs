@@ -29,7 +29,7 @@ use crate::ui::Playground;
 
 /// The stream the views show, if it still exists.
 pub fn selected_stream(p: &Playground) -> Option<&Stream> {
-    p.selected_stream.as_deref().and_then(|n| p.console.engine().stream(n))
+    p.selected_stream.as_deref().and_then(|n| p.console().engine().stream(n))
 }
 
 /// The `value` of an input or select element that fired `e` (read by name, so it works for any element).

@@ -20,9 +20,9 @@ pub fn iterator_line(r: &ReaderState) -> String {
     )
 }
 
-/// Reads a shell variable without logging anything.
-fn read_var(p: &mut Playground, var: &str) -> String {
-    p.console.run(&format!("echo \"${var}\"")).stdout.trim().to_owned()
+/// Reads a shell variable.
+fn read_var(p: &Playground, var: &str) -> String {
+    p.console().variables().get(var).map(|v| v.trim().to_owned()).unwrap_or_default()
 }
 
 fn apply_token(r: &mut ReaderState, token: &str) {
@@ -81,7 +81,7 @@ pub fn get_records(p: &mut Playground, i: usize) {
     let out = p.run(&format!("aws kinesis get-records --shard-iterator \"${var}\" --limit {limit}"), Origin::Control);
     let parsed = (out.exit_code == 0).then(|| parse_get_records(&out.stdout)).flatten();
     if let Some(next) = parsed.as_ref().and_then(|g| g.next_shard_iterator.clone()).filter(|t| is_token(t)) {
-        p.console.run(&format!("{var}={next}"));
+        p.run_quietly(&format!("{var}={next}"));
     }
     let Some(r) = p.readers.get_mut(i) else { return };
     match parsed {

@@ -23,8 +23,8 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     let p = handle.view();
     let Some(i) = p.readers.iter().position(|r| r.id == props.id) else { return html! {} };
     let r = &p.readers[i];
-    let now = p.console.engine().now_ms();
-    let shard = p.console.engine().stream(&r.stream).and_then(|s| s.shard(r.shard_index));
+    let now = p.console().engine().now_ms();
+    let shard = p.console().engine().stream(&r.stream).and_then(|s| s.shard(r.shard_index));
     let act = |f: fn(&mut crate::ui::Playground, usize)| {
         let (handle, id) = (handle.clone(), props.id);
         Callback::from(move |_| {

@@ -21,7 +21,7 @@ pub fn reader_form() -> Html {
     let Some(stream) = selected_stream(&p) else {
         return html! { <p class="region__empty">{ "Create a stream first; then start readers on its shards here." }</p> };
     };
-    let now = p.console.engine().now_ms();
+    let now = p.console().engine().now_ms();
     let shard_index =
         if stream.shard(*shard).is_some() { *shard } else { stream.shards.first().map_or(0, |s| s.index) };
     let needs_seq = kind.ends_with("SEQUENCE_NUMBER");

@@ -44,7 +44,7 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
     let p = handle.view();
     let Some(stream) = selected_stream(&p) else { return html! {} };
     let Some(shard) = stream.shard(props.index) else { return html! {} };
-    let now = p.console.engine().now_ms();
+    let now = p.console().engine().now_ms();
     let expanded = (*open).unwrap_or(props.open_by_default);
     let rows = if expanded { newest_window(shard, *skip, ROWS) } else { Vec::new() };
     let toggle = {
