@@ -33,6 +33,7 @@ async fn render_app(fresh: bool) -> Element {
     document.body().expect("a body").append_child(&root).expect("appended");
     if fresh {
         storage::forget(SESSION_KEY);
+        storage::forget(storage::PROGRESS_KEY);
     }
     yew::Renderer::<kinesis_playground::ui::App>::with_root(root.clone()).render();
     settle().await;
@@ -231,10 +232,179 @@ async fn refused_links_keep_the_current_session() {
         run_typed(&root, "aws kinesis create-stream --stream-name Here --shard-count 1").await;
         set_hash(hash);
         remove(&root);
+        let stored = storage::load(SESSION_KEY).unwrap_or_default();
+        assert!(stored.contains("--stream-name Here"), "{hash}: saved before the reload: {stored}");
         let again = render_app(false).await;
         until("the refusal", || text_of(&again, "[role=\"alert\"]").contains(expected)).await;
-        assert_eq!(stream_names(&again).await, "Here", "{hash}: the restored session is kept");
+        let notice = text_of(&again, ".session-bar__notice");
+        assert_eq!(stream_names(&again).await, "Here", "{hash}: the restored session is kept ({notice})");
         set_hash("");
         remove(&again);
     }
+}
+
+/// A lesson whose every text carries HTML, which must stay text.
+const HOSTILE_LESSON: &str = r#"# A <b>bold</b> lesson
+summary: Checks the <i>panel</i>.
+
+## Setup
+start: 2024-01-01T00:00:00Z
+seed: 3
+
+## Make a stream <img src=x onerror=alert(1)>
+Create `S` <script>alert(1)</script> with one shard. See [the docs](https://docs.aws.amazon.com/streams/latest/dev/introduction.html) and [this](javascript:alert(1)).
+
+### Goals
+- stream S exists | Stream S <em>exists</em>
+- command put-record succeeded | A <img src=y> record was written
+
+### Hints
+- First <b>hint</b>
+- Second hint
+
+### Solution
+```
+aws kinesis create-stream --stream-name S --shard-count 1
+sim clock advance 10s
+aws kinesis put-record --stream-name S --partition-key k --cli-binary-format raw-in-base64-out --data '<img src=z onerror=alert(2)>'
+```
+
+## Wait for it
+Let it become active.
+
+### Goals
+- stream S status ACTIVE
+
+### Solution
+```
+sim clock advance 1m
+```
+"#;
+
+/// Opens the app on a `#l1=` link to `text` and starts the lesson.
+async fn start_lesson(text: &str) -> Element {
+    let fragment = make_fragment(LinkKind::Lesson, text).await.unwrap();
+    set_hash(&fragment);
+    let root = render_app(true).await;
+    until("the lesson banner", || button(&root, "Start it").is_some()).await;
+    button(&root, "Start it").unwrap().click();
+    until("the lesson", || text_of(&root, ".lesson__where").contains("step 1 of")).await;
+    root
+}
+
+fn goals_met(root: &Element) -> (u32, u32) {
+    let all = root.query_selector_all(".lesson__goal").unwrap().length();
+    let met = root.query_selector_all(".lesson__goal--met").unwrap().length();
+    (met, all)
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_ticks_goals_shows_hints_one_at_a_time_and_completes() {
+    let root = start_lesson(HOSTILE_LESSON).await;
+    assert_eq!(goals_met(&root), (0, 2));
+    button(&root, "Show a hint").expect("a hint button").click();
+    settle().await;
+    assert_eq!(root.query_selector_all(".lesson__hints li").unwrap().length(), 1, "one hint at a time");
+    button(&root, "Another hint (1 left)").expect("another hint").click();
+    settle().await;
+    assert_eq!(root.query_selector_all(".lesson__hints li").unwrap().length(), 2);
+    assert!(button(&root, "Another hint (0 left)").is_none(), "no more hints offered");
+
+    run_typed(&root, "aws kinesis create-stream --stream-name S --shard-count 1").await;
+    assert_eq!(goals_met(&root), (1, 2), "a state goal ticks after a typed command");
+    assert!(button(&root, "Next step").is_none(), "not done yet");
+    button(&root, "Show solution").unwrap().click();
+    settle().await;
+    assert!(text_of(&root, "[aria-label=\"Solution\"]").contains("aws kinesis put-record"));
+    button(&root, "Run solution").unwrap().click();
+    settle().await;
+    assert_eq!(goals_met(&root), (2, 2), "the solution's put ticks the command goal");
+    button(&root, "Next step").expect("the next step").click();
+    settle().await;
+    assert!(text_of(&root, ".lesson__where").contains("step 2 of 2"));
+    // The clock moving (not a command) is enough for a state goal.
+    button(&root, "+1 min").unwrap().click();
+    settle().await;
+    assert_eq!(goals_met(&root), (1, 1));
+    button(&root, "Finish lesson").unwrap().click();
+    settle().await;
+    assert!(text_of(&root, ".lesson--complete").contains("Lesson complete."));
+    set_hash("");
+    remove(&root);
+}
+
+#[wasm_bindgen_test]
+async fn html_in_a_lesson_or_a_record_payload_stays_text_in_every_lesson_view() {
+    let root = start_lesson(HOSTILE_LESSON).await;
+    button(&root, "Show a hint").unwrap().click();
+    button(&root, "Show solution").unwrap().click();
+    settle().await;
+    button(&root, "Run solution").unwrap().click();
+    settle().await;
+    run_typed(&root, "aws kinesis get-records --shard-iterator $(aws kinesis get-shard-iterator --stream-name S --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --query ShardIterator --output text)").await;
+    let panel = root.query_selector("[aria-label=\"Lesson\"]").unwrap().expect("the panel");
+    for tag in ["img", "script", "b", "i"] {
+        assert_eq!(
+            root.query_selector_all(tag).unwrap().length(),
+            0,
+            "no <{tag}> element came from lesson or record text"
+        );
+    }
+    let text = panel.text_content().unwrap_or_default();
+    for literal in [
+        "<script>alert(1)</script>",
+        "Stream S <em>exists</em>",
+        "First <b>hint</b>",
+        "<img src=z onerror=alert(2)>",
+        "A <b>bold</b> lesson",
+    ] {
+        assert!(text.contains(literal), "{literal:?} is shown as text: {text}");
+    }
+    let links = panel.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "only the https link is a link");
+    let a = links.item(0).unwrap().unchecked_into::<Element>();
+    assert!(a.get_attribute("href").unwrap().starts_with("https://docs.aws.amazon.com/"));
+    assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert!(text.contains("this"), "the javascript: link stays text");
+    set_hash("");
+    remove(&root);
+}
+
+#[wasm_bindgen_test]
+async fn progress_survives_a_reload_and_undo_stops_at_the_setup() {
+    let root = start_lesson(HOSTILE_LESSON).await;
+    assert!(button(&root, "Undo").unwrap().has_attribute("disabled"), "a lesson's setup cannot be undone");
+    run_typed(&root, "aws kinesis create-stream --stream-name S --shard-count 1").await;
+    button(&root, "Show a hint").unwrap().click();
+    settle().await;
+    set_hash("");
+    remove(&root);
+
+    let again = render_app(false).await;
+    until("the lesson again", || text_of(&again, ".lesson__where").contains("step 1 of 2")).await;
+    assert_eq!(goals_met(&again), (1, 2), "the goal met before the reload");
+    assert_eq!(again.query_selector_all(".lesson__hints li").unwrap().length(), 1, "and the hint shown");
+    button(&again, "Undo").unwrap().click();
+    settle().await;
+    assert_eq!(goals_met(&again), (0, 2), "undo takes the stream away, and its goal with it");
+    assert!(button(&again, "Undo").unwrap().has_attribute("disabled"));
+    button(&again, "Leave lesson").unwrap().click();
+    settle().await;
+    assert!(again.query_selector(".lesson").unwrap().is_none());
+    remove(&again);
+    storage::forget(kinesis_playground::ui::storage::PROGRESS_KEY);
+}
+
+#[wasm_bindgen_test]
+async fn a_lesson_link_that_does_not_parse_is_refused_with_its_line() {
+    let fragment =
+        make_fragment(LinkKind::Lesson, "# Title\nsummary: s\n\n## Step\ntext\n\n### Goals\n- stream S sings\n")
+            .await
+            .unwrap();
+    set_hash(&fragment);
+    let root = render_app(true).await;
+    until("the refusal", || text_of(&root, "[role=\"alert\"]").contains("line 8")).await;
+    assert!(root.query_selector(".lesson").unwrap().is_none(), "no lesson started: {}", text_of(&root, ".lesson"));
+    set_hash("");
+    remove(&root);
 }

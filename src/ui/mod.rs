@@ -23,7 +23,7 @@ mod theme;
 
 pub use app::App;
 pub use playground::{
-    use_playground, LogEntry, Notice, OfferedLink, OfferedScenario, Origin, Playground, PlaygroundHandle,
+    use_playground, ActiveLesson, LogEntry, Notice, OfferedLink, OfferedScenario, Origin, Playground, PlaygroundHandle,
     PlaygroundProvider, PAGE_LIMITS,
 };
 pub use state::{Theme, UiAction, UiState};

@@ -12,6 +12,7 @@
 
 use crate::cli::{CommandOutput, Console};
 use crate::engine::{EngineConfig, Stream, DEFAULT_START_MS};
+use crate::lesson::{Lesson, LessonRun};
 use crate::session::{Entry, Limits, Recorder, SessionError};
 use crate::sim::Scenario;
 use crate::time::Millis;
@@ -86,6 +87,21 @@ pub struct Playground {
     pub notice: Option<Notice>,
     /// A session or lesson from the page's link, offered in a banner until "Open it" or "Dismiss".
     pub offered_link: Option<OfferedLink>,
+    // ---- lessons (lessons-page) ----
+    /// The lesson the learner is working through; its goals are checked after every command and clock move.
+    pub lesson: Option<ActiveLesson>,
+}
+
+/// A lesson in progress.
+#[derive(Debug, Clone)]
+pub struct ActiveLesson {
+    /// The file under `lessons/` for a built-in lesson; `None` for one from a file or a link.
+    pub file: Option<String>,
+    /// The lesson file's text (to share it, and to bring back one from a file or a link after a reload).
+    pub text: String,
+    pub run: LessonRun,
+    /// The session's commands once the setup ran: undo stops there.
+    pub setup_commands: usize,
 }
 
 /// What the page's link offers (`#s1=` / `#l1=`, see [`crate::ui::links`]).
@@ -153,6 +169,7 @@ impl Playground {
             next_reader_id: 1,
             notice: None,
             offered_link: None,
+            lesson: None,
         }
     }
 
@@ -170,6 +187,7 @@ impl Playground {
     pub fn advance(&mut self, ms: i64) {
         self.recorder.advance(ms);
         self.follow_streams();
+        self.check_lesson();
     }
 
     /// Runs a console line without putting it in the page's log (reader buttons storing the next iterator in
@@ -181,15 +199,52 @@ impl Playground {
     /// Replaces the session with `recorder` (restored, opened or replayed from a link): the page's log, readers
     /// and selection start over; the typed history is kept.
     pub fn replace(&mut self, recorder: Recorder) {
-        let (history, clock, offered_link) = (std::mem::take(&mut self.history), self.clock, self.offered_link.take());
-        *self = Playground { history, clock, offered_link, ..Playground::with_recorder(recorder) };
+        let (history, clock, offered_link, lesson) =
+            (std::mem::take(&mut self.history), self.clock, self.offered_link.take(), self.lesson.take());
+        *self = Playground { history, clock, offered_link, lesson, ..Playground::with_recorder(recorder) };
         self.next_reader_id = next_free_reader(self.console());
         self.follow_streams();
+        self.check_lesson();
+    }
+
+    /// Starts a lesson from its setup: a fresh session at its start time and seed, its setup lines run (in the
+    /// session's log, so that undo, saving and links replay them; not in the page's log), the first step shown.
+    pub fn start_lesson(&mut self, lesson: Lesson, text: String, file: Option<String>) {
+        let setup = lesson.setup.clone();
+        let config = EngineConfig { start_time_ms: setup.start_time_ms, ..EngineConfig::default() };
+        let mut recorder = Recorder::new(config, setup.seed);
+        for line in &setup.lines {
+            recorder.run(line);
+        }
+        recorder.cancel_pending();
+        self.lesson = None;
+        self.replace(recorder);
+        let setup_commands = self.recorder.saved().command_count();
+        self.lesson = Some(ActiveLesson { file, text, run: LessonRun::new(lesson), setup_commands });
+        self.check_lesson();
+    }
+
+    /// Moves the lesson to its next step when the current one is done.
+    pub fn next_step(&mut self) {
+        if let Some(l) = &mut self.lesson {
+            l.run.advance(self.recorder.engine());
+        }
+    }
+
+    /// Re-checks the lesson's state goals (after the clock moved, an undo, a replay).
+    fn check_lesson(&mut self) {
+        if let Some(l) = &mut self.lesson {
+            l.run.check(self.recorder.engine());
+        }
     }
 
     /// Undoes the last command by replaying the log without it (see [`Recorder::undo`]), and says what was undone.
     pub fn undo(&mut self) {
         self.recorder.cancel_pending();
+        if self.undoable() == 0 {
+            self.notice = Notice::info("There is no command of yours to undo (a lesson's setup stays).");
+            return;
+        }
         self.notice = match self.recorder.undo(&PAGE_LIMITS) {
             Ok(Some(entry)) => {
                 let what = match entry {
@@ -207,6 +262,13 @@ impl Playground {
         let console = self.recorder.console();
         self.readers.retain(|r| console.variables().contains_key(&r.var));
         self.follow_streams();
+        self.check_lesson();
+    }
+
+    /// How many commands [`Playground::undo`] can take back: all of them, or those after a lesson's setup.
+    pub fn undoable(&self) -> usize {
+        let setup = self.lesson.as_ref().map_or(0, |l| l.setup_commands);
+        self.recorder.saved().command_count().saturating_sub(setup)
     }
 
     /// Back to a clean slate: no streams, no producers, no variables, the clock at the start; the settings and
@@ -215,6 +277,9 @@ impl Playground {
         let mut recorder = std::mem::replace(&mut self.recorder, Recorder::new(EngineConfig::default(), 0));
         recorder.reset();
         self.replace(recorder);
+        if let Some(l) = &mut self.lesson {
+            l.setup_commands = 0;
+        }
         self.notice = Notice::info("Reset: a clean slate, with the clock back at its start.");
     }
 
@@ -277,6 +342,9 @@ impl Playground {
             }
         }
         self.follow_streams();
+        if let Some(l) = &mut self.lesson {
+            l.run.observe(&output, self.recorder.console());
+        }
         output
     }
 }

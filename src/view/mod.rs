@@ -2,6 +2,7 @@
 //! tested natively and the Yew components stay thin.
 
 pub mod lanes;
+pub mod lesson_catalog;
 pub mod payload;
 pub mod readers;
 pub mod routing;

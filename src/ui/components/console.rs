@@ -1,6 +1,8 @@
-//! The console region: where learners type `aws kinesis ...` commands, with lessons and examples beside it.
+//! The console region: where learners type `aws kinesis ...` commands, with the lesson panel above and examples
+//! below.
 
-use super::controls::{ConsoleInput, ConsoleLog, Lessons, LinkBanner, ScenarioBanner, SessionBar, TryThese};
+use super::controls::{ConsoleInput, ConsoleLog, LinkBanner, ScenarioBanner, SessionBar, TryThese};
+use super::lesson::LessonPanel;
 use super::Region;
 use yew::prelude::*;
 
@@ -24,6 +26,7 @@ pub fn console_region() -> Html {
     };
     html! {
         <Region label="Console" kind="console" {intro}>
+            <LessonPanel />
             <ScenarioBanner />
             <LinkBanner />
             <SessionBar />
@@ -32,7 +35,6 @@ pub fn console_region() -> Html {
                 <ConsoleInput value={AttrValue::from((*draft).clone())} on_value={on_value.clone()} />
             </div>
             <TryThese on_pick={on_value} />
-            <Lessons />
         </Region>
     }
 }

@@ -4,6 +4,7 @@ mod console;
 pub mod controls;
 mod hash_key_space;
 mod header;
+pub mod lesson;
 mod readers;
 mod region;
 mod shards;

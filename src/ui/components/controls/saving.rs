@@ -13,7 +13,6 @@ use yew::prelude::*;
 const TIME_SAVE_MS: f64 = 2_000.0;
 
 /// What was last saved: entries, commands, simulated time, and when (real ms).
-#[derive(Default)]
 struct Saved {
     entries: usize,
     commands: usize,
@@ -26,7 +25,8 @@ struct Saved {
 #[function_component(SessionKeeper)]
 pub fn session_keeper() -> Html {
     let handle = use_playground();
-    let last = use_mut_ref(Saved::default);
+    // `None` until the stored session was restored: nothing is saved before (it would overwrite what is stored).
+    let last = use_mut_ref(|| None::<Saved>);
     {
         let (handle, last) = (handle.clone(), last.clone());
         use_effect_with((), move |_| {
@@ -34,7 +34,7 @@ pub fn session_keeper() -> Html {
                 handle.update(|p| restore(p, &text));
             }
             let p = handle.view();
-            *last.borrow_mut() = signature(&p, now());
+            *last.borrow_mut() = Some(signature(&p, now()));
         });
     }
     {
@@ -44,7 +44,8 @@ pub fn session_keeper() -> Html {
                 let p = handle.view();
                 let now = now();
                 let s = signature(&p, now);
-                let mut l = last.borrow_mut();
+                let mut guard = last.borrow_mut();
+                let Some(l) = guard.as_mut() else { return };
                 let commands_changed = s.entries != l.entries || s.commands != l.commands;
                 let time_due = s.sim_ms != l.sim_ms && now - l.real_ms >= TIME_SAVE_MS;
                 if !(commands_changed || time_due) {

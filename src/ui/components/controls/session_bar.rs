@@ -19,7 +19,7 @@ pub fn session_bar() -> Html {
     let shared = use_state(|| None::<Result<String, String>>);
     let (notice, commands) = {
         let p = handle.view();
-        (p.notice.clone(), p.recorder().saved().command_count())
+        (p.notice.clone(), p.undoable())
     };
     let undo = {
         let handle = handle.clone();

@@ -1,8 +1,7 @@
-//! Scenario links and lessons: a banner offering a scenario (never run without a click), the built-in lessons,
-//! and "Share as a link", which turns the commands typed so far into a link.
+//! Scenario links (`#scenario=`): a banner offering the scenario's commands, never run without a click.
 
 use super::{browser::focus_by_id, CONSOLE_INPUT_ID};
-use crate::sim::scenario::{built_in, FRAGMENT_KEY};
+use crate::sim::scenario::FRAGMENT_KEY;
 use crate::sim::Scenario;
 use crate::ui::{use_playground, OfferedScenario, Origin};
 use yew::prelude::*;
@@ -63,33 +62,5 @@ pub fn scenario_banner() -> Html {
                 <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
             </div>
         </div>
-    }
-}
-
-/// The built-in lessons.
-#[function_component(Lessons)]
-pub fn lessons() -> Html {
-    let handle = use_playground();
-    let lessons = use_memo((), |_| built_in());
-    let items = lessons.iter().cloned().map(|scenario| {
-        let handle = handle.clone();
-        let title = scenario.title.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let scenario = Ok(scenario.clone());
-            handle.update(|p| p.offered_scenario = Some(OfferedScenario { from_link: false, scenario }));
-        });
-        html! {
-            <li key={title.clone()}>
-                <span>{ title }</span>
-                <button type="button" class="button" {onclick}>{ "Load" }</button>
-            </li>
-        }
-    });
-    html! {
-        <details class="lessons">
-            <summary>{ "Lessons" }</summary>
-            <p class="lessons__intro">{ "Load a ready-made lesson: it shows its commands first and runs them when you say so." }</p>
-            <ul class="lessons__list">{ for items }</ul>
-        </details>
     }
 }
