@@ -64,18 +64,23 @@ fn console_input(root: &Element) -> HtmlInputElement {
     root.query_selector("input[aria-label=\"Console command\"]").unwrap().expect("a console input").dyn_into().unwrap()
 }
 
+/// Types a line and presses Enter, then waits (up to 2 s: the machine may be loaded) until the log shows it.
 async fn run_typed(root: &Element, line: &str) {
+    let entries = || root.query_selector_all(".console-entry").map(|l| l.length()).unwrap_or(0);
+    let before = entries();
     let input = console_input(root);
     input.set_value(line);
     let init = EventInit::new();
     init.set_bubbles(true);
     input.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
     settle().await;
+    settle().await;
     let key = KeyboardEventInit::new();
     key.set_key("Enter");
     key.set_bubbles(true);
     key.set_cancelable(true);
     input.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap()).unwrap();
+    until(line, || entries() > before).await;
     settle().await;
 }
 
@@ -376,7 +381,11 @@ async fn progress_survives_a_reload_and_undo_stops_at_the_setup() {
     assert!(button(&root, "Undo").unwrap().has_attribute("disabled"), "a lesson's setup cannot be undone");
     run_typed(&root, "aws kinesis create-stream --stream-name S --shard-count 1").await;
     button(&root, "Show a hint").unwrap().click();
-    settle().await;
+    until("the hint", || root.query_selector_all(".lesson__hints li").map(|l| l.length()).unwrap_or(0) == 1).await;
+    until("the progress stored", || {
+        storage::load(storage::PROGRESS_KEY).is_some_and(|p| p.contains("\"hints_shown\":1"))
+    })
+    .await;
     set_hash("");
     remove(&root);
 
