@@ -2,6 +2,7 @@
 //! that says what happened to the session (restored, undone, not saved...).
 
 use super::{copy_text, focus_by_id, CONSOLE_INPUT_ID};
+use crate::session::export::{bash_script, transcript};
 use crate::ui::files::{download, read_picked};
 use crate::ui::links::{make_fragment, page_base, LinkKind};
 use crate::ui::{use_playground, Notice, PAGE_LIMITS};
@@ -11,6 +12,18 @@ use yew::prelude::*;
 
 /// The file name "Save session" offers.
 pub const SESSION_FILE_NAME: &str = "kinesis-playground-session.json";
+/// The file name "Export as AWS CLI script" offers.
+pub const SCRIPT_FILE_NAME: &str = "kinesis-playground-session.sh";
+/// The file name "Export as transcript" offers.
+pub const TRANSCRIPT_FILE_NAME: &str = "kinesis-playground-session.txt";
+
+/// What an export button produces.
+#[derive(Clone, Copy)]
+enum Export {
+    Script,
+    CopyScript,
+    Transcript,
+}
 
 #[function_component(SessionBar)]
 pub fn session_bar() -> Html {
@@ -67,6 +80,29 @@ pub fn session_bar() -> Html {
             }
         })
     };
+    // Exports: the session as a bash script for the real AWS CLI v2, and as a transcript (downloads and a copy).
+    let export = |kind: Export| {
+        let handle = handle.clone();
+        Callback::from(move |_: MouseEvent| {
+            let saved = handle.view().recorder().saved().clone();
+            let outcome = match kind {
+                Export::Script => download(SCRIPT_FILE_NAME, "text/x-shellscript", &bash_script(&saved)),
+                Export::Transcript => download(TRANSCRIPT_FILE_NAME, "text/plain", &transcript(&saved)),
+                Export::CopyScript => {
+                    copy_text(&bash_script(&saved), Callback::noop());
+                    handle.update(|p| {
+                        p.notice = Notice::info(
+                            "The session as a bash script for the AWS CLI v2 was copied (if the browser allowed it).",
+                        )
+                    });
+                    Ok(())
+                }
+            };
+            if let Err(e) = outcome {
+                handle.update(|p| p.notice = Notice::problem(e));
+            }
+        })
+    };
     let open = {
         let handle = handle.clone();
         Callback::from(move |e: Event| {
@@ -113,6 +149,12 @@ pub fn session_bar() -> Html {
                 }
                 <button type="button" class="button button--small" onclick={share}>{ "Share" }</button>
                 <button type="button" class="button button--small" onclick={save}>{ "Save session" }</button>
+                <button type="button" class="button button--small" onclick={export(Export::Script)}
+                    title="Download the session as a bash script for the real AWS CLI v2">{ "Export script" }</button>
+                <button type="button" class="button button--small" onclick={export(Export::CopyScript)}
+                    title="Copy the session as a bash script for the real AWS CLI v2">{ "Copy script" }</button>
+                <button type="button" class="button button--small" onclick={export(Export::Transcript)}
+                    title="Download the session as a transcript: each command with its output">{ "Export transcript" }</button>
                 <label class="button button--small session-bar__open">
                     { "Open session" }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={open} />
