@@ -34,7 +34,10 @@ async function type(page, line) {
 /** The stdout of a command typed now. */
 async function output(page, line) {
   const entry = await type(page, line);
-  return ((await entry.locator('.console-entry__stdout').textContent()) ?? '').trim();
+  // A command that prints nothing has no stdout block at all.
+  const stdout = entry.locator('.console-entry__stdout');
+  if ((await stdout.count()) === 0) return '';
+  return ((await stdout.textContent()) ?? '').trim();
 }
 
 const READ_ALL = 'aws kinesis get-records --shard-iterator $(aws kinesis get-shard-iterator --stream-name DemoStream ' +
@@ -149,7 +152,10 @@ export default [
       await type(page, 'aws kinesis create-stream --stream-name Extra --shard-count 1');
       assert.equal(await output(page, 'aws kinesis list-streams --query StreamNames --output text'), 'DemoStream\tExtra');
       const bar = page.getByRole('group', { name: 'Session' });
+      // The typed list-streams line is the last command of the log: the first Undo takes it back, the second the
+      // create-stream (each waits for the notice of the one before, so no click lands during a replay).
       await bar.getByRole('button', { name: 'Undo' }).click();
+      await page.getByText(/Undid `aws kinesis list-streams/).waitFor();
       await bar.getByRole('button', { name: 'Undo' }).click();
       await page.getByText(/Undid `aws kinesis create-stream --stream-name Extra/).waitFor();
       assert.equal(await output(page, 'aws kinesis list-streams --query StreamNames --output text'), 'DemoStream');

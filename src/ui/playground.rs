@@ -199,9 +199,23 @@ impl Playground {
     /// Replaces the session with `recorder` (restored, opened or replayed from a link): the page's log, readers
     /// and selection start over; the typed history is kept.
     pub fn replace(&mut self, recorder: Recorder) {
-        let (history, clock, offered_link, lesson) =
-            (std::mem::take(&mut self.history), self.clock, self.offered_link.take(), self.lesson.take());
-        *self = Playground { history, clock, offered_link, lesson, ..Playground::with_recorder(recorder) };
+        // What the page's link offers (a session, a lesson or a scenario) is not part of the session: a restore
+        // that finishes after the offer was read must not take it away.
+        let (history, clock, offered_link, offered_scenario, lesson) = (
+            std::mem::take(&mut self.history),
+            self.clock,
+            self.offered_link.take(),
+            self.offered_scenario.take(),
+            self.lesson.take(),
+        );
+        *self = Playground {
+            history,
+            clock,
+            offered_link,
+            offered_scenario,
+            lesson,
+            ..Playground::with_recorder(recorder)
+        };
         self.next_reader_id = next_free_reader(self.console());
         self.follow_streams();
         self.check_lesson();
