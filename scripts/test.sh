@@ -11,7 +11,7 @@ export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 BUNDLE_BUDGET_BYTES=$((400 * 1024)) # what the page loads before first interaction (wasm, JS, CSS), gzip -9
-# The page is over that budget since the lesson panel, saved sessions and links landed (about 462 KB, README "Page
+# The page is over that budget since the lesson panel, saved sessions and links landed (about 465 KB, README "Page
 # weight"): until the cuts of issue #11 bring it back, going over the budget is reported loudly, and only growing
 # past this ceiling fails, so that the page cannot grow further unnoticed.
 BUNDLE_CEILING_BYTES=$((460 * 1024))
