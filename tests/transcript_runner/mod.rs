@@ -2,7 +2,9 @@
 //! (`tests/web_transcripts.rs`), so both targets check the very same expectations.
 #![allow(dead_code)]
 
-use kinesis_playground::cli::{CommandOutput, Console, ConsoleConfig};
+use kinesis_playground::cli::{Console, ConsoleConfig};
+// One rendering of a command's output for both the golden transcripts and the page's "Export transcript".
+use kinesis_playground::session::export::render_output;
 
 enum Item {
     /// A comment, a blank line, or any other line kept as is.
@@ -40,39 +42,6 @@ fn parse(text: &str) -> Vec<Item> {
         }
     }
     items
-}
-
-fn escape_stdout(line: &str) -> String {
-    if line.is_empty() {
-        "\\".to_string()
-    } else if ["$ ", "> ", "!", "? ", "#", "\\", "%"].iter().any(|p| line.starts_with(p)) {
-        format!("\\ {line}")
-    } else {
-        line.to_string()
-    }
-}
-
-fn render_output(out: &CommandOutput, s: &mut String) {
-    for line in out.stdout.lines() {
-        s.push_str(&escape_stdout(line));
-        s.push('\n');
-    }
-    if !out.stdout.is_empty() && !out.stdout.ends_with('\n') {
-        s.push_str("% no newline at end of stdout\n");
-    }
-    for line in out.stderr.lines() {
-        if line.is_empty() {
-            s.push_str("!\n");
-        } else {
-            s.push_str(&format!("! {line}\n"));
-        }
-    }
-    if out.exit_code != 0 {
-        s.push_str(&format!("? {}\n", out.exit_code));
-    }
-    for h in &out.hints {
-        s.push_str(&format!("# hint: {h}\n"));
-    }
 }
 
 pub fn run_transcript(text: &str) -> String {
