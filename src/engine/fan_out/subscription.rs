@@ -155,6 +155,12 @@ impl Subscription {
     pub fn is_open(&self) -> bool {
         self.end.is_none()
     }
+
+    /// When the subscription was closed by the consumer, taken over or interrupted, before its end is read (the
+    /// next [`Engine::poll_subscription`] records it): for views, which see such a subscription as ended.
+    pub fn interrupted_ms(&self) -> Option<Millis> {
+        self.interrupt.as_ref().map(|i| i.at_ms)
+    }
 }
 
 impl Engine {
