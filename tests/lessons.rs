@@ -4,7 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kinesis_playground::cli::Console;
-use kinesis_playground::lesson::{check, Block, Goal, Inline, Lesson, LessonRun, Progress};
+use kinesis_playground::engine::ShardIteratorType;
+use kinesis_playground::lesson::{check, Block, Focus, Goal, Inline, Lesson, LessonRun, Progress};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
@@ -42,7 +43,7 @@ fn an_empty_attempt_reaches_no_goal() {
         let console = lesson.setup.console();
         for i in 0..lesson.steps.len() {
             let mut run = LessonRun::new(lesson.clone());
-            run.go_to(i, console.engine());
+            run.go_to(i, &console);
             // Commands that do nothing of the lesson's.
             let mut c = lesson.setup.console();
             let out = c.run("echo hello\naws kinesis help");
@@ -113,6 +114,12 @@ fn malformed_files_are_refused_with_their_line() {
         (GOOD.replace("## Step one", "# Step one"), 11, "one title"),
         ("# T\nsummary: S\n".into(), 2, "no steps"),
         (format!("{GOOD}\n## Setup\n"), 28, "once"),
+        (GOOD.replace("- stream A exists | A is there", "- consumer d status SLEEPING"), 15, "SLEEPING"),
+        (GOOD.replace("- stream A exists | A is there", "- subscription SOON records"), 15, "SOON"),
+        (GOOD.replace("- stream A exists | A is there", "- app billing dances"), 15, "app goal is"),
+        (GOOD.replace("- stream A exists | A is there", "- ran"), 15, "start of a command"),
+        (GOOD.replace("Do `this`.", "Do `this`.\nfocus: lane 3"), 13, "lane"),
+        (GOOD.replace("Do `this`.", "focus: shard 1\nDo `this`.\nfocus: key a"), 14, "one `focus:`"),
     ];
     for (text, line, words) in cases {
         let e = Lesson::parse(&text).expect_err(&text);
@@ -134,7 +141,7 @@ fn progress_is_saved_and_restored_and_untrusted_progress_is_clamped() {
         run.observe(&out, &console);
     }
     assert!(run.step_done());
-    assert!(run.advance(console.engine()));
+    assert!(run.advance(&console));
     assert!(run.next_hint().is_some());
     let saved = serde_json::to_string(&run.progress()).unwrap();
     let p: Progress = serde_json::from_str(&saved).unwrap();
@@ -222,6 +229,9 @@ proptest! {
             Just("- stream A records at-least 1 key \"x | y\" shard 3 | label".to_string()),
             Just("start: 2024-01-01T00:00:00Z".to_string()), Just("seed: 18446744073709551615".to_string()),
             Just("[x](https://a) **b *c* `d` _e_** \\".to_string()), "[ -~]{0,40}",
+            Just("- consumer d status ACTIVE stream".to_string()), Just("- app a shard-end shard".to_string()),
+            Just("- subscription any events shard 99999999999".to_string()), Just("- ran \"".to_string()),
+            Just("focus: shard 1 key \"a".to_string()), Just("focus: none reader".to_string()),
         ], 0..40)
     ) {
         let _ = Lesson::parse(&lines.join("\n"));
@@ -239,7 +249,7 @@ proptest! {
             // Whatever parses can be run.
             let mut run = LessonRun::new(lesson.clone());
             let console = lesson.setup.console();
-            run.check(console.engine());
+            run.check(&console);
         }
     }
 }
@@ -294,7 +304,8 @@ fn the_example_in_the_format_guide_is_a_working_lesson() {
     // Every goal kind the guide's table lists parses.
     for line in guide.lines().filter(|l| l.starts_with("| `") && !l.starts_with("| `#")) {
         let spec = &line[3..line[3..].find('`').unwrap() + 3];
-        if ["stream", "command", "reader", "put", "clock"].iter().any(|k| spec.starts_with(k)) {
+        let kinds = ["stream", "command", "reader", "put", "clock", "ran", "consumer", "subscription", "app"];
+        if kinds.iter().any(|k| spec.starts_with(k)) {
             let spec = spec
                 .replace(" [ERROR]", "")
                 .replace(" [key P] [shard S]", " key P shard 1")
@@ -305,26 +316,122 @@ fn the_example_in_the_format_guide_is_a_working_lesson() {
                 .replace("TYPE", "LATEST")
                 .replace("TIME", "+25h");
             let spec = spec.replace("--option VALUE ...", "--partition-key *");
+            let spec =
+                spec.replace(" [stream S]", " stream S").replace("WORDS...", "sim x").replace("workers N", "workers 2");
             Goal::parse(&spec, 0).unwrap_or_else(|e| panic!("{spec}: {e}"));
         }
     }
 }
 
+/// `lessons/index.json` as the lesson files make it: every lesson in order with its title and summary.
+fn index_json() -> String {
+    let lessons: Vec<serde_json::Value> = lesson_files()
+        .iter()
+        .map(|(name, text)| {
+            let lesson = Lesson::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            serde_json::json!({"file": name, "title": lesson.title, "summary": lesson.summary})
+        })
+        .collect();
+    let index = serde_json::json!({"kind": "kinesis-playground-lessons", "version": 1, "lessons": lessons});
+    serde_json::to_string_pretty(&index).unwrap() + "\n"
+}
+
+/// The lesson files are the one source: the page's catalog is generated from them by build.rs, and
+/// `lessons/index.json` must say what they say (`UPDATE_LESSON_INDEX=1 cargo test --test lessons` rewrites it).
 #[test]
 fn the_index_lists_every_lesson_in_order_with_its_title_and_summary() {
-    let index: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons/index.json")).unwrap(),
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lessons/index.json");
+    let want = index_json();
+    if std::env::var_os("UPDATE_LESSON_INDEX").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        have == want,
+        "lessons/index.json differs from lessons/*.md: run `UPDATE_LESSON_INDEX=1 cargo test --test lessons` and review\n{want}"
+    );
+}
+
+#[test]
+fn a_step_points_at_its_focus_line_or_at_what_its_goals_name() {
+    let l = Lesson::parse(
+        &GOOD.replace("Do `this`.", "Do `this`.\nfocus: shard 1 reader LATEST\n\n```\nfocus: not a focus line\n```"),
     )
     .unwrap();
-    assert_eq!(index["kind"], "kinesis-playground-lessons");
-    assert_eq!(index["version"], 1);
-    let listed = index["lessons"].as_array().unwrap();
-    let files = lesson_files();
-    assert_eq!(listed.len(), files.len());
-    for (entry, (name, text)) in listed.iter().zip(&files) {
-        let lesson = Lesson::parse(text).unwrap();
-        assert_eq!(entry["file"], name.as_str());
-        assert_eq!(entry["title"], lesson.title.as_str(), "{name}");
-        assert_eq!(entry["summary"], lesson.summary.as_str(), "{name}");
-    }
+    let s = &l.steps[0];
+    assert_eq!(s.focus.shards, [1]);
+    assert_eq!(s.focus.readers, [ShardIteratorType::Latest]);
+    assert_eq!(
+        s.instruction.len(),
+        2,
+        "the focus line is not part of the instruction, a code block's line is: {:?}",
+        s.instruction
+    );
+    let none = Lesson::parse(&GOOD.replace("Do `this`.", "focus: none\nDo `this`.")).unwrap();
+    assert_eq!(none.steps[0].focus, Focus::default());
+    // Without a focus line: what the goals name. Lesson 1's steps point at partition key 1 and the TRIM_HORIZON reader.
+    let first = Lesson::parse(&lesson_files()[0].1).unwrap();
+    let write = first.steps.iter().find(|s| s.title.starts_with("Write")).unwrap();
+    assert_eq!(write.focus.keys, ["1"]);
+    assert_eq!(write.focus.stream.as_deref(), Some("DemoStream"));
+    let read = first.steps.iter().find(|s| s.title.starts_with("Read")).unwrap();
+    assert!(read.focus.has_reader("DemoStream", "TRIM_HORIZON", 0));
+}
+
+#[test]
+fn consumer_side_goals_follow_consumers_subscriptions_applications_and_commands() {
+    let mut c = Console::new(kinesis_playground::cli::ConsoleConfig { start_time_ms: 1_704_067_200_000, seed: 0 });
+    let goals = |texts: &[&str]| -> Lesson {
+        let mut t = String::from("# T\nsummary: S\n\n## One\nx\n\n### Goals\n");
+        for g in texts {
+            t.push_str(&format!("- {g}\n"));
+        }
+        t.push_str("\n### Solution\n```\necho\n```\n");
+        Lesson::parse(&t).unwrap()
+    };
+    let lesson = goals(&[
+        "consumer dash status ACTIVE stream S",
+        "subscription TRIM_HORIZON records shard 0",
+        "subscription LATEST events",
+        "command subscribe-to-shard failed ResourceInUseException",
+        "ran sim consumer-app leases --app-name app",
+        "app app workers 1",
+        "app app balanced",
+        "app app caught-up",
+    ]);
+    let mut run = LessonRun::new(lesson);
+    let step = |c: &mut Console, run: &mut LessonRun, line: &str| {
+        let out = c.run(line);
+        run.observe(&out, c);
+        run.goals().iter().map(|g| g.met).collect::<Vec<bool>>()
+    };
+    step(
+        &mut c,
+        &mut run,
+        "aws kinesis create-stream --stream-name S --shard-count 1\naws kinesis wait stream-exists --stream-name S",
+    );
+    step(&mut c, &mut run, "aws kinesis put-record --stream-name S --partition-key k --data aGk=");
+    let m = step(&mut c, &mut run, "C=$(aws kinesis register-stream-consumer --stream-arn arn:aws:kinesis:us-east-1:123456789012:stream/S --consumer-name dash --query Consumer.ConsumerARN --output text)");
+    assert_eq!(m, [false; 8], "CREATING is not ACTIVE yet");
+    let m = step(&mut c, &mut run, "sim clock advance 10s");
+    assert!(m[0], "the consumer is ACTIVE");
+    let m = step(&mut c, &mut run, "sim subscribe-to-shard --consumer-arn $C --shard-id shardId-000000000000 --starting-position Type=LATEST --for 1s");
+    assert!(!m[1] && m[2], "LATEST pushed an empty event, no records: {m:?}");
+    let m = step(&mut c, &mut run, "sim subscribe-to-shard --consumer-arn $C --shard-id shardId-000000000000 --starting-position Type=TRIM_HORIZON --for 1s");
+    assert!(!m[1] && m[3], "refused within 5 s of the last one: {m:?}");
+    step(&mut c, &mut run, "sim clock advance 5s");
+    let m = step(&mut c, &mut run, "sim subscribe-to-shard --consumer-arn $C --shard-id shardId-000000000000 --starting-position Type=TRIM_HORIZON --for 1s");
+    assert!(m[1], "TRIM_HORIZON pushed the record");
+    let m = step(&mut c, &mut run, "sim consumer-app leases --app-name app");
+    assert!(!m[4], "a command that failed does not count");
+    step(&mut c, &mut run, "sim consumer-app add --stream-name S --app-name app --workers 1");
+    let m = step(&mut c, &mut run, "sim clock advance 3s");
+    assert!(m[5] && m[6] && m[7], "one worker, balanced, caught up: {m:?}");
+    let m = step(&mut c, &mut run, "sim consumer-app leases --app-name app");
+    assert!(m[4]);
+    let m = step(&mut c, &mut run, "sim consumer-app worker stop --app-name app --worker worker-1");
+    assert!(!m[5] && !m[6], "a stopped worker does not run, and its lease is nobody's running worker's: {m:?}");
+    step(&mut c, &mut run, "aws kinesis put-record --stream-name S --partition-key k --data aGk=");
+    let m = step(&mut c, &mut run, "sim clock advance 2s");
+    assert!(!m[7], "a record nobody processed: not caught up");
 }

@@ -57,6 +57,17 @@ pub enum CallDetail {
         /// `NextShardIterator` (absent once a closed shard is read to its end).
         next_iterator: Option<String>,
     },
+    /// `sim subscribe-to-shard` subscribed and listened.
+    Subscription {
+        /// The starting position's type.
+        position: Option<ShardIteratorType>,
+        /// The shard (index) subscribed to.
+        shard: Option<u32>,
+        /// Events pushed while it listened.
+        events: usize,
+        /// Records in them.
+        records: usize,
+    },
     /// PutRecords answered.
     PutRecords {
         /// `FailedRecordCount`.

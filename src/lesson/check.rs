@@ -54,7 +54,7 @@ pub fn check(lesson: &Lesson) -> CheckReport {
     let mut steps = Vec::new();
     for (i, step) in lesson.steps.iter().enumerate() {
         let met_without_trying = untouched_met(lesson, i, &untouched);
-        run.go_to(i, console.engine());
+        run.go_to(i, &console);
         for line in &step.solution {
             let out = console.run(line);
             run.observe(&out, &console);
@@ -70,6 +70,6 @@ pub fn check(lesson: &Lesson) -> CheckReport {
 /// The goals of step `i` met on a console that only ran the setup, no command observed.
 fn untouched_met(lesson: &Lesson, i: usize, untouched: &Console) -> Vec<(usize, String)> {
     let mut run = LessonRun::new(lesson.clone());
-    run.go_to(i, untouched.engine());
+    run.go_to(i, untouched);
     lesson.steps[i].goals.iter().zip(run.goals()).filter(|(_, s)| s.met).map(|(g, s)| (g.line, s.label)).collect()
 }

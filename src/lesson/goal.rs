@@ -20,13 +20,19 @@
 //! | `put throttled [stream NAME]` | a put-record was refused, or a put-records entry failed, with ProvisionedThroughputExceededException, this step |
 //! | `put retried [stream NAME]` | after a throttled put (in this lesson), a put got every record in, this step |
 //! | `clock after TIME` | the simulated clock is at or past TIME (`2024-01-02T00:00:00Z`, or `+25h` from the lesson's start) |
+//! | `ran WORDS...` | a console command beginning with these words (`ran sim consumer-app leases`) succeeded this step |
 //!
-//! State goals (`stream ...`, `clock ...`) are checked against the state as it is now; the others against the
-//! commands run during the step, and stay met once met.
+//! The consumer side (`consumer ...`, `subscription ...`, `app ...`) is in [`super::consumer_goals`].
+//!
+//! State goals (`stream ...`, `consumer ...`, `app ...`, `clock ...`) are checked against the state as it is now;
+//! the others against the commands run during the step, and stay met once met.
 
+use super::consumer_goals::{self, AppCheck, SubscriptionOutcome};
 use crate::cli::calls::{kebab_to_pascal, ApiCall, CallDetail};
 use crate::cli::model::model;
-use crate::engine::{parse_shard_id, Engine, ErrorType, ShardIteratorType, StreamMode, StreamStatus};
+use crate::cli::{Console, ExecutedCommand};
+use crate::engine::fan_out::ConsumerStatus;
+use crate::engine::{parse_shard_id, ErrorType, ShardIteratorType, StreamMode, StreamStatus};
 use serde_json::Value;
 
 /// One check.
@@ -61,6 +67,16 @@ pub enum Goal {
     Retried { stream: Option<String> },
     /// The clock is at or past this time (epoch ms); `relative` keeps how it was written.
     ClockAfter { at_ms: i64, written: String },
+    /// A console command beginning with these words succeeded.
+    Ran { words: Vec<String> },
+    /// An enhanced fan-out consumer of this name is registered (`true`) or not, in `stream` when given.
+    ConsumerExists { consumer: String, stream: Option<String>, exists: bool },
+    /// The consumer has this status.
+    ConsumerStatus { consumer: String, stream: Option<String>, status: ConsumerStatus },
+    /// A `sim subscribe-to-shard` from this starting position (any when `None`) pushed this.
+    Subscription { position: Option<ShardIteratorType>, outcome: SubscriptionOutcome, shard: Option<u32> },
+    /// A consumer application's leases, workers or checkpoints.
+    App { app: String, check: AppCheck },
 }
 
 /// What a reader goal asks of a get-records answer.
@@ -135,7 +151,7 @@ pub fn words(text: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-const GOAL_FORMS: &str = "a goal starts with `stream`, `command`, `reader`, `put` or `clock` (see lessons/README.md)";
+const GOAL_FORMS: &str = "a goal starts with `stream`, `command`, `reader`, `put`, `clock`, `ran`, `consumer`, `subscription` or `app` (see lessons/README.md)";
 
 impl Goal {
     /// Parses a goal (without its label). `start_ms` is the lesson's start time, for `clock after +DURATION`.
@@ -150,6 +166,11 @@ impl Goal {
             ["stream", rest @ ..] => stream_goal(rest),
             ["command", rest @ ..] => command_goal(rest),
             ["reader", rest @ ..] => reader_goal(rest),
+            ["consumer", rest @ ..] => consumer_goals::consumer_goal(rest),
+            ["subscription", rest @ ..] => consumer_goals::subscription_goal(rest),
+            ["app", rest @ ..] => consumer_goals::app_goal(rest),
+            ["ran"] => Err("a ran goal gives the start of a command: `ran sim consumer-app leases`".into()),
+            ["ran", rest @ ..] => Ok(Goal::Ran { words: rest.iter().map(|w| (*w).to_string()).collect() }),
             ["put", what, rest @ ..] if *what == "throttled" || *what == "retried" => {
                 let stream = match rest {
                     [] => None,
@@ -188,17 +209,25 @@ impl Goal {
             | Goal::Records { .. }
             | Goal::Split { .. }
             | Goal::Merged { .. }
-            | Goal::ClockAfter { .. } => GoalKind::State,
+            | Goal::ClockAfter { .. }
+            | Goal::ConsumerExists { .. }
+            | Goal::ConsumerStatus { .. }
+            | Goal::App { .. } => GoalKind::State,
             Goal::Succeeded { .. }
             | Goal::Failed { .. }
             | Goal::Reader { .. }
             | Goal::Throttled { .. }
-            | Goal::Retried { .. } => GoalKind::Commands,
+            | Goal::Retried { .. }
+            | Goal::Ran { .. }
+            | Goal::Subscription { .. } => GoalKind::Commands,
         }
     }
 
     /// A sentence for the learner, used when the lesson gives no label.
     pub fn describe(&self) -> String {
+        if let Some(s) = consumer_goals::describe(self) {
+            return s;
+        }
         match self {
             Goal::StreamExists { stream, exists: true } => format!("Stream {stream} exists"),
             Goal::StreamExists { stream, exists: false } => format!("Stream {stream} no longer exists"),
@@ -262,11 +291,18 @@ impl Goal {
             Goal::ClockAfter { at_ms, .. } => {
                 format!("The clock has passed {}", crate::time::format_iso(*at_ms))
             }
+            Goal::Ran { words } => format!("`{}` ran", words.join(" ")),
+            // Described by consumer_goals above.
+            Goal::ConsumerExists { .. }
+            | Goal::ConsumerStatus { .. }
+            | Goal::Subscription { .. }
+            | Goal::App { .. } => String::new(),
         }
     }
 
-    /// Checks a state goal against the engine (`false` for a command goal).
-    pub fn met_by_state(&self, engine: &Engine) -> bool {
+    /// Checks a state goal against the console's engine and simulation (`false` for a command goal).
+    pub fn met_by_state(&self, console: &Console) -> bool {
+        let engine = console.engine();
         let stream = |name: &str| engine.stream(name);
         match self {
             Goal::StreamExists { stream: s, exists } => stream(s).is_some() == *exists,
@@ -297,6 +333,22 @@ impl Goal {
                 stream(s).is_some_and(|st| st.shards.iter().any(|sh| sh.adjacent_parent_index.is_some()))
             }
             Goal::ClockAfter { at_ms, .. } => engine.now_ms() >= *at_ms,
+            Goal::ConsumerExists { .. } | Goal::ConsumerStatus { .. } | Goal::App { .. } => {
+                consumer_goals::met_by_state(self, console)
+            }
+            _ => false,
+        }
+    }
+
+    /// Checks a `ran` goal against one command the console executed (`false` for other goals).
+    pub fn met_by_command(&self, command: &ExecutedCommand) -> bool {
+        match self {
+            Goal::Ran { words } => {
+                command.exit_code == 0 && {
+                    let mut ran = command.text.split_whitespace();
+                    words.iter().all(|w| ran.next() == Some(w.as_str()))
+                }
+            }
             _ => false,
         }
     }
@@ -335,6 +387,17 @@ impl Goal {
                             ReaderOutcome::Tip => *millis_behind_latest == Some(0),
                             ReaderOutcome::Empty => *records == 0,
                             ReaderOutcome::End => next_iterator.is_none(),
+                        }
+                }
+                _ => false,
+            },
+            Goal::Subscription { position, outcome, shard } => match &call.detail {
+                CallDetail::Subscription { position: used, shard: read, events, records } => {
+                    (position.is_none() || *position == *used)
+                        && (shard.is_none() || *shard == *read)
+                        && match outcome {
+                            SubscriptionOutcome::Records => *records > 0,
+                            SubscriptionOutcome::Events => *events > 0,
                         }
                 }
                 _ => false,
@@ -452,7 +515,7 @@ fn stream_goal(w: &[&str]) -> Result<Goal, String> {
     }
 }
 
-fn shard_number(s: &str) -> Result<u32, String> {
+pub(super) fn shard_number(s: &str) -> Result<u32, String> {
     parse_shard_id(s)
         .or_else(|| s.parse().ok())
         .ok_or_else(|| format!("`{s}` is not a shard (shardId-000000000001, or 1)"))
@@ -471,6 +534,8 @@ fn command_goal(w: &[&str]) -> Result<Goal, String> {
             }
             (kebab_to_pascal(name), true, rest)
         }
+        // Not a command of AWS CLI v2, but of the playground: `sim subscribe-to-shard` makes the call.
+        ["subscribe-to-shard", rest @ ..] => ("SubscribeToShard".to_string(), false, rest),
         [op, rest @ ..] => {
             let Some((name, _)) = model().operation_by_cli(op) else {
                 return Err(format!(

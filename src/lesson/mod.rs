@@ -34,10 +34,14 @@
 //! | `parse.rs` | [`Lesson::parse`]: the file format, with refusals by line |
 //! | [`markdown`] | the Markdown subset: [`Block`], [`Inline`], plain-text rendering |
 //! | [`goal`] | [`Goal`]: the declarative checks, their syntax, their sentences, their evaluation |
+//! | [`focus`] | [`Focus`]: what a step talks about (shards, keys, readers), for the views to point at |
+//! | [`consumer_goals`] | goals of the consuming side: consumers, subscriptions, consumer applications |
 //! | `run.rs` | [`LessonRun`]: progress through a lesson (goals met, hints shown, steps), [`Progress`] to save it |
 //! | `check.rs` | [`check`]: a lesson's setup and solutions reach every goal (for `--check-lesson` and tests) |
 //! | [`text`] | the lesson as terminal text, and the `sim lesson ...` commands |
 
+pub mod consumer_goals;
+pub mod focus;
 pub mod goal;
 pub mod markdown;
 pub mod text;
@@ -47,6 +51,7 @@ mod parse;
 mod run;
 
 pub use check::{check, CheckReport, StepCheck};
+pub use focus::Focus;
 pub use goal::{Goal, GoalKind, ReaderOutcome};
 pub use markdown::{Block, Inline};
 pub use run::{GoalStatus, LessonRun, Observation, Progress, PROGRESS_VERSION};
@@ -104,6 +109,8 @@ pub struct Step {
     pub hints: Vec<Vec<Inline>>,
     /// Console lines that reach the goals.
     pub solution: Vec<String>,
+    /// What the step talks about: its `focus:` line, or what its goals name.
+    pub focus: Focus,
 }
 
 /// A goal as the lesson states it.

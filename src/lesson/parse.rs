@@ -1,7 +1,9 @@
 //! The lesson file format, read line by line. See `lessons/README.md` for the teacher's description.
 
 use super::markdown::{is_fence, list_item, parse_blocks, parse_inline};
-use super::{Goal, GoalSpec, Lesson, LessonError, Setup, Step, MAX_BYTES, MAX_GOALS, MAX_HINTS, MAX_LINES, MAX_STEPS};
+use super::{
+    Focus, Goal, GoalSpec, Lesson, LessonError, Setup, Step, MAX_BYTES, MAX_GOALS, MAX_HINTS, MAX_LINES, MAX_STEPS,
+};
 use crate::engine::DEFAULT_START_MS;
 
 type Lines<'a> = Vec<(usize, &'a str)>;
@@ -194,7 +196,9 @@ fn parse_step(s: &Section, start_ms: i64) -> Result<Step, LessonError> {
         goals: Vec::new(),
         hints: Vec::new(),
         solution: Vec::new(),
+        focus: Focus::default(),
     };
+    let mut focus = None;
     let (mut goals_seen, mut hints_seen, mut solution_seen) = (false, false, false);
     for (n, name, body) in &parts {
         let again = |seen: &mut bool| -> Result<(), LessonError> {
@@ -205,7 +209,11 @@ fn parse_step(s: &Section, start_ms: i64) -> Result<Step, LessonError> {
             }
         };
         match name.to_ascii_lowercase().as_str() {
-            "" => step.instruction = parse_blocks(body)?,
+            "" => {
+                let (text, line) = take_focus(body)?;
+                focus = line;
+                step.instruction = parse_blocks(&text)?;
+            }
             "goals" => {
                 again(&mut goals_seen)?;
                 step.goals = parse_goals(body, start_ms)?;
@@ -234,6 +242,7 @@ fn parse_step(s: &Section, start_ms: i64) -> Result<Step, LessonError> {
             format!("step \"{}\" has no goals: add a `### Goals` list with at least one goal", step.title),
         ));
     }
+    step.focus = focus.unwrap_or_else(|| Focus::of_goals(&step.goals));
     if step.solution.is_empty() {
         return Err(LessonError::new(
             s.line,
@@ -241,6 +250,24 @@ fn parse_step(s: &Section, start_ms: i64) -> Result<Step, LessonError> {
         ));
     }
     Ok(step)
+}
+
+/// The instruction without its `focus:` line (outside code blocks), and that line read.
+fn take_focus<'a>(body: &Lines<'a>) -> Result<(Lines<'a>, Option<Focus>), LessonError> {
+    let (mut text, mut focus, mut in_code) = (Vec::new(), None, false);
+    for &(n, line) in body {
+        if is_fence(line) {
+            in_code = !in_code;
+        } else if let Some(rest) = line.strip_prefix("focus:").filter(|_| !in_code) {
+            if focus.is_some() {
+                return Err(LessonError::new(n, "a step has one `focus:` line"));
+            }
+            focus = Some(Focus::parse(rest).map_err(|m| LessonError::new(n, m))?);
+            continue;
+        }
+        text.push((n, line));
+    }
+    Ok((text, focus))
 }
 
 fn parse_goals(body: &Lines, start_ms: i64) -> Result<Vec<GoalSpec>, LessonError> {

@@ -6,8 +6,7 @@
 
 use super::goal::GoalKind;
 use super::{Inline, Lesson, Step};
-use crate::cli::{ApiCall, CommandOutput, Console};
-use crate::engine::Engine;
+use crate::cli::{ApiCall, CommandOutput, Console, ExecutedCommand};
 use serde::{Deserialize, Serialize};
 
 /// The version of [`Progress`] written now.
@@ -131,18 +130,32 @@ impl LessonRun {
         self.current_step().is_some() && self.met.iter().all(|m| *m)
     }
 
-    /// Takes in what one console call did (every command it ran), then re-checks the state goals.
+    /// Takes in what one console call did (every command it ran, and their calls), then re-checks the state goals.
     pub fn observe(&mut self, output: &CommandOutput, console: &Console) -> Observation {
         let calls: Vec<&ApiCall> = output.commands.iter().flat_map(|c| c.calls.iter()).collect();
-        self.observe_calls(&calls, console.engine())
+        self.take_in(&output.commands, &calls, console)
     }
 
     /// Takes in calls made some other way (the page's buttons that call the api directly, a recorder's
     /// [`crate::session::Recorder::call`]), then re-checks the state goals.
-    pub fn observe_calls(&mut self, calls: &[&ApiCall], engine: &Engine) -> Observation {
+    pub fn observe_calls(&mut self, calls: &[&ApiCall], console: &Console) -> Observation {
+        self.take_in(&[], calls, console)
+    }
+
+    /// Re-checks the state goals (after the clock moved, or anything else changed the engine).
+    pub fn check(&mut self, console: &Console) -> Observation {
+        self.take_in(&[], &[], console)
+    }
+
+    fn take_in(&mut self, commands: &[ExecutedCommand], calls: &[&ApiCall], console: &Console) -> Observation {
         let before = self.met.clone();
         let was_done = self.step_done();
         if let Some(step) = self.lesson.steps.get(self.step) {
+            for command in commands {
+                for (g, met) in step.goals.iter().zip(self.met.iter_mut()) {
+                    *met |= g.goal.met_by_command(command);
+                }
+            }
             for call in calls {
                 for (g, met) in step.goals.iter().zip(self.met.iter_mut()) {
                     if g.goal.kind() == GoalKind::Commands && !*met && g.goal.met_by_call(call, self.throttled) {
@@ -152,22 +165,17 @@ impl LessonRun {
                 self.throttled |= call.put_throttled();
             }
         }
-        self.refresh_state(engine);
+        self.refresh_state(console);
         let newly_met =
             self.met.iter().zip(&before).enumerate().filter(|(_, (m, b))| **m && !**b).map(|(i, _)| i).collect();
         Observation { newly_met, step_done: !was_done && self.step_done() }
     }
 
-    /// Re-checks the state goals (after the clock moved, or anything else changed the engine).
-    pub fn check(&mut self, engine: &Engine) -> Observation {
-        self.observe_calls(&[], engine)
-    }
-
-    fn refresh_state(&mut self, engine: &Engine) {
+    fn refresh_state(&mut self, console: &Console) {
         if let Some(step) = self.lesson.steps.get(self.step) {
             for (g, met) in step.goals.iter().zip(self.met.iter_mut()) {
                 if g.goal.kind() == GoalKind::State {
-                    *met = g.goal.met_by_state(engine);
+                    *met = g.goal.met_by_state(console);
                 }
             }
         }
@@ -203,21 +211,21 @@ impl LessonRun {
     }
 
     /// Moves to the next step when the current one is done; true when it moved. Past the last step the lesson is
-    /// complete. `engine` re-checks the new step's state goals at once.
-    pub fn advance(&mut self, engine: &Engine) -> bool {
+    /// complete. `console` re-checks the new step's state goals at once.
+    pub fn advance(&mut self, console: &Console) -> bool {
         if !self.step_done() {
             return false;
         }
         self.enter(self.step + 1);
-        self.refresh_state(engine);
+        self.refresh_state(console);
         true
     }
 
     /// Goes to a step (0-based, clamped; the number of steps means complete), whether or not the current one is done,
     /// with its command goals unmet and its hints hidden.
-    pub fn go_to(&mut self, step: usize, engine: &Engine) {
+    pub fn go_to(&mut self, step: usize, console: &Console) {
         self.enter(step.min(self.lesson.steps.len()));
-        self.refresh_state(engine);
+        self.refresh_state(console);
     }
 
     fn enter(&mut self, step: usize) {

@@ -89,7 +89,7 @@ pub fn after_command(run: &mut LessonRun, obs: &Observation, console: &Console) 
         let n = run.lesson().steps.len();
         let title = run.current_step().map(|st| st.title.clone()).unwrap_or_default();
         s.push_str(&format!("Step {} of {n} done: {title}.\n", run.step_index() + 1));
-        run.advance(console.engine());
+        run.advance(console);
         s.push_str(&step_text(run));
     }
     s
@@ -130,7 +130,7 @@ pub fn lesson_command(run: &mut LessonRun, console: &Console, line: &str) -> Opt
                 out.stdout = "The lesson is complete.\n".into();
             } else {
                 let next = run.step_index() + 1;
-                run.go_to(next, console.engine());
+                run.go_to(next, console);
                 out.stdout = step_text(run);
             }
         }

@@ -241,14 +241,14 @@ impl Playground {
     /// Moves the lesson to its next step when the current one is done.
     pub fn next_step(&mut self) {
         if let Some(l) = &mut self.lesson {
-            l.run.advance(self.recorder.engine());
+            l.run.advance(self.recorder.console());
         }
     }
 
     /// Re-checks the lesson's state goals (after the clock moved, an undo, a replay).
     fn check_lesson(&mut self) {
         if let Some(l) = &mut self.lesson {
-            l.run.check(self.recorder.engine());
+            l.run.check(self.recorder.console());
         }
     }
 

@@ -36,7 +36,7 @@ pub fn run(path: &Path, opts: OutputOptions) -> i32 {
     };
     let mut console = lesson.setup.console();
     let mut run = LessonRun::new(lesson);
-    run.check(console.engine());
+    run.check(&console);
     if !opts.jsonl {
         print!("{}{}", text::intro_text(&run), text::step_text(&run));
     }

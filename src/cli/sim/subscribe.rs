@@ -175,7 +175,13 @@ pub fn run(engine: &mut Engine, sim: &mut Simulation, opts: &[&str]) -> Result<O
         if events == 1 { "" } else { "s" },
         if records == 1 { "" } else { "s" }
     ));
-    let calls = vec![call(None)];
+    let detail = CallDetail::Subscription {
+        position: o.request["StartingPosition"]["Type"].as_str().and_then(crate::engine::ShardIteratorType::parse),
+        shard: o.request["ShardId"].as_str().and_then(crate::engine::parse_shard_id),
+        events,
+        records,
+    };
+    let calls = vec![ApiCall { detail, ..call(None) }];
     Ok(match error {
         None => Outcome { calls, ..Outcome::ok(out) },
         Some(e) => Outcome {

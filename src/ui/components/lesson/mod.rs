@@ -66,7 +66,7 @@ fn restore(handle: PlaygroundHandle, current: store::Current, pending: Rc<Cell<b
         handle.update(|p| match read {
             Ok((lesson, text)) => {
                 let mut run = LessonRun::restore(lesson, &current.progress);
-                run.check(p.console().engine());
+                run.check(p.console());
                 let setup_commands = current.setup_commands.min(p.recorder().saved().command_count());
                 p.lesson = Some(ActiveLesson { file: current.file.clone(), text, run, setup_commands });
             }
