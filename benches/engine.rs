@@ -16,15 +16,21 @@
 //! Wall-clock time is read here only, never in `src/`.
 
 use kinesis_playground::api;
-use kinesis_playground::engine::control::Capacity;
-use kinesis_playground::engine::hash_key::hash_key_of;
 use kinesis_playground::engine::records::PutRecordInput;
-use kinesis_playground::engine::{Engine, EngineConfig};
 use serde_json::{json, Value};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicIsize, Ordering};
+use std::sync::OnceLock;
 use std::time::Instant;
+
+/// The workload `scripts/bench-wasm.sh` also runs in the browser (`examples/bench_wasm.rs`).
+#[allow(dead_code)]
+mod workload;
+use workload::{
+    batches, engine, get_records_scan, md5_only, put_record, put_records, stream, KEY_LEN, PAYLOAD_LEN, PUT_N, SCAN_N,
+    SCAN_PASSES, SHARDS,
+};
 
 /// Counts the bytes currently allocated through the global allocator.
 struct Counting;
@@ -64,72 +70,15 @@ fn allocated() -> isize {
     ALLOCATED.load(Ordering::Relaxed)
 }
 
-const KEY_LEN: usize = 16;
-const PAYLOAD_LEN: usize = 100;
-const PUT_N: usize = 1_000_000;
-const SHARDS: u32 = 4;
-const SCAN_N: usize = 1_000_000;
-const SCAN_PASSES: usize = 5;
 const API_N: usize = 200_000;
 /// The MD5 baseline and the two put measurements run interleaved this many times, and the best of each is kept:
 /// the machine is shared, so a ratio of two measurements taken minutes apart would measure the neighbours.
 const ROUNDS: usize = 5;
 
-/// 16-byte partition keys: 16 hex digits.
-fn keys(n: usize) -> Vec<String> {
-    (0..n).map(|i| format!("{:016x}", (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))).collect()
-}
-
-fn engine() -> Engine {
-    // Measure the engine, not the per-shard limits (1,000 records/s per shard would pace the writes).
-    Engine::new(EngineConfig {
-        create_delay_ms: 0,
-        max_retained_records: 50_000_000,
-        enforce_throughput: false,
-        ..EngineConfig::default()
-    })
-}
-
-fn stream(e: &mut Engine, name: &str, shards: u32) {
-    e.create_stream(name, Capacity::Provisioned { shard_count: shards }, Default::default())
-        .expect("create the bench stream");
-    e.advance(1);
-}
-
-/// Best of `runs` timings of `f`, in records per second.
-fn rate(n: usize, runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut best = f64::MAX;
-    for _ in 0..runs {
-        let t = Instant::now();
-        f();
-        best = best.min(t.elapsed().as_secs_f64());
-    }
-    n as f64 / best
-}
-
-fn md5_only(keys: &[String]) -> f64 {
-    rate(keys.len(), 1, || {
-        let mut acc = 0u128;
-        for k in keys {
-            acc ^= hash_key_of(black_box(k));
-        }
-        black_box(acc);
-    })
-}
-
-fn put_record(keys: &[String], payload: &[u8]) -> f64 {
-    let mut e = engine();
-    stream(&mut e, "bench", SHARDS);
-    let t = Instant::now();
-    for (i, k) in keys.iter().enumerate() {
-        let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
-        black_box(e.put_record("bench", &input, None).expect("put"));
-        if i % 100_000 == 99_999 {
-            // Time moves on now and then, as it would while a producer runs.
-            e.advance(1_000);
-        }
-    }
-    keys.len() as f64 / t.elapsed().as_secs_f64()
+/// Seconds since the first call.
+fn now() -> f64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64()
 }
 
 /// PutRecord with an ExplicitHashKey: the same work minus the MD5, i.e. the engine's own cost per record.
@@ -144,61 +93,6 @@ fn put_record_explicit(keys: &[String], payload: &[u8]) -> f64 {
         black_box(e.put_record("bench", &input, None).expect("put"));
     }
     keys.len() as f64 / t.elapsed().as_secs_f64()
-}
-
-/// The requests of the PutRecords measurement: built once, outside the timed rounds, so that both put
-/// measurements find the allocator in the same state.
-fn batches<'a>(keys: &'a [String], payload: &'a [u8]) -> Vec<Vec<PutRecordInput<'a>>> {
-    keys.chunks(500)
-        .map(|c| {
-            c.iter().map(|k| PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None }).collect()
-        })
-        .collect()
-}
-
-fn put_records(batches: &[Vec<PutRecordInput<'_>>]) -> f64 {
-    let mut e = engine();
-    stream(&mut e, "bench", SHARDS);
-    let t = Instant::now();
-    for b in batches {
-        black_box(e.put_records("bench", b).expect("put records"));
-    }
-    batches.iter().map(Vec::len).sum::<usize>() as f64 / t.elapsed().as_secs_f64()
-}
-
-fn get_records_scan(keys: &[String], payload: &[u8]) -> f64 {
-    let mut e = engine();
-    stream(&mut e, "scan", 1);
-    for k in keys {
-        let input = PutRecordInput { partition_key: k, data: payload, explicit_hash_key: None };
-        e.put_record("scan", &input, None).expect("put");
-    }
-    let mut best = f64::MAX;
-    for _ in 0..SCAN_PASSES {
-        let mut it = e
-            .get_shard_iterator(
-                "scan",
-                "shardId-000000000000",
-                kinesis_playground::engine::ShardIteratorType::TrimHorizon,
-                None,
-                None,
-            )
-            .expect("iterator");
-        let t = Instant::now();
-        let mut seen = 0usize;
-        loop {
-            let out = e.get_records(&it, Some(10_000)).expect("get records");
-            if out.records.is_empty() {
-                break;
-            }
-            seen += out.records.len();
-            black_box(&out.records);
-            it = out.next_shard_iterator.expect("open shard");
-        }
-        best = best.min(t.elapsed().as_secs_f64());
-        assert_eq!(seen, keys.len(), "the scan returns every record once");
-    }
-    keys.len() as f64 / best
 }
 
 fn bytes_per_record(keys: &[String], payload: &[u8]) -> f64 {
@@ -267,22 +161,22 @@ fn keep_freed_memory() {
 }
 
 fn main() {
-    let keys = keys(PUT_N);
+    let keys = workload::keys(PUT_N);
     assert!(keys.iter().all(|k| k.len() == KEY_LEN));
-    let payload = vec![b'x'; PAYLOAD_LEN];
+    let payload = workload::payload();
 
     let batches = batches(&keys, &payload);
     // One round into memory the process has never touched, before glibc is asked to keep freed memory.
-    let cold = measure("put_record_cold", || put_record(&keys, &payload));
+    let cold = measure("put_record_cold", || put_record(&keys, &payload, &now));
     keep_freed_memory();
     let (mut md5, mut put, mut puts, mut explicit) = (f64::NAN, f64::NAN, f64::NAN, f64::NAN);
     for _ in 0..ROUNDS {
-        md5 = best(md5, measure("md5", || md5_only(&keys)));
-        put = best(put, measure("put_record", || put_record(&keys, &payload)));
-        puts = best(puts, measure("put_records", || put_records(&batches)));
+        md5 = best(md5, measure("md5", || md5_only(&keys, &now)));
+        put = best(put, measure("put_record", || put_record(&keys, &payload, &now)));
+        puts = best(puts, measure("put_records", || put_records(&batches, &now)));
         explicit = best(explicit, measure("explicit", || put_record_explicit(&keys, &payload)));
     }
-    let scan = measure("get_records", || get_records_scan(&keys[..SCAN_N], &payload));
+    let scan = measure("get_records", || get_records_scan(&keys[..SCAN_N], &payload, SCAN_PASSES, &now));
     let overhead = measure("memory", || bytes_per_record(&keys, &payload));
     let api_put = measure("api", || api_put_record(&keys[..API_N], &payload));
 
