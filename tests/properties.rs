@@ -179,8 +179,8 @@ fn scan(e: &mut Engine, mut token: String, limit: usize) -> Result<Vec<Rec>, Tes
         out.extend(r.records.into_iter().map(|x| Rec {
             seq: x.sequence_number,
             arrival_ms: x.arrival_ms,
-            key: x.partition_key,
-            data: x.data,
+            key: x.partition_key.to_owned(),
+            data: x.data.to_vec(),
         }));
         token = match r.next_shard_iterator {
             Some(t) => t,

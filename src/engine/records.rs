@@ -4,7 +4,7 @@ use super::capacity::rate_exceeded;
 use super::hash_key::{hash_key_of, HashKeyRange};
 use super::iterator::{IteratorToken, ShardIteratorType, ITERATOR_TTL_MS};
 use super::sequence::{SequenceNumber, MAX_COUNTER};
-use super::shard::{secs, Record};
+use super::shard::{secs, RecordRef, Shard};
 use super::stream::{Stream, StreamStatus};
 use super::{parse_shard_id, shard_id, Engine, ErrorType, KinesisError, KinesisResult};
 use crate::time::{format_java_date, Millis};
@@ -38,10 +38,13 @@ pub struct ChildShard {
     pub hash_key_range: HashKeyRange,
 }
 
-/// GetRecords' answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetRecordsOutput {
-    pub records: Vec<Record>,
+/// GetRecords' answer. Its records are borrowed from the shard's chunks (no copy and no allocation per record);
+/// an owned copy of one is `Record::from(r)`.
+#[derive(Debug, Clone)]
+pub struct GetRecordsOutput<'a> {
+    pub records: Vec<RecordRef<'a>>,
+    /// The stream read (its settings say whether each record was encrypted when it arrived).
+    pub stream: &'a Stream,
     /// `None` once a closed shard has been read to its end.
     pub next_shard_iterator: Option<String>,
     /// How far behind the tip the reader is: the age of the oldest record not yet returned (0 when caught up).
@@ -51,6 +54,14 @@ pub struct GetRecordsOutput {
     /// Where the new iterator points (the counter of the next record), for the views.
     pub next_position: u64,
     pub shard_index: u32,
+}
+
+/// The records one GetRecords returns: `count` of them from counter `start`, `bytes` of keys and payloads.
+struct ReadSpan {
+    start: u64,
+    count: usize,
+    bytes: usize,
+    millis_behind_latest: Millis,
 }
 
 /// LimitExceededException at the playground's cap on retained records.
@@ -289,7 +300,7 @@ impl Engine {
     ///
     /// # Errors
     /// As [`Engine::resolve_iterator`].
-    pub fn get_records(&mut self, token: &str, limit: Option<usize>) -> KinesisResult<GetRecordsOutput> {
+    pub fn get_records(&mut self, token: &str, limit: Option<usize>) -> KinesisResult<GetRecordsOutput<'_>> {
         let it = self.resolve_iterator(token)?;
         let (now, enforce) = (self.now, self.config.enforce_throughput);
         let account = self.config.account_id.clone();
@@ -300,36 +311,40 @@ impl Engine {
                 return Err(e);
             }
         }
-        let out = self.read_from(&it, limit)?;
-        let bytes: usize = out.records.iter().map(|r| r.data.len() + r.partition_key.len()).sum();
+        // What the read returns is settled first from the stored lengths alone, so that the shard is metered
+        // (mutably) before the records are handed out borrowed from it.
+        let span = self.read_span(&it, limit)?;
         if let Some(shard) = self.stream_mut(&it.stream_name).and_then(|s| s.shard_mut(it.shard_index)) {
-            shard.record_read(now, bytes as u64, out.records.len() as u64, out.millis_behind_latest);
+            shard.record_read(now, span.bytes as u64, span.count as u64, span.millis_behind_latest);
         }
         self.touch();
-        Ok(out)
+        self.read_from(&it, &span)
     }
 
-    fn read_from(&self, it: &IteratorToken, limit: Option<usize>) -> KinesisResult<GetRecordsOutput> {
-        let limit = limit.unwrap_or(MAX_GET_RECORDS_LIMIT).clamp(1, MAX_GET_RECORDS_LIMIT);
+    fn read_shard(&self, it: &IteratorToken) -> KinesisResult<(&Stream, &Shard)> {
         let stream =
             self.stream(&it.stream_name).ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
         let shard =
             stream.shard(it.shard_index).ok_or_else(|| self.shard_not_exist(&it.stream_name, it.shard_index))?;
+        Ok((stream, shard))
+    }
+
+    /// Which records a GetRecords from `it` returns: at most `limit` of them, and no more than 10 MiB of keys and
+    /// payloads (the first record always).
+    fn read_span(&self, it: &IteratorToken, limit: Option<usize>) -> KinesisResult<ReadSpan> {
+        let limit = limit.unwrap_or(MAX_GET_RECORDS_LIMIT).clamp(1, MAX_GET_RECORDS_LIMIT);
+        let (_, shard) = self.read_shard(it)?;
         let start = it.position.max(shard.first_counter());
-        let available = usize::try_from(shard.next_counter().saturating_sub(start)).unwrap_or(usize::MAX);
-        let mut records = Vec::with_capacity(limit.min(available));
-        let mut bytes = 0usize;
-        let mut next = start;
-        for r in shard.records_from(start) {
-            let size = r.data.len() + r.partition_key.len();
-            if records.len() >= limit || (!records.is_empty() && bytes + size > MAX_GET_RECORDS_BYTES) {
-                break;
-            }
-            bytes += size;
-            next = r.sequence_number.counter + 1;
-            records.push(Record::from(r));
-        }
+        let (count, bytes) = shard.span(start, limit, MAX_GET_RECORDS_BYTES);
+        let next = start + count as u64;
         let millis_behind_latest = shard.arrival_of(next).map_or(0, |a| (self.now - a).max(0));
+        Ok(ReadSpan { start, count, bytes, millis_behind_latest })
+    }
+
+    fn read_from(&self, it: &IteratorToken, span: &ReadSpan) -> KinesisResult<GetRecordsOutput<'_>> {
+        let (stream, shard) = self.read_shard(it)?;
+        let records: Vec<RecordRef<'_>> = shard.records_from(span.start).take(span.count).collect();
+        let next = span.start + span.count as u64;
         let at_end = !shard.is_open() && next >= shard.next_counter();
         let (next_shard_iterator, child_shards) = if at_end {
             let children = stream
@@ -347,8 +362,9 @@ impl Engine {
         };
         Ok(GetRecordsOutput {
             records,
+            stream,
             next_shard_iterator,
-            millis_behind_latest,
+            millis_behind_latest: span.millis_behind_latest,
             child_shards,
             next_position: next,
             shard_index: it.shard_index,

@@ -208,6 +208,22 @@ impl Shard {
         (start..self.records.len()).filter_map(move |i| self.view(i))
     }
 
+    /// How many retained records from `counter` on (clamped as [`Self::records_from`]) fit in `limit` records and
+    /// `max_bytes` of keys and payloads, the first one whatever its size; and their bytes.
+    pub(crate) fn span(&self, counter: u64, limit: usize, max_bytes: usize) -> (usize, usize) {
+        let start = counter.saturating_sub(self.first_counter) as usize;
+        let (mut count, mut bytes) = (0usize, 0usize);
+        for r in self.records.range(start.min(self.records.len())..) {
+            let size = r.len as usize;
+            if count >= limit || (count > 0 && bytes + size > max_bytes) {
+                break;
+            }
+            count += 1;
+            bytes += size;
+        }
+        (count, bytes)
+    }
+
     /// All retained records, oldest first.
     pub fn records(&self) -> impl Iterator<Item = RecordRef<'_>> + '_ {
         self.records_from(0)
@@ -283,6 +299,25 @@ mod tests {
         assert_eq!(s.record_at(1), None);
         assert_eq!(s.records_from(0).count(), 1);
         assert_eq!(s.retained_bytes(), 4);
+    }
+
+    #[test]
+    fn span_counts_what_one_read_returns() {
+        let mut s = Shard::new(0, HashKeyRange::FULL, 0);
+        for i in 0..10i64 {
+            // Key "k" plus 9 bytes: 10 bytes a record, and a large one at counter 6.
+            let data = if i == 5 { vec![1u8; 99] } else { vec![0u8; 9] };
+            s.append(i, "k", &data);
+        }
+        assert_eq!(s.span(1, 100, 1_000), (10, 190));
+        assert_eq!(s.span(1, 3, 1_000), (3, 30), "the limit");
+        assert_eq!(s.span(1, 100, 55), (5, 50), "no more bytes than the cap");
+        assert_eq!(s.span(6, 100, 55), (1, 100), "the first record whatever its size");
+        assert_eq!(s.span(0, 2, 1_000), (2, 20), "clamped to the oldest retained record");
+        assert_eq!(s.span(11, 100, 1_000), (0, 0), "at the tip");
+        assert_eq!(s.span(99, 100, 1_000), (0, 0), "past the tip");
+        s.trim_before(8);
+        assert_eq!(s.span(1, 100, 1_000), (2, 20), "trimmed records are not counted");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 use crate::api::common::{big, epoch, int, mark_encrypted, str_of, STREAM_ID_MEMBER};
 use crate::api::validate::{opt, req, Member, Shape, STREAM_ARN};
-use crate::engine::iterator::IteratorToken;
 use crate::engine::{shard_id, Engine, KinesisResult};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -22,8 +21,7 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
     let token = token.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(token);
     let out = engine.get_records(token, int(req, "Limit").map(|n| n as usize))?;
     // The stream the iterator reads, for each record's encryption (by its arrival time).
-    let stream = IteratorToken::decode(token).and_then(|it| engine.stream(&it.stream_name));
-    let settings = stream.map(|s| &s.settings);
+    let settings = &out.stream.settings;
     let records: Vec<Value> = out
         .records
         .iter()
@@ -31,10 +29,10 @@ pub fn handle(engine: &mut Engine, req: &Value) -> KinesisResult<Value> {
             let mut rec = json!({
                 "SequenceNumber": big(r.sequence_number),
                 "ApproximateArrivalTimestamp": epoch(r.arrival_ms),
-                "Data": STANDARD.encode(&r.data),
+                "Data": STANDARD.encode(r.data),
                 "PartitionKey": r.partition_key,
             });
-            mark_encrypted(&mut rec, settings.is_some_and(|s| s.encrypted_at(r.arrival_ms)));
+            mark_encrypted(&mut rec, settings.encrypted_at(r.arrival_ms));
             rec
         })
         .collect();
