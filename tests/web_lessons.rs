@@ -417,3 +417,85 @@ async fn a_lesson_link_that_does_not_parse_is_refused_with_its_line() {
     set_hash("");
     remove(&root);
 }
+
+/// A lesson whose step talks about shard 1, partition key `k` and a TRIM_HORIZON reader.
+const FOCUS_LESSON: &str = r#"# Focus
+summary: The views point at the step's subject.
+
+## Setup
+```
+aws kinesis create-stream --stream-name F --shard-count 2
+aws kinesis wait stream-exists --stream-name F
+aws kinesis put-record --stream-name F --partition-key k --data aGk=
+aws kinesis put-record --stream-name F --partition-key other --data aGk=
+```
+
+## Read shard 1
+Read it.
+
+### Goals
+- reader TRIM_HORIZON records shard 1 | A `TRIM_HORIZON` reader of <b>shard 1</b> got records
+- stream F records at-least 2 key k | Two records with key `k`
+
+### Solution
+```
+echo
+```
+"#;
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
+}
+
+#[wasm_bindgen_test]
+async fn goal_labels_show_inline_code_and_the_views_point_at_the_steps_subject() {
+    let root = start_lesson(FOCUS_LESSON).await;
+    let goals = root.query_selector(".lesson__goals").unwrap().expect("the goals");
+    let codes: Vec<String> = (0..goals.query_selector_all("code").unwrap().length())
+        .filter_map(|i| goals.query_selector_all("code").unwrap().item(i)?.text_content())
+        .collect();
+    assert_eq!(codes, ["TRIM_HORIZON", "k"], "backticks in a label are inline code");
+    assert!(!goals.text_content().unwrap_or_default().contains('`'), "no raw backticks");
+    assert!(goals.text_content().unwrap_or_default().contains("<b>shard 1</b>"), "HTML stays text");
+    assert_eq!(count(&goals, "b"), 0);
+
+    assert_eq!(count(&root, "article.lane.lesson-focus"), 1, "one lane is this step's");
+    let lane = root.query_selector("article.lane.lesson-focus").unwrap().unwrap();
+    assert_eq!(lane.get_attribute("aria-label").as_deref(), Some("shardId-000000000001 lane"));
+    assert!(lane.text_content().unwrap_or_default().contains("this step"), "with its tag");
+    assert_eq!(count(&root, ".keyspace-seg.lesson-focus"), 1, "and its slice of the hash key space");
+    assert_eq!(count(&root, "tr.lesson-focus"), 1, "the record with partition key k");
+
+    // A reader of shard 1 from TRIM_HORIZON, started in the Readers view, is this step's too.
+    let shard: web_sys::HtmlSelectElement =
+        root.query_selector("select[aria-label=\"Shard\"]").unwrap().expect("the reader form").dyn_into().unwrap();
+    shard.set_value("1");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    shard.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    settle().await;
+    button(&root, "Start reader").expect("Start reader").click();
+    until("the reader card", || count(&root, "article.reader") == 1).await;
+    assert_eq!(count(&root, "article.reader.lesson-focus"), 1, "the reader card points at the step");
+    until("the session stored", || storage::load(SESSION_KEY).is_some_and(|s| s.contains("R1=$("))).await;
+    set_hash("");
+    remove(&root);
+
+    // After a reload the reader card is back, where its iterator points.
+    let again = render_app(false).await;
+    until("the reader card again", || count(&again, "article.reader") == 1).await;
+    let card = again.query_selector("article.reader").unwrap().unwrap();
+    assert_eq!(card.get_attribute("aria-label").as_deref(), Some("Reader R1"));
+    assert!(card.text_content().unwrap_or_default().contains("shardId-000000000001"));
+    button(&again, "Remove reader R1").expect("Remove").click();
+    settle().await;
+    assert_eq!(count(&again, "article.reader"), 0);
+    until("the removal stored", || storage::load(SESSION_KEY).is_some_and(|s| s.contains("unset R1"))).await;
+    remove(&again);
+    let third = render_app(false).await;
+    settle().await;
+    settle().await;
+    assert_eq!(count(&third, "article.reader"), 0, "a removed card stays removed");
+    remove(&third);
+    storage::forget(storage::PROGRESS_KEY);
+}

@@ -16,6 +16,7 @@ use crate::lesson::{Lesson, LessonRun};
 use crate::session::{Entry, Limits, Recorder, SessionError};
 use crate::sim::Scenario;
 use crate::time::Millis;
+use crate::view::readers::restore_readers;
 use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -196,8 +197,9 @@ impl Playground {
         self.recorder.run(line)
     }
 
-    /// Replaces the session with `recorder` (restored, opened or replayed from a link): the page's log, readers
-    /// and selection start over; the typed history is kept.
+    /// Replaces the session with `recorder` (restored, opened or replayed from a link): the page's log and
+    /// selection start over, the readers come back from the session's lines ([`restore_readers`]); the typed
+    /// history is kept.
     pub fn replace(&mut self, recorder: Recorder) {
         // What the page's link offers (a session, a lesson or a scenario) is not part of the session: a restore
         // that finishes after the offer was read must not take it away.
@@ -216,6 +218,11 @@ impl Playground {
             lesson,
             ..Playground::with_recorder(recorder)
         };
+        let lines = self.recorder.saved().entries.iter().filter_map(|e| match e {
+            Entry::Line(l) => Some(l.as_str()),
+            _ => None,
+        });
+        self.readers = restore_readers(lines, self.recorder.console().variables(), self.recorder.engine());
         self.next_reader_id = next_free_reader(self.console());
         self.follow_streams();
         self.check_lesson();
@@ -236,6 +243,11 @@ impl Playground {
         let setup_commands = self.recorder.saved().command_count();
         self.lesson = Some(ActiveLesson { file, text, run: LessonRun::new(lesson), setup_commands });
         self.check_lesson();
+    }
+
+    /// What the current lesson step talks about (shards, keys, readers), for the views to point at.
+    pub fn focus(&self) -> Option<&crate::lesson::Focus> {
+        self.lesson.as_ref()?.run.current_step().map(|s| &s.focus).filter(|f| !f.is_empty())
     }
 
     /// Moves the lesson to its next step when the current one is done.

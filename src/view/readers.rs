@@ -111,6 +111,94 @@ pub fn is_token(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
 }
 
+/// The `get-shard-iterator` line that starts reader `r` (into its variable): `R1=$(aws kinesis get-shard-iterator
+/// --stream-name S --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --query ShardIterator --output
+/// text)`. [`restore_readers`] reads it back.
+pub fn iterator_line(r: &ReaderState) -> String {
+    let extra = match (r.iterator_type.as_str(), &r.start_at) {
+        ("AT_TIMESTAMP", Some(t)) => format!(" --timestamp {t}"),
+        ("AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER", Some(s)) => format!(" --starting-sequence-number {s}"),
+        _ => String::new(),
+    };
+    format!(
+        "{}=$(aws kinesis get-shard-iterator --stream-name {} --shard-id {} --shard-iterator-type {}{extra} --query ShardIterator --output text)",
+        r.var, r.stream, crate::engine::shard_id(r.shard_index), r.iterator_type
+    )
+}
+
+/// The `get-records` line a reader's "Get records" runs.
+pub fn get_records_line(var: &str, limit: u32) -> String {
+    format!("aws kinesis get-records --shard-iterator \"${var}\" --limit {limit}")
+}
+
+/// The readers of a replayed session (a reload, an opened file, a link), from its console lines and what its
+/// variables hold now: each `R<n>=$(aws kinesis get-shard-iterator ...)` line the Readers view ran (the last one per
+/// variable) gives a reader's stream, shard, iterator type and start; the variable's token, where it points now;
+/// `get-records --shard-iterator "$R<n>" --limit L` lines, its limit and number of calls. A variable that no longer
+/// exists (`unset` by "Remove") gives no reader. The last answer is not kept: the card shows it after the next read.
+pub fn restore_readers<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    variables: &std::collections::BTreeMap<String, String>,
+    engine: &crate::engine::Engine,
+) -> Vec<ReaderState> {
+    let mut readers: Vec<ReaderState> = Vec::new();
+    for line in lines {
+        if let Some(r) = reader_of_line(line) {
+            match readers.iter_mut().find(|x| x.var == r.var) {
+                Some(x) => *x = r,
+                None => readers.push(r),
+            }
+        } else if let Some(rest) = line.strip_prefix("aws kinesis get-records --shard-iterator \"$") {
+            let mut words = rest.split_whitespace();
+            let var = words.next().unwrap_or_default().trim_end_matches('"');
+            if let Some(r) = readers.iter_mut().find(|r| r.var == var) {
+                r.calls += 1;
+                if let (Some("--limit"), Some(l)) = (words.next(), words.next().and_then(|l| l.parse().ok())) {
+                    r.limit = l;
+                }
+            }
+        }
+    }
+    readers.retain_mut(|r| {
+        let Some(token) = variables.get(&r.var) else { return false };
+        if let Some(t) = crate::engine::iterator::IteratorToken::decode(token.trim()) {
+            r.position = Some(t.position);
+            r.issued_ms = Some(t.issued_ms);
+            let shard = engine.stream(&r.stream).and_then(|s| s.shard(r.shard_index));
+            r.last_sequence_number = shard
+                .filter(|_| r.calls > 0)
+                .and_then(|s| s.record_at(t.position.checked_sub(1)?))
+                .map(|rec| rec.sequence_number.to_string());
+        }
+        true
+    });
+    crate::lean::sort_by_key(&mut readers, |r| r.id);
+    readers
+}
+
+/// A reader from the line the Readers view runs to start one (`view::readers` is its only writer).
+fn reader_of_line(line: &str) -> Option<ReaderState> {
+    let (var, rest) = line.split_once("=$(aws kinesis get-shard-iterator ")?;
+    let id: u32 = var.strip_prefix('R')?.parse().ok()?;
+    let words: Vec<&str> = rest.strip_suffix(')')?.split_whitespace().collect();
+    let value = |flag: &str| words.iter().position(|w| *w == flag).and_then(|i| words.get(i + 1)).copied();
+    Some(ReaderState {
+        id,
+        var: var.to_owned(),
+        stream: value("--stream-name")?.to_owned(),
+        shard_index: crate::engine::parse_shard_id(value("--shard-id")?)?,
+        iterator_type: value("--shard-iterator-type")?.to_owned(),
+        start_at: value("--starting-sequence-number").or_else(|| value("--timestamp")).map(str::to_owned),
+        position: None,
+        issued_ms: None,
+        limit: 10,
+        last: None,
+        last_sequence_number: None,
+        error: None,
+        calls: 0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

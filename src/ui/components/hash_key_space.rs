@@ -16,6 +16,10 @@ pub fn hash_key_space_region() -> Html {
     let steps = route(stream, &key, Some(explicit.as_str()));
     let (segments, ticks) = stream.map(super::views::hash_bar::bar_model).unwrap_or_default();
     let marker = steps.as_ref().ok().map(|s| s.fraction);
+    let focus: Vec<u32> = match (stream, p.focus()) {
+        (Some(s), Some(f)) => segments.iter().map(|g| g.0).filter(|&i| f.has_shard(&s.name, i)).collect(),
+        _ => Vec::new(),
+    };
     let on_key = store_value::<_, InputEvent>(&key);
     let on_explicit = store_value::<_, InputEvent>(&explicit);
     let intro = html! {
@@ -34,7 +38,7 @@ pub fn hash_key_space_region() -> Html {
     html! {
         <Region label="Hash key space" kind="keyspace" {intro}>
             <p class="keyspace-caption">{ caption }</p>
-            <HashBar {segments} {ticks} {marker} />
+            <HashBar {segments} {ticks} {marker} {focus} />
             <div class="keyspace-scale" aria-hidden="true">
                 <span>{ "0" }</span>
                 <span>{ "2" }<sup>{ "127" }</sup></span>

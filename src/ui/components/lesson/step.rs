@@ -3,6 +3,7 @@
 
 use super::text::{blocks, inlines};
 use super::Start;
+use crate::lesson::markdown::parse_inline;
 use crate::ui::components::controls::{focus_by_id, CONSOLE_INPUT_ID};
 use crate::ui::{use_playground, Origin};
 use crate::view::lesson_catalog::next_after;
@@ -103,7 +104,7 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
                 { for goals.iter().map(|g| html! {
                     <li class={classes!("lesson__goal", g.met.then_some("lesson__goal--met"))}>
                         <span class="lesson__mark" aria-hidden="true">{ if g.met { "✓" } else { "○" } }</span>
-                        { g.label.clone() }
+                        { inlines(&parse_inline(&g.label)) }
                         <span class="visually-hidden">{ if g.met { " (done)" } else { " (not yet)" } }</span>
                     </li>
                 }) }

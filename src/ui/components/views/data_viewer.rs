@@ -1,13 +1,14 @@
 //! The data viewer, like the AWS console's: pick a shard and a starting position, read 50 records a page, and show
 //! each payload as text, JSON or base64.
 
-use super::reader_actions::iterator_line;
 use super::{selected_stream, store_value};
 use crate::engine::ShardIteratorType;
 use crate::ui::components::Region;
 use crate::ui::{use_playground, Origin, Playground};
 use crate::view::payload::{render, PayloadFormat};
-use crate::view::readers::{is_token, parse_error, parse_get_records, shorten, GetRecordsView, ReaderState};
+use crate::view::readers::{
+    is_token, iterator_line, parse_error, parse_get_records, shorten, GetRecordsView, ReaderState,
+};
 use base64::Engine as _;
 use yew::prelude::*;
 

@@ -22,6 +22,9 @@ pub struct HashBarProps {
     pub ticks: Vec<Tick>,
     /// Where the explored key lands (0..1).
     pub marker: Option<f64>,
+    /// Shards the current lesson step talks about (outlined).
+    #[prop_or_default]
+    pub focus: Vec<u32>,
 }
 
 /// The segments and ticks of a stream, cheap to compute (O(shards + RECENT)).
@@ -58,7 +61,7 @@ pub fn hash_bar(props: &HashBarProps) -> Html {
         let name = format!("shardId-{index:012}: hash keys {start} to {end}");
         let label = if width > 9.0 { short_shard(index) } else { index.to_string() };
         html! {
-            <div key={index} class={classes!("keyspace-seg", shard_class(index))} tabindex="0" role="img"
+            <div key={index} class={classes!("keyspace-seg", shard_class(index), props.focus.contains(&index).then_some("lesson-focus"))} tabindex="0" role="img"
                 aria-label={name.clone()} title={name}
                 style={format!("left:{left:.4}%;width:{width:.4}%")}
                 onmouseenter={setter(&focused, Some(i))} onfocus={setter(&focused, Some(i))}

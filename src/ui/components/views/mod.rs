@@ -51,6 +51,15 @@ where
     yew::Callback::from(move |e: E| state.set(event_value(e.as_ref()).parse().unwrap_or_default()))
 }
 
+/// The small tag on what the current lesson step talks about (the element also gets the `lesson-focus` class).
+pub fn focus_tag(on: bool) -> yew::Html {
+    if on {
+        yew::html! { <span class="focus-tag">{ "this step" }</span> }
+    } else {
+        yew::Html::default()
+    }
+}
+
 /// The CSS class of a shard's colour (the palette has 8 colours, cycling).
 pub fn shard_class(index: u32) -> String {
     format!("shard-{}", index % 8)

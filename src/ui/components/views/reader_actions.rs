@@ -3,22 +3,8 @@
 //! log line, so the log shows the real commands and no 300-character tokens.
 
 use crate::engine::iterator::IteratorToken;
-use crate::engine::shard_id;
 use crate::ui::{Origin, Playground};
-use crate::view::readers::{is_token, parse_error, parse_get_records, ReaderState};
-
-/// The `get-shard-iterator` line for a reader.
-pub fn iterator_line(r: &ReaderState) -> String {
-    let extra = match (r.iterator_type.as_str(), &r.start_at) {
-        ("AT_TIMESTAMP", Some(t)) => format!(" --timestamp {t}"),
-        ("AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER", Some(s)) => format!(" --starting-sequence-number {s}"),
-        _ => String::new(),
-    };
-    format!(
-        "{}=$(aws kinesis get-shard-iterator --stream-name {} --shard-id {} --shard-iterator-type {}{extra} --query ShardIterator --output text)",
-        r.var, r.stream, shard_id(r.shard_index), r.iterator_type
-    )
-}
+use crate::view::readers::{get_records_line, is_token, iterator_line, parse_error, parse_get_records, ReaderState};
 
 /// Reads a shell variable.
 fn read_var(p: &Playground, var: &str) -> String {
@@ -78,7 +64,7 @@ pub fn renew(p: &mut Playground, i: usize) {
 /// Runs GetRecords for reader `i` and moves it.
 pub fn get_records(p: &mut Playground, i: usize) {
     let Some((var, limit)) = p.readers.get(i).map(|r| (r.var.clone(), r.limit)) else { return };
-    let out = p.run(&format!("aws kinesis get-records --shard-iterator \"${var}\" --limit {limit}"), Origin::Control);
+    let out = p.run(&get_records_line(&var, limit), Origin::Control);
     let parsed = (out.exit_code == 0).then(|| parse_get_records(&out.stdout)).flatten();
     if let Some(next) = parsed.as_ref().and_then(|g| g.next_shard_iterator.clone()).filter(|t| is_token(t)) {
         p.run_quietly(&format!("{var}={next}"));

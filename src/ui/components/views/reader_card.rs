@@ -1,7 +1,7 @@
 //! One reader: where its iterator points on the shard, its countdown to expiry, and what GetRecords returned.
 
 use super::reader_actions::{add_reader, get_records, renew};
-use super::{event_value, shard_class, time_of_day, whole_seconds};
+use super::{event_value, focus_tag, shard_class, time_of_day, whole_seconds};
 use crate::engine::iterator::ITERATOR_TTL_MS;
 use crate::engine::shard_id;
 use crate::engine::SequenceNumber;
@@ -24,6 +24,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     let Some(i) = p.readers.iter().position(|r| r.id == props.id) else { return html! {} };
     let r = &p.readers[i];
     let now = p.console().engine().now_ms();
+    let focused = p.focus().is_some_and(|f| f.has_reader(&r.stream, &r.iterator_type, r.shard_index));
     let shard = p.console().engine().stream(&r.stream).and_then(|s| s.shard(r.shard_index));
     let act = |f: fn(&mut crate::ui::Playground, usize)| {
         let (handle, id) = (handle.clone(), props.id);
@@ -38,7 +39,14 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     let remove = {
         let (handle, id) = (handle.clone(), props.id);
         Callback::from(move |_| {
-            handle.update(|p| p.readers.retain(|r| r.id != id));
+            handle.update(|p| {
+                if let Some(r) = p.readers.iter().find(|r| r.id == id) {
+                    // Gone from the session too, so that a reload or a shared link does not bring the card back.
+                    let line = format!("unset {}", r.var);
+                    p.run_quietly(&line);
+                }
+                p.readers.retain(|r| r.id != id)
+            });
         })
     };
     let on_limit = {
@@ -124,10 +132,11 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
         None => r.iterator_type.clone(),
     };
     html! {
-        <article class="reader" aria-label={format!("Reader {}", r.var)}>
+        <article class={classes!("reader", focused.then_some("lesson-focus"))} aria-label={format!("Reader {}", r.var)}>
             <header class="reader__head">
                 <strong class="reader__var">{ format!("${}", r.var) }</strong>
                 <span class={classes!("shard-chip", shard_class(r.shard_index))}>{ shard_id(r.shard_index) }</span>
+                { focus_tag(focused) }
                 <button class="button button--small reader__remove" onclick={remove} aria-label={format!("Remove reader {}", r.var)}>{ "Remove" }</button>
             </header>
             <code class="reader__type">{ format!("started at {start}") }</code>

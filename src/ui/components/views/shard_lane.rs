@@ -1,6 +1,6 @@
 //! One shard's lane: its status and lineage, its time axis, and a window of its newest records.
 
-use super::{lane_timeline, selected_stream, shard_class, time_of_day, SequenceDetail};
+use super::{focus_tag, lane_timeline, selected_stream, shard_class, time_of_day, SequenceDetail};
 use crate::engine::{shard_id, Stream};
 use crate::time::{format_duration, format_short, Millis};
 use crate::ui::use_playground;
@@ -45,6 +45,8 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
     let Some(stream) = selected_stream(&p) else { return html! {} };
     let Some(shard) = stream.shard(props.index) else { return html! {} };
     let now = p.console().engine().now_ms();
+    let focus = p.focus();
+    let focused = focus.is_some_and(|f| f.has_shard(&stream.name, props.index));
     let expanded = (*open).unwrap_or(props.open_by_default);
     let rows = if expanded { newest_window(shard, *skip, ROWS) } else { Vec::new() };
     let toggle = {
@@ -81,7 +83,7 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
             Callback::from(move |_| picked.set(Some(counter)))
         };
         html! {
-            <tr key={row.sequence_number.clone()}>
+            <tr key={row.sequence_number.clone()} class={classes!(focus.is_some_and(|f| f.has_key(&stream.name, &row.partition_key)).then_some("lesson-focus"))}>
                 <td><button class="seq-button" onclick={pick} title={row.sequence_number.clone()}
                         aria-label={format!("Decode sequence number {}", row.sequence_number)}>
                     { format!("#{} ", row.counter) }<span class="seq-button__digits">{ shorten(&row.sequence_number, 4) }</span></button></td>
@@ -97,12 +99,13 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
     };
     let range = shard.hash_key_range;
     html! {
-        <article class={classes!("lane", (!shard.is_open()).then_some("lane--closed"))}
+        <article class={classes!("lane", (!shard.is_open()).then_some("lane--closed"), focused.then_some("lesson-focus"))}
             aria-label={format!("{} lane", shard.shard_id())}>
             <header class="lane__head">
                 <span class={classes!("shard-chip", shard_class(props.index))}>{ shard.shard_id() }</span>
                 <span class={classes!("badge", if shard.is_open() { "badge--open" } else { "badge--closed" })}>
                     { if shard.is_open() { "OPEN" } else { "CLOSED" } }</span>
+                { focus_tag(focused) }
                 <span class="lane__meta">{ format!("hash keys {:.1} %–{:.1} % · {} record(s) kept",
                     range.start_fraction() * 100.0, range.end_fraction() * 100.0, total) }</span>
                 <button class="button button--small lane__toggle" onclick={toggle} aria-expanded={expanded.to_string()}
