@@ -16,9 +16,9 @@ async function type(page, line) {
 
 const PUTS = [
   '{"trans_id": 1, "trans_type": "ATM", "amt": 200}',
-  '{"trans_id": 2, "trans_type": "POS", "amt": 35}',
-  '{"trans_id": 3, "trans_type": "ATM", "amt": 60}',
-  '{"trans_id": 4, "trans_type": "WEB", "amt": 12}',
+  '{"trans_id": 2, "trans_type": "ATM", "amt": 400}',
+  '{"trans_id": 3, "trans_type": "ATM", "amt": 600}',
+  '{"trans_id": 4, "trans_type": "ATM", "amt": 900}',
 ];
 
 export default [
