@@ -60,6 +60,7 @@ pub use format::{Entry, SavedSession, KIND, VERSION};
 pub use recorder::{Recorder, NO_EFFECT_OPERATIONS};
 pub use settings::Settings;
 
+use crate::lean::Fixed;
 use std::fmt;
 
 /// How much a saved session may ask of the playground.
@@ -139,7 +140,7 @@ impl std::error::Error for SessionError {}
 fn size(bytes: usize) -> String {
     match bytes {
         b if b < 1024 => format!("{b} bytes"),
-        b if b < 1 << 20 => format!("{:.1} KiB", b as f64 / 1024.0),
-        b => format!("{:.1} MiB", b as f64 / f64::from(1 << 20)),
+        b if b < 1 << 20 => format!("{} KiB", Fixed(b as f64 / 1024.0, 1)),
+        b => format!("{} MiB", Fixed(b as f64 / f64::from(1 << 20), 1)),
     }
 }

@@ -5,6 +5,7 @@
 use crate::cli::aws::blob::{self, BinaryFormat};
 use crate::cli::aws::errors::CliError;
 use crate::cli::model::Model;
+use crate::lean::{Fixed, Shortest};
 use serde_json::{Map, Number, Value};
 
 /// Where a value came from: typed JSON, or text (a CLI argument or shorthand) that still needs type conversion.
@@ -169,8 +170,10 @@ impl<'m> Converter<'m> {
                 };
                 if let Some(min) = s.min {
                     if (n as f64) < min {
-                        self.problems
-                            .push(format!("Invalid value for parameter {path}, value: {n}, valid min value: {min}"));
+                        self.problems.push(format!(
+                            "Invalid value for parameter {path}, value: {n}, valid min value: {}",
+                            Shortest(min)
+                        ));
                     }
                 }
                 Some(Value::Number(n.into()))
@@ -236,8 +239,10 @@ impl<'m> Converter<'m> {
     fn check_min_len(&mut self, min: Option<f64>, len: usize, path: &str) {
         if let Some(min) = min {
             if (len as f64) < min {
-                self.problems
-                    .push(format!("Invalid length for parameter {path}, value: {len}, valid min length: {min}"));
+                self.problems.push(format!(
+                    "Invalid length for parameter {path}, value: {len}, valid min length: {}",
+                    Shortest(min)
+                ));
             }
         }
     }
@@ -253,9 +258,9 @@ pub fn py_repr(v: &Value) -> String {
             if n.is_f64() {
                 let f = n.as_f64().unwrap_or_default();
                 if f.fract() == 0.0 && f.abs() < 1e16 {
-                    format!("{f:.1}")
+                    Fixed(f, 1).to_string()
                 } else {
-                    format!("{f}")
+                    Shortest(f).to_string()
                 }
             } else {
                 n.to_string()

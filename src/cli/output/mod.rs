@@ -13,6 +13,7 @@ pub mod text;
 pub mod yaml;
 
 use crate::cli::model::Model;
+use crate::lean::{Exp, Fixed, Shortest};
 use serde_json::{Map, Value};
 
 /// Reorders and converts `value` according to `shape` (see the module docs).
@@ -117,14 +118,11 @@ pub fn py_number(n: &serde_json::Number) -> String {
     }
     let f = n.as_f64().unwrap_or_default();
     if f.fract() == 0.0 && f.abs() < 1e16 {
-        format!("{f:.1}")
+        Fixed(f, 1).to_string()
+    } else if f.abs() >= 1e16 {
+        Exp(f).to_string().replace('e', "e+")
     } else {
-        let s = format!("{f}");
-        if f.abs() >= 1e16 {
-            format!("{f:e}").replace('e', "e+")
-        } else {
-            s
-        }
+        Shortest(f).to_string()
     }
 }
 

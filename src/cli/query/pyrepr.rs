@@ -12,7 +12,7 @@ pub fn py_float(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "Infinity".into() } else { "-Infinity".into() };
     }
-    let sci = format!("{f:e}"); // shortest round-trip digits, e.g. "-1.2345e-7"
+    let sci = crate::lean::Exp(f).to_string(); // shortest round-trip digits, e.g. "-1.2345e-7"
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));

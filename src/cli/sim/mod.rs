@@ -10,6 +10,7 @@ mod subscribe;
 
 use crate::cli::aws::Outcome;
 use crate::engine::{Engine, EngineConfig};
+use crate::lean::Fixed;
 use crate::sim::{KeyDistribution, ProducerSpec, Simulation};
 use crate::time::{format_duration, format_iso, parse_duration};
 
@@ -131,7 +132,10 @@ fn producer(sim: &mut Simulation, words: &[&str]) -> Outcome {
             Ok(spec) => {
                 let what = match &spec.keys {
                     KeyDistribution::HotKey { hot_key, share, keys } => {
-                        format!("{:.0}% of them with the key '{hot_key}', the rest over {keys} keys", share * 100.0)
+                        format!(
+                            "{}% of them with the key '{hot_key}', the rest over {keys} keys",
+                            Fixed(share * 100.0, 0)
+                        )
                     }
                     KeyDistribution::Uniform { keys } | KeyDistribution::RoundRobin { keys } => {
                         format!("over {keys} keys")

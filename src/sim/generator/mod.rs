@@ -18,6 +18,7 @@ pub mod template;
 mod words;
 
 use super::rng::Rng;
+use crate::lean::Fixed;
 use crate::time::Millis;
 pub use template::Template;
 
@@ -44,7 +45,7 @@ impl KeyStrategy {
             KeyStrategy::Template(_) => "keys from a template".into(),
             KeyStrategy::Uniform { keys } => format!("uniform over {keys} keys"),
             KeyStrategy::HotKey { hot_key, share, keys } => {
-                format!("{:.0}% '{hot_key}', the rest over {keys} keys", share * 100.0)
+                format!("{}% '{hot_key}', the rest over {keys} keys", Fixed(share * 100.0, 0))
             }
             KeyStrategy::Field(f) => format!("key = field {f}"),
         }

@@ -2,6 +2,7 @@
 //! and the simulated time. The syntax is [`SYNTAX`] (what `sim generator help` prints and README documents).
 
 use super::words::{CITIES, FIRST_NAMES, LAST_NAMES};
+use crate::lean::Fixed;
 use crate::sim::rng::Rng;
 use crate::time::{format_rfc3339, to_civil, Millis};
 
@@ -245,7 +246,7 @@ impl Template {
                 }
                 Part::Decimal { min, max, places } => {
                     let v = min + rng.unit() * (max - min);
-                    out.push_str(&format!("{v:.places$}"));
+                    out.push_str(&Fixed(v, *places).to_string());
                 }
                 Part::Choice(values) => out.push_str(&values[rng.below(values.len() as u64) as usize]),
                 Part::Weighted(values) => {

@@ -1,6 +1,7 @@
 //! Start a simulated producer on the selected stream (`sim producer add ...`), or the one-click hot-key demo.
 
 use super::shell_quote;
+use crate::lean::Shortest;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,7 +19,7 @@ fn command(stream: &str, rate: &str, keys: &str, hot_key: &str, share: &str) -> 
     if !hot_key.trim().is_empty() {
         let share = crate::lean::parse_f64(share.trim()).filter(|s| (0.0..=100.0).contains(s));
         let share = share.ok_or("The hot key's share is a percentage from 0 to 100.")?;
-        line.push_str(&format!(" --hot-key {} --hot-share {}", shell_quote(hot_key.trim()), share / 100.0));
+        line.push_str(&format!(" --hot-key {} --hot-share {}", shell_quote(hot_key.trim()), Shortest(share / 100.0)));
     }
     Ok(line)
 }

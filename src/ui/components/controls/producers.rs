@@ -2,6 +2,7 @@
 //! switch. Pause, resume and remove run `sim producer ...` lines.
 
 use super::ProducerForm;
+use crate::lean::Fixed;
 use crate::sim::{KeyDistribution, Producer};
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
@@ -64,7 +65,7 @@ fn producer_row(props: &ProducerRowProps) -> Html {
     let keys = match &p.spec.keys {
         KeyDistribution::HotKey { hot_key, share, .. } if *share >= 1.0 => format!("all with the key “{hot_key}”"),
         KeyDistribution::HotKey { hot_key, share, keys } => {
-            format!("{:.0}% with the key “{hot_key}”, the rest over {}", share * 100.0, plural_keys(*keys))
+            format!("{}% with the key “{hot_key}”, the rest over {}", Fixed(share * 100.0, 0), plural_keys(*keys))
         }
         KeyDistribution::Uniform { keys } | KeyDistribution::RoundRobin { keys } => {
             format!("over {}", plural_keys(*keys))

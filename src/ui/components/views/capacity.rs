@@ -6,6 +6,7 @@ use super::{selected_stream, shard_class, Lineage};
 use crate::engine::capacity::{READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
 use crate::engine::tank::TANK_CAPACITY_BYTES;
 use crate::engine::{Shard, StreamMode};
+use crate::lean::Fixed;
 use crate::time::Millis;
 use crate::ui::components::Region;
 use crate::ui::use_playground;
@@ -14,8 +15,8 @@ use yew::prelude::*;
 /// `34 B`, `12.5 KiB`, `1 MiB` for bytes; plain numbers otherwise.
 fn amount(n: u64, unit: &str) -> String {
     match (unit, n) {
-        ("B", n) if n >= 1024 * 1024 => format!("{:.3} MiB", n as f64 / 1048576.0).replace(".000", ""),
-        ("B", n) if n >= 1024 => format!("{:.1} KiB", n as f64 / 1024.0),
+        ("B", n) if n >= 1024 * 1024 => format!("{} MiB", Fixed(n as f64 / 1048576.0, 3)).replace(".000", ""),
+        ("B", n) if n >= 1024 => format!("{} KiB", Fixed(n as f64 / 1024.0, 1)),
         ("B", n) => format!("{n} B"),
         (_, n) => n.to_string(),
     }
@@ -32,7 +33,7 @@ fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str, h
             <span class="meter__name">{ name.to_owned() }</span>
             <span class="meter__track" role="meter" aria-label={name.to_owned()} aria-valuemin="0"
                 aria-valuemax={limit.to_string()} aria-valuenow={now_value.to_string()}>
-                <span class="meter__fill" style={format!("width:{pct:.1}%")}></span>
+                <span class="meter__fill" style={format!("width:{}%", Fixed(pct, 1))}></span>
             </span>
             <span class="meter__value">{ format!("{} of {}{per} · peak {}", amount(now_value, unit), amount(limit, unit), amount(minute_peak, unit)) }</span>
         </div>
@@ -49,7 +50,7 @@ fn tank_meter(shard: &Shard, now: Millis) -> Html {
             <span class="meter__name">{ "Write tank" }</span>
             <span class="meter__track" role="meter" aria-label="Write tank" aria-valuemin="0"
                 aria-valuemax={TANK_CAPACITY_BYTES.to_string()} aria-valuenow={level.to_string()}>
-                <span class="meter__fill" style={format!("width:{pct:.1}%")}></span>
+                <span class="meter__fill" style={format!("width:{}%", Fixed(pct, 1))}></span>
             </span>
             <span class="meter__value">{ format!("{} of {} · refills 1 MiB/s", amount(level, "B"), amount(TANK_CAPACITY_BYTES, "B")) }</span>
         </div>

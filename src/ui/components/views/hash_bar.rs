@@ -3,6 +3,7 @@
 use super::{shard_class, short_shard};
 use crate::engine::hash_key::{fraction, hash_key_of};
 use crate::engine::Stream;
+use crate::lean::Fixed;
 use yew::prelude::*;
 
 /// How many recent records are drawn as ticks on the bar.
@@ -40,7 +41,7 @@ pub fn bar_model(stream: &Stream) -> (Vec<Segment>, Vec<Tick>) {
         let from = s.next_counter().saturating_sub(per_shard as u64);
         let d = &mut paths[(s.index % 8) as usize];
         for r in s.records_from(from) {
-            d.push_str(&format!("M{:.1} 0v10", fraction(hash_key_of(r.partition_key)) * 1000.0));
+            d.push_str(&format!("M{} 0v10", Fixed(fraction(hash_key_of(r.partition_key)) * 1000.0, 1)));
         }
     }
     let ticks = paths.into_iter().zip(0u32..).filter(|(d, _)| !d.is_empty()).map(|(d, i)| (i, d)).collect();
@@ -63,7 +64,7 @@ pub fn hash_bar(props: &HashBarProps) -> Html {
         html! {
             <div key={index} class={classes!("keyspace-seg", shard_class(index), props.focus.contains(&index).then_some("lesson-focus"))} tabindex="0" role="img"
                 aria-label={name.clone()} title={name}
-                style={format!("left:{left:.4}%;width:{width:.4}%")}
+                style={format!("left:{}%;width:{}%", Fixed(left, 4), Fixed(width, 4))}
                 onmouseenter={setter(&focused, Some(i))} onfocus={setter(&focused, Some(i))}
                 onmouseleave={setter(&focused, None)} onblur={setter(&focused, None)}>
                 <span class="keyspace-seg__label">{ label }</span>
@@ -91,7 +92,7 @@ pub fn hash_bar(props: &HashBarProps) -> Html {
             <div class="keyspace-bar" role="group" aria-label="Open shards' hash key ranges">
                 { for segments }
                 if let Some(f) = props.marker {
-                    <div class="keyspace-marker" style={format!("left:{:.4}%", f * 100.0)} aria-hidden="true"></div>
+                    <div class="keyspace-marker" style={format!("left:{}%", Fixed(f * 100.0, 4))} aria-hidden="true"></div>
                 }
             </div>
             <svg class="keyspace-ticks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">

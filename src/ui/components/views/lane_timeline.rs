@@ -2,6 +2,7 @@
 //! older than the retention period shaded, and seconds with throttling marked.
 
 use crate::engine::Shard;
+use crate::lean::Fixed;
 use crate::time::{format_duration, Millis};
 use crate::view::timeline::{bucket_counts, throttle_seconds};
 use yew::prelude::*;
@@ -22,13 +23,19 @@ pub fn lane_timeline(shard: &Shard, now: Millis, span: Millis, retention: Millis
     let mut bars = String::new();
     for (i, &c) in counts.iter().enumerate().filter(|(_, &c)| c > 0) {
         let h = (c as f64 / max * 34.0).max(2.0);
-        bars.push_str(&format!("M{:.1} 40v-{h:.1}h{:.1}v{h:.1}z", i as f64 * w + 1.0, w - 2.0));
+        bars.push_str(&format!(
+            "M{} 40v-{}h{}v{}z",
+            Fixed(i as f64 * w + 1.0, 1),
+            Fixed(h, 1),
+            Fixed(w - 2.0, 1),
+            Fixed(h, 1)
+        ));
     }
     let x_of = |t: Millis| ((t - from) as f64 / span as f64 * 1000.0).clamp(0.0, 1000.0);
     let trimmed = (span > retention).then(|| x_of(now - retention));
     let throttles = throttle_seconds(shard, from, to).into_iter().map(|(at, writes, reads)| {
         let title = format!("{} rejected write(s), {} rejected read(s) in this second", writes, reads);
-        html! { <rect key={at} class="lane-throttle" x={format!("{:.1}", x_of(at))} y="0" width="4" height="6">
+        html! { <rect key={at} class="lane-throttle" x={Fixed(x_of(at), 1).to_string()} y="0" width="4" height="6">
         <title>{ title }</title></rect> }
     });
     let throttled = shard.meter.recent(now, span / 1000 + 1).any(|b| b.write_throttled > 0 || b.read_throttled > 0);
@@ -37,7 +44,7 @@ pub fn lane_timeline(shard: &Shard, now: Millis, span: Millis, retention: Millis
             <svg viewBox="0 0 1000 40" preserveAspectRatio="none" role="img"
                 aria-label={format!("Records per {} over the last {}", format_duration(span / BUCKETS as Millis), format_duration(span))}>
                 if let Some(x) = trimmed {
-                    <rect class="lane-trimmed" x="0" y="0" width={format!("{x:.1}")} height="40" />
+                    <rect class="lane-trimmed" x="0" y="0" width={Fixed(x, 1).to_string()} height="40" />
                 }
                 <path class="lane-bar" d={bars} />
                 { for throttles }

@@ -3,6 +3,7 @@
 
 use super::{selected_stream, shard_class, short_shard, store_value};
 use crate::engine::shard_id;
+use crate::lean::Fixed;
 use crate::time::format_short;
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
@@ -39,7 +40,7 @@ pub fn lineage() -> Html {
             <li key={s.index} class={classes!("lineage__row", (!s.is_open()).then_some("lineage__row--closed"))}>
                 <span class="lineage__name">{ format!("{}{parents}", s.shard_id()) }</span>
                 <span class="lineage__track" aria-hidden="true">
-                    <span class={classes!("lineage__range", shard_class(s.index))} style={format!("left:{left:.3}%;width:{width:.3}%")}></span>
+                    <span class={classes!("lineage__range", shard_class(s.index))} style={format!("left:{}%;width:{}%", Fixed(left, 3), Fixed(width, 3))}></span>
                 </span>
                 <span class="lineage__when">{ when }</span>
                 if s.is_open() {

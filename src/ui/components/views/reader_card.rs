@@ -5,6 +5,7 @@ use super::{event_value, focus_tag, shard_class, time_of_day, whole_seconds};
 use crate::engine::iterator::ITERATOR_TTL_MS;
 use crate::engine::shard_id;
 use crate::engine::SequenceNumber;
+use crate::lean::Fixed;
 use crate::time::format_duration;
 use crate::ui::use_playground;
 use crate::view::payload::{render, PayloadFormat};
@@ -64,8 +65,8 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
             <div class="mini-lane" aria-label={format!("{} position on {}", r.var, s.shard_id())} role="img">
                 <span class={classes!("mini-lane__fill", shard_class(r.shard_index))}></span>
                 if let Some(c) = cursor {
-                    <span class="mini-lane__read" style={format!("width:{c:.2}%")}></span>
-                    <span class="mini-lane__cursor" style={format!("left:{c:.2}%")}></span>
+                    <span class="mini-lane__read" style={format!("width:{}%", Fixed(c, 2))}></span>
+                    <span class="mini-lane__cursor" style={format!("left:{}%", Fixed(c, 2))}></span>
                 }
                 <span class="mini-lane__labels">
                     <span>{ format!("oldest kept #{first}") }</span>

@@ -1,6 +1,7 @@
 //! Routing explained: partition key -> UTF-8 bytes -> MD5 -> 128-bit hash key -> position -> owning shard.
 
 use super::shard_class;
+use crate::lean::Fixed;
 use crate::view::routing::{RoutingError, RoutingSteps as Steps};
 use yew::prelude::*;
 
@@ -48,7 +49,7 @@ pub fn routing_steps(props: &RoutingStepsProps) -> Html {
             <li><span class="step__what">{ "As a 128-bit number (the hash key)" }</span>
                 <code class="step__value">{ r.hash_key.clone() }</code></li>
             <li><span class="step__what">{ "Position in the space" }</span>
-                <span class="step__value">{ format!("{:.2} % of the way from 0 to 2^128 − 1", r.fraction * 100.0) }</span></li>
+                <span class="step__value">{ format!("{} % of the way from 0 to 2^128 − 1", Fixed(r.fraction * 100.0, 2)) }</span></li>
             <li><span class="step__what">{ "Owning shard" }</span>{ owner }</li>
         </ol>
     }

@@ -2,6 +2,7 @@
 
 use super::{focus_tag, lane_timeline, selected_stream, shard_class, time_of_day, SequenceDetail};
 use crate::engine::{shard_id, Stream};
+use crate::lean::Fixed;
 use crate::time::{format_duration, format_short, Millis};
 use crate::ui::use_playground;
 use crate::view::lanes::newest_window;
@@ -106,8 +107,8 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
                 <span class={classes!("badge", if shard.is_open() { "badge--open" } else { "badge--closed" })}>
                     { if shard.is_open() { "OPEN" } else { "CLOSED" } }</span>
                 { focus_tag(focused) }
-                <span class="lane__meta">{ format!("hash keys {:.1} %–{:.1} % · {} record(s) kept",
-                    range.start_fraction() * 100.0, range.end_fraction() * 100.0, total) }</span>
+                <span class="lane__meta">{ format!("hash keys {} %–{} % · {} record(s) kept",
+                    Fixed(range.start_fraction() * 100.0, 1), Fixed(range.end_fraction() * 100.0, 1), total) }</span>
                 <button class="button button--small lane__toggle" onclick={toggle} aria-expanded={expanded.to_string()}
                     aria-label={format!("{} records of {}", if expanded { "Hide" } else { "Show" }, shard.shard_id())}>
                     { if expanded { "Hide records" } else { "Show records" } }</button>
