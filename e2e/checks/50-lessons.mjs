@@ -164,4 +164,30 @@ export default [
       assert.equal(await output(page, 'aws kinesis list-streams --query StreamNames --output text'), '');
     },
   },
+  {
+    name: 'lessons 10 and 11 (enhanced fan-out, consumer applications) are completed in the page with Run solution',
+    async run({ page, assert, artifacts }) {
+      for (const [n, file] of [[10, '10-enhanced-fan-out.md'], [11, '11-consumer-applications.md']]) {
+        const steps = await solutions(file);
+        const list = panel(page).locator('details.lessons');
+        if (!(await list.evaluate((d) => d.open))) await list.locator('summary').click();
+        await panel(page).getByRole('button', { name: new RegExp(`^Start lesson ${n}: `) }).click();
+        const confirm = panel(page).getByRole('button', { name: 'Start the lesson' });
+        if (await confirm.isVisible().catch(() => false)) await confirm.click();
+        for (let i = 0; i < steps.length; i++) {
+          await panel(page).getByText(`step ${i + 1} of ${steps.length}`).waitFor();
+          await panel(page).getByRole('button', { name: 'Show solution' }).click();
+          await panel(page).getByRole('button', { name: 'Run solution' }).click();
+          const next = panel(page).getByRole('button', { name: i + 1 === steps.length ? 'Finish lesson' : 'Next step' });
+          await next.waitFor();
+          if (n === 11 && i + 1 === steps.length) {
+            assert.ok(await page.locator('article.lane.lesson-focus').count() >= 1, 'the split step points at its shard');
+            await page.getByRole('region', { name: 'Shards', exact: true }).screenshot({ path: `${artifacts}/lesson-11-split.png` });
+          }
+          await next.click();
+        }
+        await panel(page).getByText('Lesson complete.').waitFor();
+      }
+    },
+  },
 ];
