@@ -255,6 +255,19 @@ proptest! {
 }
 
 #[test]
+fn the_check_names_a_goal_already_met_when_its_step_starts() {
+    let text = "# T\nsummary: S\n\n## One\nx\n\n### Goals\n- stream A exists\n\n### Solution\n```\naws kinesis create-stream --stream-name A --shard-count 1\n```\n\n## Two\ny\n\n### Goals\n- stream A exists | Still there\n- command list-streams succeeded\n\n### Solution\n```\naws kinesis list-streams\n```\n";
+    let report = check(&Lesson::parse(text).unwrap());
+    assert_eq!(
+        report.problems(),
+        vec![
+            "line 19: step \"Two\": the goal is already met when the step starts (after the steps before): Still there"
+        ]
+    );
+    assert!(!report.passed());
+}
+
+#[test]
 fn the_check_names_goals_not_reached_and_goals_met_without_trying() {
     // GOOD's setup already creates A, so its first goal is met before the learner does anything.
     let l = Lesson::parse(GOOD).unwrap();
@@ -316,8 +329,11 @@ fn the_example_in_the_format_guide_is_a_working_lesson() {
                 .replace("TYPE", "LATEST")
                 .replace("TIME", "+25h");
             let spec = spec.replace("--option VALUE ...", "--partition-key *");
-            let spec =
-                spec.replace(" [stream S]", " stream S").replace("WORDS...", "sim x").replace("workers N", "workers 2");
+            let spec = spec
+                .replace(" [stream S]", " stream S")
+                .replace("WORDS...", "sim x")
+                .replace("workers N", "workers 2")
+                .replace("leases N [worker W]", "leases 2 worker w");
             Goal::parse(&spec, 0).unwrap_or_else(|e| panic!("{spec}: {e}"));
         }
     }

@@ -1,5 +1,7 @@
 //! Testing a lesson without a browser: its setup plus each step's solution must reach every goal, and no goal may be
-//! met before the learner does anything (a goal met by the setup alone teaches nothing).
+//! met before the learner does anything: neither right after the setup (a goal met by the setup alone teaches
+//! nothing) nor already when its step starts, after the solutions of the steps before (the learner would see it
+//! ticked before doing the step).
 
 use super::{Lesson, LessonRun};
 use crate::cli::Console;
@@ -20,12 +22,14 @@ pub struct StepCheck {
     pub unmet: Vec<(usize, String)>,
     /// Goals already met right after the setup, before any command: (line, label).
     pub met_without_trying: Vec<(usize, String)>,
+    /// Goals already met when the step starts, after the steps before were solved: (line, label).
+    pub met_at_start: Vec<(usize, String)>,
 }
 
 impl CheckReport {
     /// True when every solution reached every goal and no goal was met without trying.
     pub fn passed(&self) -> bool {
-        self.steps.iter().all(|s| s.unmet.is_empty() && s.met_without_trying.is_empty())
+        self.steps.iter().all(|s| s.unmet.is_empty() && s.met_without_trying.is_empty() && s.met_at_start.is_empty())
     }
 
     /// One line per problem (`line 12: step "Create a stream": goal not reached: Stream DemoStream is ACTIVE`).
@@ -38,6 +42,12 @@ impl CheckReport {
             for (line, label) in &s.met_without_trying {
                 out.push(format!(
                     "line {line}: step \"{}\": the goal is met before the learner does anything: {label}",
+                    s.title
+                ));
+            }
+            for (line, label) in &s.met_at_start {
+                out.push(format!(
+                    "line {line}: step \"{}\": the goal is already met when the step starts (after the steps before): {label}",
                     s.title
                 ));
             }
@@ -55,6 +65,13 @@ pub fn check(lesson: &Lesson) -> CheckReport {
     for (i, step) in lesson.steps.iter().enumerate() {
         let met_without_trying = untouched_met(lesson, i, &untouched);
         run.go_to(i, &console);
+        let met_at_start = step
+            .goals
+            .iter()
+            .zip(run.goals())
+            .filter(|(g, s)| s.met && !met_without_trying.iter().any(|(l, _)| *l == g.line))
+            .map(|(g, s)| (g.line, s.label))
+            .collect();
         for line in &step.solution {
             let out = console.run(line);
             run.observe(&out, &console);
@@ -62,7 +79,7 @@ pub fn check(lesson: &Lesson) -> CheckReport {
         console.cancel_pending();
         let unmet =
             step.goals.iter().zip(run.goals()).filter(|(_, s)| !s.met).map(|(g, s)| (g.line, s.label)).collect();
-        steps.push(StepCheck { title: step.title.clone(), unmet, met_without_trying });
+        steps.push(StepCheck { title: step.title.clone(), unmet, met_without_trying, met_at_start });
     }
     CheckReport { steps }
 }

@@ -8,6 +8,7 @@
 //! | `consumer NAME status ACTIVE [stream S]` | it is `CREATING`, `ACTIVE` or `DELETING` as given |
 //! | `subscription TYPE records` / `events` `[shard S]` | a `sim subscribe-to-shard` from a `TYPE` starting position (`any`: any) pushed records / at least one event, this step |
 //! | `app NAME workers N` | the application has exactly N running workers (stopped ones do not count) |
+//! | `app NAME leases N [worker W]` | worker W (any running worker when not given) holds exactly N leases not yet at `SHARD_END` |
 //! | `app NAME balanced` | every lease not finished is owned by a running worker, and running workers' lease counts differ by at most one |
 //! | `app NAME caught-up` | every lease's checkpoint reached its shard's last record (a closed shard: `SHARD_END`) |
 //! | `app NAME shard-end [shard S]` | a lease (of shard S) is checkpointed at `SHARD_END`: a parent shard was read to its end |
@@ -32,6 +33,8 @@ pub enum SubscriptionOutcome {
 pub enum AppCheck {
     /// Exactly this many running workers.
     Workers(usize),
+    /// This many unfinished leases held by this worker (by running workers when `None`).
+    Leases(usize, Option<String>),
     /// Every unfinished lease owned by a running worker, owner counts within one of each other.
     Balanced,
     /// Every checkpoint at its shard's last record (`SHARD_END` for a closed shard).
@@ -96,12 +99,20 @@ pub(super) fn app_goal(w: &[&str]) -> Result<Goal, String> {
     let check =
         match rest {
             ["workers", n] => AppCheck::Workers(n.parse().map_err(|_| format!("`{n}` is not a number of workers"))?),
-            ["balanced"] => AppCheck::Balanced,
+            ["leases", n, rest @ ..] => {
+            let n = n.parse().map_err(|_| format!("`{n}` is not a number of leases"))?;
+            match rest {
+                [] => AppCheck::Leases(n, None),
+                ["worker", w] => AppCheck::Leases(n, Some((*w).to_string())),
+                _ => return Err("`app NAME leases N` takes nothing more, or `worker W`".into()),
+            }
+        }
+        ["balanced"] => AppCheck::Balanced,
             ["caught-up"] => AppCheck::CaughtUp,
             ["shard-end"] => AppCheck::ShardEnd(None),
             ["shard-end", "shard", s] => AppCheck::ShardEnd(Some(shard_number(s)?)),
             _ => return Err(
-                "an app goal is `app NAME workers N`, `balanced`, `caught-up` or `shard-end` (optionally `shard S`)"
+                "an app goal is `app NAME workers N`, `leases N` (optionally `worker W`), `balanced`, `caught-up` or `shard-end` (optionally `shard S`)"
                     .into(),
             ),
         };
@@ -136,6 +147,12 @@ pub(super) fn describe(goal: &Goal) -> Option<String> {
         }
         Goal::App { app, check } => match check {
             AppCheck::Workers(n) => format!("Application {app} runs {n} worker{}", if *n == 1 { "" } else { "s" }),
+            AppCheck::Leases(n, w) => format!(
+                "{} of {app} hold{} {n} lease{}",
+                w.as_deref().unwrap_or("The running workers"),
+                if w.is_some() { "s" } else { "" },
+                if *n == 1 { "" } else { "s" }
+            ),
             AppCheck::Balanced => format!("Application {app}'s leases are balanced over its workers"),
             AppCheck::CaughtUp => format!("Application {app}'s checkpoints reached the tip of every shard"),
             AppCheck::ShardEnd(None) => format!("Application {app} finished a shard (SHARD_END)"),
@@ -176,6 +193,15 @@ fn app_met(engine: &Engine, app: &ConsumerApp, check: &AppCheck) -> bool {
     let running: Vec<&str> = app.workers.iter().filter(|w| !w.stopped).map(|w| w.id.as_str()).collect();
     match check {
         AppCheck::Workers(n) => running.len() == *n,
+        AppCheck::Leases(n, w) => {
+            let holds = |o: &str| w.as_deref().map_or(running.contains(&o), |w| w == o);
+            let held = app
+                .leases
+                .iter()
+                .filter(|l| l.checkpoint != Checkpoint::ShardEnd && l.lease_owner.as_deref().is_some_and(holds))
+                .count();
+            held == *n
+        }
         AppCheck::Balanced => {
             let open: Vec<_> = app.leases.iter().filter(|l| l.checkpoint != Checkpoint::ShardEnd).collect();
             let owned =
@@ -225,6 +251,10 @@ mod tests {
         );
         assert_eq!(g("app billing workers 1").unwrap(), "Application billing runs 1 worker");
         assert!(g("app billing balanced").unwrap().contains("balanced"));
+        assert_eq!(g("app billing leases 2 worker worker-1").unwrap(), "worker-1 of billing holds 2 leases");
+        assert_eq!(g("app billing leases 1").unwrap(), "The running workers of billing hold 1 lease");
+        assert!(g("app billing leases x").unwrap_err().contains("`x`"));
+        assert!(g("app billing leases 2 by worker-1").unwrap_err().contains("worker W"));
         assert!(g("app billing caught-up").unwrap().contains("tip"));
         assert!(g("app billing shard-end shard 0").unwrap().contains("shardId-000000000000"));
         assert!(g("consumer d status SLEEPING").unwrap_err().contains("SLEEPING"));
