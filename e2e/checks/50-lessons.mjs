@@ -180,6 +180,7 @@ export default [
           await panel(page).getByRole('button', { name: 'Run solution' }).click();
           const next = panel(page).getByRole('button', { name: i + 1 === steps.length ? 'Finish lesson' : 'Next step' });
           await next.waitFor();
+          if (n === 10 && i === 3) await panel(page).screenshot({ path: `${artifacts}/lesson-10-step.png` });
           if (n === 11 && i + 1 === steps.length) {
             assert.ok(await page.locator('article.lane.lesson-focus').count() >= 1, 'the split step points at its shard');
             await page.getByRole('region', { name: 'Shards', exact: true }).screenshot({ path: `${artifacts}/lesson-11-split.png` });
