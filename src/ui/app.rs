@@ -2,7 +2,7 @@
 
 use super::components::controls::{ClockBar, SessionKeeper};
 use super::components::{
-    ConsoleRegion, HashKeySpaceRegion, ReadersRegion, ShardsRegion, SiteHeader, StreamDetailsRegion,
+    ConsoleRegion, ConsumersRegion, HashKeySpaceRegion, ReadersRegion, ShardsRegion, SiteHeader, StreamDetailsRegion,
 };
 use super::playground::PlaygroundProvider;
 use super::state::{UiAction, UiState};
@@ -35,6 +35,7 @@ pub fn app() -> Html {
                     <ShardsRegion />
                     <ReadersRegion />
                     <StreamDetailsRegion />
+                    <ConsumersRegion />
                 </main>
             </PlaygroundProvider>
             <footer class="site-footer">

@@ -1,6 +1,7 @@
 //! Page components, one per file, each well under 150 lines.
 
 mod console;
+mod consumers;
 pub mod controls;
 mod hash_key_space;
 mod header;
@@ -12,6 +13,7 @@ mod stream_details;
 pub mod views;
 
 pub use console::ConsoleRegion;
+pub use consumers::ConsumersRegion;
 pub use hash_key_space::HashKeySpaceRegion;
 pub use header::SiteHeader;
 pub use readers::ReadersRegion;

@@ -4,12 +4,14 @@
 
 use super::{selected_stream, shard_class, Lineage};
 use crate::engine::capacity::{READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
+use crate::engine::metrics::SecondStats;
 use crate::engine::tank::TANK_CAPACITY_BYTES;
 use crate::engine::{Shard, StreamMode};
 use crate::lean::Fixed;
 use crate::time::Millis;
 use crate::ui::components::Region;
 use crate::ui::use_playground;
+use crate::view::consumers::{fan_out_bytes, FAN_OUT_LIMIT};
 use yew::prelude::*;
 
 /// `34 B`, `12.5 KiB`, `1 MiB` for bytes; plain numbers otherwise.
@@ -57,11 +59,33 @@ fn tank_meter(shard: &Shard, now: Millis) -> Html {
     }
 }
 
-fn shard_meters(shard: &Shard, now: Millis) -> Html {
+/// The read side of a shard: what every GetRecords reader shares (the page's readers, the data viewer, polling
+/// applications), then each enhanced fan-out consumer's own 2 MiB/s.
+fn read_meters(
+    shard: &Shard,
+    this: &SecondStats,
+    peak: impl Fn(fn(&SecondStats) -> u64) -> u64,
+    fan_out: &[(String, u64)],
+) -> Html {
+    html! {
+        <>
+            <p class="capacity-group">{ "Shared by every GetRecords reader" }</p>
+            { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B", true) }
+            { meter("GetRecords calls", u64::from(this.get_records_calls), peak(|b| u64::from(b.get_records_calls)),
+                u64::from(READ_CALLS_PER_SEC), "/s", true) }
+            if !fan_out.is_empty() {
+                <p class="capacity-group">{ format!("Enhanced fan-out: each consumer its own 2 MiB/s from {}", shard.shard_id()) }</p>
+                { for fan_out.iter().map(|(name, bytes)| meter(name, *bytes, *bytes, FAN_OUT_LIMIT, "B", true)) }
+            }
+        </>
+    }
+}
+
+fn shard_meters(shard: &Shard, now: Millis, fan_out: &[(String, u64)]) -> Html {
     let this = shard.meter.at(now).copied().unwrap_or_default();
     let minute: Vec<_> = shard.meter.recent(now, 60).copied().collect();
-    let peak = |f: fn(&crate::engine::metrics::SecondStats) -> u64| minute.iter().map(f).max().unwrap_or(0);
-    let sum = |f: fn(&crate::engine::metrics::SecondStats) -> u64| minute.iter().map(f).sum::<u64>();
+    let peak = |f: fn(&SecondStats) -> u64| minute.iter().map(f).max().unwrap_or(0);
+    let sum = |f: fn(&SecondStats) -> u64| minute.iter().map(f).sum::<u64>();
     let (wpte, rpte) = (sum(|b| b.write_throttled), sum(|b| b.read_throttled));
     let age = minute.iter().map(|b| b.iterator_age_ms).max().unwrap_or(0);
     html! {
@@ -70,9 +94,7 @@ fn shard_meters(shard: &Shard, now: Millis) -> Html {
             { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B", false) }
             { tank_meter(shard, now) }
             { meter("IncomingRecords", this.incoming_records, peak(|b| b.incoming_records), WRITE_RECORDS_PER_SEC, "/s", true) }
-            { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B", true) }
-            { meter("GetRecords calls", u64::from(this.get_records_calls), peak(|b| u64::from(b.get_records_calls)),
-                u64::from(READ_CALLS_PER_SEC), "/s", true) }
+            { read_meters(shard, &this, peak, fan_out) }
             <p class="capacity-counts">
                 <span class={classes!((wpte > 0).then_some("is-bad"))}>{ format!("WriteProvisionedThroughputExceeded: {wpte}") }</span>
                 <span class={classes!((rpte > 0).then_some("is-bad"))}>{ format!("ReadProvisionedThroughputExceeded: {rpte}") }</span>
@@ -87,12 +109,13 @@ fn shard_meters(shard: &Shard, now: Millis) -> Html {
 pub fn capacity_region() -> Html {
     let handle = use_playground();
     let p = handle.view();
-    let now = p.console().engine().now_ms();
+    let engine = p.console().engine();
+    let now = engine.now_ms();
     let intro = html! {
         { "Every open shard takes at most 1,000 records a second in, and 1 MiB a second on average: its write \
            bytes come out of a tank that holds 10 MiB and refills at 1 MiB a second, so an idle shard takes a \
-           burst (or one record of up to 10 MiB) at once. Out, it serves 5 GetRecords calls and 2 MiB a second. \
-           Past that, calls fail with ProvisionedThroughputExceededException. The meters are named like the \
+           burst (or one record of up to 10 MiB) at once. Out, it serves 5 GetRecords calls and 2 MiB a second, shared by every \
+           polling reader; each enhanced fan-out consumer has 2 MiB a second of its own. Past that, calls fail with ProvisionedThroughputExceededException. The meters are named like the \
            CloudWatch metrics and show this second against the limit." }
     };
     let Some(stream) = selected_stream(&p) else {
@@ -108,7 +131,7 @@ pub fn capacity_region() -> Html {
     html! {
         <Region label="Capacity" kind="capacity" {intro}>
             { on_demand.unwrap_or_default() }
-            <div class="capacity-list">{ for stream.open_shards().map(|s| shard_meters(s, now)) }</div>
+            <div class="capacity-list">{ for stream.open_shards().map(|s| shard_meters(s, now, &fan_out_bytes(engine, &stream.name, s.index))) }</div>
             <Lineage />
         </Region>
     }

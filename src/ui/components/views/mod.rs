@@ -1,8 +1,11 @@
-//! Views: the hash key space, shard lanes, readers, the data viewer, capacity meters and shard lineage.
+//! Views: the hash key space, shard lanes, readers, the data viewer, capacity meters and shard lineage, and the
+//! consuming side (registered consumers, fan-out timelines, consumer applications).
 //! One component per file; the region files (`hash_key_space.rs`, `shards.rs`, `readers.rs`) compose them.
 
 mod capacity;
+mod consumer_apps;
 mod data_viewer;
+mod fan_out;
 pub mod hash_bar;
 mod lane_timeline;
 mod lineage;
@@ -12,9 +15,12 @@ mod reader_form;
 mod routing_steps;
 mod sequence_detail;
 mod shard_lane;
+mod text_table;
 
 pub use capacity::CapacityRegion;
+pub use consumer_apps::ConsumerApps;
 pub use data_viewer::DataViewerRegion;
+pub use fan_out::{FanOutTimeline, RegisteredConsumers};
 pub use hash_bar::HashBar;
 pub use lane_timeline::lane_timeline;
 pub use lineage::Lineage;
@@ -23,6 +29,7 @@ pub use reader_form::ReaderForm;
 pub use routing_steps::RoutingSteps;
 pub use sequence_detail::SequenceDetail;
 pub use shard_lane::ShardLane;
+pub use text_table::text_table;
 
 use crate::engine::Stream;
 use crate::ui::Playground;
