@@ -186,19 +186,24 @@ pub fn fan_out_lanes(engine: &Engine, stream: &Stream) -> Vec<FanOutLane> {
     lanes
 }
 
-/// Bytes each enhanced fan-out consumer was pushed from a shard in its latest event of the last second (its own 2 MiB/s), by
-/// consumer name.
-pub fn fan_out_bytes(engine: &Engine, stream: &str, shard_index: u32) -> Vec<(String, u64)> {
+/// Bytes each enhanced fan-out consumer was pushed from a shard (its own 2 MiB/s), by consumer name: in its latest
+/// event of the last second, and the most in one event over the last minute.
+pub fn fan_out_bytes(engine: &Engine, stream: &str, shard_index: u32) -> Vec<(String, u64, u64)> {
     let now = engine.now_ms();
-    let mut out: Vec<(String, u64)> = Vec::new();
+    let mut out: Vec<(String, u64, u64)> = Vec::new();
     for s in engine.subscriptions().filter(|s| s.stream_name == stream && s.shard_index == shard_index) {
-        // One event a second, each within the second's budget: the latest one of the last second.
-        let recent = s.log.iter().filter(|e| e.at_ms >= now - SECOND && e.at_ms <= now).map(|e| e.bytes as u64).max();
-        let recent = recent.unwrap_or(0);
-        match out.iter_mut().find(|(n, _)| *n == s.consumer_name) {
-            Some(entry) => entry.1 += recent,
+        // One event a second, each within the second's budget.
+        let most = |since: Millis| {
+            s.log.iter().filter(|e| e.at_ms >= now - since && e.at_ms <= now).map(|e| e.bytes as u64).max().unwrap_or(0)
+        };
+        let (recent, peak) = (most(SECOND), most(MINUTE));
+        match out.iter_mut().find(|(n, ..)| *n == s.consumer_name) {
+            Some(entry) => {
+                entry.1 = entry.1.max(recent);
+                entry.2 = entry.2.max(peak);
+            }
             None if (s.is_open() && s.interrupted_ms().is_none()) || recent > 0 => {
-                out.push((s.consumer_name.clone(), recent))
+                out.push((s.consumer_name.clone(), recent, peak))
             }
             None => {}
         }

@@ -65,7 +65,7 @@ fn read_meters(
     shard: &Shard,
     this: &SecondStats,
     peak: impl Fn(fn(&SecondStats) -> u64) -> u64,
-    fan_out: &[(String, u64)],
+    fan_out: &[(String, u64, u64)],
 ) -> Html {
     html! {
         <>
@@ -75,13 +75,13 @@ fn read_meters(
                 u64::from(READ_CALLS_PER_SEC), "/s", true) }
             if !fan_out.is_empty() {
                 <p class="capacity-group">{ format!("Enhanced fan-out: each consumer its own 2 MiB/s from {}", shard.shard_id()) }</p>
-                { for fan_out.iter().map(|(name, bytes)| meter(name, *bytes, *bytes, FAN_OUT_LIMIT, "B", true)) }
+                { for fan_out.iter().map(|(name, bytes, peak)| meter(name, *bytes, *peak, FAN_OUT_LIMIT, "B", true)) }
             }
         </>
     }
 }
 
-fn shard_meters(shard: &Shard, now: Millis, fan_out: &[(String, u64)]) -> Html {
+fn shard_meters(shard: &Shard, now: Millis, fan_out: &[(String, u64, u64)]) -> Html {
     let this = shard.meter.at(now).copied().unwrap_or_default();
     let minute: Vec<_> = shard.meter.recent(now, 60).copied().collect();
     let peak = |f: fn(&SecondStats) -> u64| minute.iter().map(f).max().unwrap_or(0);
@@ -114,8 +114,9 @@ pub fn capacity_region() -> Html {
     let intro = html! {
         { "Every open shard takes at most 1,000 records a second in, and 1 MiB a second on average: its write \
            bytes come out of a tank that holds 10 MiB and refills at 1 MiB a second, so an idle shard takes a \
-           burst (or one record of up to 10 MiB) at once. Out, it serves 5 GetRecords calls and 2 MiB a second, shared by every \
-           polling reader; each enhanced fan-out consumer has 2 MiB a second of its own. Past that, calls fail with ProvisionedThroughputExceededException. The meters are named like the \
+           burst (or one record of up to 10 MiB) at once. Out, it serves 5 GetRecords calls and 2 MiB a second, \
+           shared by every polling reader; each enhanced fan-out consumer has 2 MiB a second of its own. Past \
+           that, calls fail with ProvisionedThroughputExceededException. The meters are named like the \
            CloudWatch metrics and show this second against the limit." }
     };
     let Some(stream) = selected_stream(&p) else {
