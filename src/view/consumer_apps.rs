@@ -22,7 +22,7 @@ pub struct AppView {
 
 /// Records after the checkpoint in the shard, and the checkpoint's place between the oldest record kept and the
 /// tip (0 to 100); `None` when the checkpoint is not a place in the shard yet (LATEST before any record).
-fn behind(engine: &Engine, app: &ConsumerApp, index: u32, checkpoint: &Checkpoint) -> (String, Option<f32>) {
+fn behind(engine: &Engine, app: &ConsumerApp, index: u32, checkpoint: &Checkpoint) -> (String, Option<f64>) {
     let Some(shard) = engine.stream(&app.stream).and_then(|s| s.shard(index)) else { return ("-".into(), None) };
     let (first, next) = (shard.first_counter(), shard.next_counter());
     let done = match checkpoint {
@@ -32,7 +32,7 @@ fn behind(engine: &Engine, app: &ConsumerApp, index: u32, checkpoint: &Checkpoin
         Checkpoint::Sequence(s) => SequenceNumber::parse(s).map_or(first, |q| q.counter + 1).max(first),
     };
     let left = next.saturating_sub(done);
-    let pct = if next <= first { 100.0 } else { (done - first) as f32 / (next - first) as f32 * 100.0 };
+    let pct = if next <= first { 100.0 } else { (done - first) as f64 / (next - first) as f64 * 100.0 };
     let text = if left == 0 { "caught up".to_owned() } else { format!("{left} behind") };
     (text, Some(pct.clamp(0.0, 100.0)))
 }

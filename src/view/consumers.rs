@@ -21,7 +21,7 @@ pub struct Table {
 pub struct Row {
     pub key: String,
     pub cells: Vec<String>,
-    pub bar: Option<f32>,
+    pub bar: Option<f64>,
     /// Drawn loudly (a stopped worker, a lease without owner, a consumer not ACTIVE).
     pub loud: bool,
 }
@@ -69,7 +69,7 @@ pub const TIMELINE_BUCKETS: usize = 60;
 /// A mark on a timeline, at `left` percent of its width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
-    pub left: f32,
+    pub left: f64,
     pub text: String,
 }
 
@@ -79,7 +79,7 @@ pub struct FanOutLane {
     pub consumer: String,
     pub shard_index: u32,
     /// Per bucket (oldest first): events and records pushed in it, as a height (0 to 100) and a title.
-    pub buckets: Vec<(f32, String)>,
+    pub buckets: Vec<(f64, String)>,
     /// Subscriptions opening (the first, then each renewal) and ending.
     pub marks: Vec<Mark>,
     /// The latest events, newest first: time, records, ContinuationSequenceNumber, MillisBehindLatest.
@@ -89,8 +89,8 @@ pub struct FanOutLane {
     pub records: u64,
 }
 
-fn left(t: Millis, now: Millis) -> f32 {
-    ((t - (now - TIMELINE_MS)) as f32 / TIMELINE_MS as f32 * 100.0).clamp(0.0, 100.0)
+fn left(t: Millis, now: Millis) -> f64 {
+    ((t - (now - TIMELINE_MS)) as f64 / TIMELINE_MS as f64 * 100.0).clamp(0.0, 100.0)
 }
 
 /// The fan-out timelines of a stream, per shard and consumer (shards in order, then consumers by name), over the
@@ -172,12 +172,12 @@ pub fn fan_out_lanes(engine: &Engine, stream: &Stream) -> Vec<FanOutLane> {
             lane.latest.insert(0, line);
             lane.latest.truncate(3);
         }
-        let most = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f32;
+        let most = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f64;
         lane.buckets = counts
             .iter()
             .enumerate()
             .map(|(i, &(events, records))| {
-                let h = if events == 0 { 0.0 } else { (records as f32 / most * 100.0).max(8.0) };
+                let h = if events == 0 { 0.0 } else { (records as f64 / most * 100.0).max(8.0) };
                 let at = from + i as Millis * width;
                 (h, format!("{}: {events} event(s), {records} record(s)", time_of_day(at)))
             })
