@@ -116,7 +116,7 @@ async fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
 #[wasm_bindgen_test]
 async fn register_subscribe_and_deregister_run_their_commands() {
     let root = render(&[]).await;
-    assert!(text(&root, ".fan-out").contains("No consumer is registered"));
+    assert!(text(&root, "section[aria-label=\"Consumers\"]").contains("No consumer is registered"));
     set_value(&root, "form[aria-label=\"Register a consumer\"] input", "reader-a", "input").await;
     click(&root, "form[aria-label=\"Register a consumer\"]", "Register consumer").await;
     assert_eq!(

@@ -16,8 +16,10 @@ pub struct AppView {
     pub mode: String,
     pub leases: Table,
     pub workers: Table,
-    /// Loud lines: throttling, the last error, leases waiting for an owner.
+    /// Loud lines: throttling, leases waiting for an owner.
     pub notes: Vec<String>,
+    /// The last error a call answered (it may be long past: a subscription tried while the consumer was CREATING).
+    pub last_error: Option<String>,
 }
 
 /// Records after the checkpoint in the shard, and the checkpoint's place between the oldest record kept and the
@@ -117,15 +119,20 @@ pub fn app_view(engine: &Engine, app: &ConsumerApp) -> AppView {
             app.throttled
         ));
     }
-    if let Some(e) = &app.last_error {
-        notes.push(format!("Last error: {e}"));
-    }
     let mode = match &app.consumer_arn {
         Some(arn) => format!("enhanced fan-out ({arn})"),
         None if app.enhanced_fan_out => "enhanced fan-out (consumer gone)".into(),
         None => "polling GetRecords every 500 ms".into(),
     };
-    AppView { name: app.name.clone(), stream: app.stream.clone(), mode, leases, workers, notes }
+    AppView {
+        name: app.name.clone(),
+        stream: app.stream.clone(),
+        mode,
+        leases,
+        workers,
+        notes,
+        last_error: app.last_error.clone(),
+    }
 }
 
 /// The `sim consumer-app add` line for the form's values, or what is wrong with them.

@@ -82,7 +82,7 @@ pub fn generators_panel() -> Html {
         f.preset = v;
     });
     html! {
-        <section class="producers" aria-label="Data generators">
+        <section class="producers generators" aria-label="Data generators">
             <h3 class="producers__title">{ "Data generator" }</h3>
             <form class="reader-form" aria-label="Start a data generator" onsubmit={on_add} novalidate=true>
                 { select("Preset", presets, &form.preset, pick_preset) }

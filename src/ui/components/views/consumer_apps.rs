@@ -28,6 +28,7 @@ pub fn apps(handle: &PlaygroundHandle, p: &Playground, stream: &str) -> Html {
                 { text_table(format!("Lease table of {}", v.name), &v.leases, None) }
                 { text_table(format!("Workers of {}", v.name), &v.workers, Some(&worker_actions)) }
                 { for v.notes.iter().map(|n| html! { <p class="producer__alert">{ n.clone() }</p> }) }
+                if let Some(e) = &v.last_error { <p class="producer__error">{ format!("Last error: {e}") }</p> }
             </article>
         }
     });

@@ -18,7 +18,7 @@ pub fn text_table(label: String, t: &Table, actions: Option<&dyn Fn(&Row) -> Htm
                 </tr></thead>
                 <tbody>{ for t.rows.iter().map(|r| html! {
                     <tr key={r.key.clone()} class={r.loud.then_some("is-loud")}>
-                        { for r.cells.iter().map(|c| html! { <td>{ c.clone() }</td> }) }
+                        { for r.cells.iter().map(|c| html! { <td title={c.clone()}>{ c.clone() }</td> }) }
                         if let Some(p) = r.bar { <td><span class="meter__track"><span class="meter__fill"
                             style={format!("width:{p:.0}%")}></span></span></td> }
                         if let Some(a) = actions { <td class="text-table__actions">{ a(r) }</td> }
