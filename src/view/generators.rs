@@ -77,7 +77,11 @@ fn record_options(f: &GeneratorForm) -> Result<String, String> {
             need("the hot key")?;
             let share = crate::lean::parse_f64(f.share.trim()).filter(|s| (0.0..=100.0).contains(s));
             let share = share.ok_or("The hot key's share is a percentage from 0 to 100.")?;
-            line.push_str(&format!(" --hot-key {} --hot-share {}", single_quote(value), share / 100.0));
+            line.push_str(&format!(
+                " --hot-key {} --hot-share {}",
+                single_quote(value),
+                crate::lean::Shortest(share / 100.0)
+            ));
         }
         KeyChoice::Field => {
             need("the field's name")?;

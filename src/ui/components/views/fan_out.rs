@@ -4,6 +4,7 @@
 use super::kit::{run_button, text_table};
 use super::shard_class;
 use crate::engine::Stream;
+use crate::lean::Fixed;
 use crate::ui::components::controls::shell_quote;
 use crate::ui::{Origin, Playground, PlaygroundHandle};
 use crate::view::consumers::{consumer_table, fan_out_lanes, subscribe_line, time_of_day, Row, TIMELINE_MS};
@@ -60,8 +61,8 @@ pub fn timeline(p: &Playground, stream: &Stream) -> Html {
                     <div class="fan-out-track">
                         { for l.buckets.iter().enumerate().filter(|(_, b)| b.0 > 0.0).map(|(i, (h, title))| html! {
                             <span class={classes!("fan-out-track__bar", shard_class(l.shard_index))} title={title.clone()}
-                                style={format!("left:{}%;height:{h:.0}%", i * 100 / l.buckets.len())}></span> }) }
-                        { for l.marks.iter().map(|m| html! { <span class="fan-out-track__mark" title={m.text.clone()} style={format!("left:{:.1}%", m.left)}></span> }) }
+                                style={format!("left:{}%;height:{}%", i * 100 / l.buckets.len(), Fixed(*h, 0))}></span> }) }
+                        { for l.marks.iter().map(|m| html! { <span class="fan-out-track__mark" title={m.text.clone()} style={format!("left:{}%", Fixed(m.left, 1))}></span> }) }
                     </div>
                     <ul class="fan-out-lane__events">
                         { for l.marks.iter().rev().take(2).map(|m| html! { <li class="fan-out-lane__mark">{ m.text.clone() }</li> }) }

@@ -2,6 +2,7 @@
 //! ([`crate::view::consumers::Table`]: lease tables, workers, consumers, generators; cells are text nodes, never
 //! HTML), a labelled input or select, and a button that runs a console line.
 
+use crate::lean::Fixed;
 use crate::ui::{Origin, PlaygroundHandle};
 use crate::view::consumers::{Row, Table};
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub fn text_table(label: String, t: &Table, actions: Option<&dyn Fn(&Row) -> Htm
                     <tr key={r.key.clone()} class={r.loud.then_some("is-loud")}>
                         { for r.cells.iter().map(|c| html! { <td title={c.clone()}>{ c.clone() }</td> }) }
                         if let Some(p) = r.bar { <td><span class="meter__track"><span class="meter__fill"
-                            style={format!("width:{p:.0}%")}></span></span></td> }
+                            style={format!("width:{}%", Fixed(p, 0))}></span></span></td> }
                         if let Some(a) = actions { <td class="text-table__actions">{ a(r) }</td> }
                     </tr> }) }</tbody>
             </table>
