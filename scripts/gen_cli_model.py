@@ -10,7 +10,7 @@ streams). The CLI then offers those the api layer simulates (src/cli/model/mod.r
   enum, list member, map key/value);
 - in docs.json, the service's, each operation's and each member's documentation, cut to its first paragraph and
   stripped of HTML (kept out of the browser's wasm: about 9 KB gzip the page need not load before it starts);
-- the CLI name of every member and operation (botocore's xform_name with '-');
+- not the CLI names of members and operations: the CLI derives them (botocore's xform_name, src/cli/model/operations.rs);
 - the names of all operations of the real service (so "Invalid choice" lists what the real CLI lists);
 - the paginators and waiters of those operations.
 
@@ -75,13 +75,9 @@ def main():
             out["required"] = shape.get("required", [])
             out["members"] = []
             for mname, member in shape["members"].items():
-                out["members"].append(
-                    {
-                        "name": mname,
-                        "cli": xform_name(mname),
-                        "shape": member["shape"],
-                    }
-                )
+                # "Name" when the member's shape has its name, else "Name:Shape" (fewer bytes in the page's wasm).
+                shape_name = member["shape"]
+                out["members"].append(mname if shape_name == mname else f"{mname}:{shape_name}")
                 doc = first_paragraph(member.get("documentation", ""))
                 if doc:
                     member_docs.setdefault(name, {})[mname] = doc
@@ -100,7 +96,6 @@ def main():
     for op in ops:
         spec = service["operations"][op]
         entry = {
-            "cli": xform_name(op),
             "input": spec.get("input", {}).get("shape"),
             "output": spec.get("output", {}).get("shape"),
         }

@@ -3,7 +3,8 @@
 //! It gives every operation's CLI name and input/output shapes (member order, required members, minimums, enums),
 //! plus the paginators and waiters. Parsing, output ordering, validation and help all read it.
 //!
-//! [`operations`] holds botocore's naming of operations and members (`xform_name`). The CLI offers the model's
+//! [`operations`] holds botocore's naming of operations and members (`xform_name`), from which the CLI names are
+//! derived rather than stored. The CLI offers the model's
 //! operations that [`crate::api`] simulates. [`docs`] holds the documentation strings `help` prints, kept out of
 //! the browser's wasm (the page fetches `docs.json` when `help` first needs it).
 
@@ -209,7 +210,7 @@ impl Model {
             // The CLI offers the operations the api layer simulates; the rest answer "not simulated".
             operations: entries(v, "operations")
                 .filter(|(k, _)| crate::api::operation(k).is_some())
-                .map(|(k, o)| (k.clone(), Operation::from_value(o)))
+                .map(|(k, o)| (k.clone(), Operation::from_value(k, o)))
                 .collect(),
             shapes: entries(v, "shapes").map(|(k, s)| (k.clone(), Shape::from_value(s))).collect(),
             waiters: entries(v, "waiters").map(|(k, w)| (k.clone(), Waiter::from_value(w))).collect(),
@@ -218,9 +219,9 @@ impl Model {
 }
 
 impl Operation {
-    fn from_value(v: &Value) -> Operation {
+    fn from_value(name: &str, v: &Value) -> Operation {
         Operation {
-            cli: text(v, "cli"),
+            cli: operations::cli_name(name),
             input: opt_text(v, "input"),
             output: opt_text(v, "output"),
             paginator: v.get("paginator").filter(|p| p.is_object()).map(|p| Paginator {
@@ -249,8 +250,13 @@ impl Shape {
                 .get("members")
                 .and_then(Value::as_array)
                 .map(|a| {
+                    // "Name" when the member's shape has its name, else "Name:Shape"; the CLI name is derived.
                     a.iter()
-                        .map(|m| Member { name: text(m, "name"), cli: text(m, "cli"), shape: text(m, "shape") })
+                        .filter_map(Value::as_str)
+                        .map(|m| {
+                            let (name, shape) = m.split_once(':').unwrap_or((m, m));
+                            Member { name: name.to_owned(), cli: operations::cli_name(name), shape: shape.to_owned() }
+                        })
                         .collect()
                 })
                 .unwrap_or_default(),
