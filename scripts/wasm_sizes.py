@@ -4,6 +4,8 @@
 Usage:
   scripts/wasm_sizes.py FILE.wasm [--top N] [--grep TEXT]    the N largest functions (or those whose name has TEXT)
   scripts/wasm_sizes.py FILE.wasm --group                    code bytes summed by crate/module prefix
+  scripts/wasm_sizes.py FILE.wasm --data [--top N]           the data section: text and binary bytes (raw and gzip -9),
+                                                             source paths of panic locations, the N longest texts
   scripts/wasm_sizes.py FILE.wasm --forbid TEXT [--forbid T2] exit 1 when a function's name contains TEXT
 
 Reads a wasm that still has its `name` section: `cargo build --release --target wasm32-unknown-unknown` keeps it
@@ -11,6 +13,7 @@ Reads a wasm that still has its `name` section: `cargo build --release --target 
 afford (core's f64 parser, the standard library's sorts) from sneaking back in.
 """
 import argparse
+import gzip
 import re
 import shutil
 import subprocess
@@ -80,6 +83,7 @@ def parse(path):
                 p = q + n
         elif sid == 11:
             data_bytes = size
+            DATA_SEGMENTS.extend(data_segments(data, body))
         elif sid == 0:
             name, p = read_name(data, body)
             if name == "name":
@@ -100,6 +104,44 @@ def parse(path):
         idx = imported_funcs + i
         funcs.append((size, demangled.get(idx, f"<func {idx}>")))
     return funcs, data_bytes, len(data)
+
+
+DATA_SEGMENTS = []  # the bytes of each active data segment, filled by parse()
+
+
+def data_segments(data, pos):
+    """The contents of the data section's segments (active ones with an i32.const offset, as rustc writes them)."""
+    count, pos = leb(data, pos)
+    out = []
+    for _ in range(count):
+        flags, pos = leb(data, pos)
+        if flags == 2:
+            _, pos = leb(data, pos)  # memory index
+        if flags in (0, 2):
+            while data[pos] != 0x0B:  # the offset expression, up to its `end`
+                pos += 1
+            pos += 1
+        n, pos = leb(data, pos)
+        out.append(data[pos : pos + n])
+        pos += n
+    return out
+
+
+def data_summary(top):
+    """What the data section holds: readable text (string literals, model.json) versus binary tables (vtables, panic
+    locations, lookup tables), each with its gzip -9 size, and the source files panic locations point at."""
+    blob = b"".join(DATA_SEGMENTS)
+    texts = [m.group() for m in re.finditer(rb"[\x20-\x7e\n\t\xc2-\xf4\x80-\xbf]{6,}", blob)]
+    text = b"".join(texts)
+    binary = re.sub(rb"[\x20-\x7e\n\t\xc2-\xf4\x80-\xbf]{6,}", b"", blob)
+    gz = lambda b: len(gzip.compress(b, 9))
+    print(f"data: {len(blob)} B raw, {gz(blob)} B gzip -9")
+    print(f"  text   {len(text):8d} B raw {gz(text):7d} B gzip -9 in {len(texts)} runs of 6+ readable bytes")
+    print(f"  binary {len(binary):8d} B raw {gz(binary):7d} B gzip -9")
+    paths = sorted(set(re.findall(rb"[\w/.\-]+\.rs", blob)))
+    print(f"  {len(paths)} source paths (panic locations), {sum(len(p) for p in paths)} B")
+    for t in sorted(texts, key=len, reverse=True)[:top]:
+        print(f"{len(t):7d} B  {t[:110].decode('utf-8', 'replace')!r}")
 
 
 def demangle(names):
@@ -134,8 +176,12 @@ def main():
     ap.add_argument("--grep", action="append", default=[])
     ap.add_argument("--group", action="store_true")
     ap.add_argument("--forbid", action="append", default=[])
+    ap.add_argument("--data", action="store_true")
     args = ap.parse_args()
     funcs, data_bytes, total = parse(args.wasm)
+    if args.data:
+        data_summary(args.top)
+        return
     if not any(not n.startswith("<func ") for _, n in funcs):
         sys.exit(f"wasm_sizes: {args.wasm} has no name section (build it with cargo, not through wasm-opt)")
     if args.forbid:

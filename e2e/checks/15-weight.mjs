@@ -1,0 +1,53 @@
+// What the page fetches before first interaction, and its weight: every request from navigation until the console
+// takes input (and a quiet moment after), each response body compressed with `gzip -9` as scripts/test.sh counts
+// dist/ (node's zlib at level 9 comes out about 1% larger than GNU gzip on the wasm).
+// The budget is 400 KB (README "Page weight"); documentation (docs.json) and lesson files wait for a learner.
+
+import { execFileSync } from 'node:child_process';
+
+const BUDGET_BYTES = 409600;
+// Until the cuts of issue #11 bring the page under its budget, scripts/test.sh passes its temporary ceiling here:
+// over the budget is reported, only past the ceiling fails. Without it (a run by hand) the budget itself fails.
+const CEILING_BYTES = Number(process.env.E2E_WEIGHT_CEILING_BYTES ?? BUDGET_BYTES);
+
+const gzipped = (body) => execFileSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 26 }).length;
+
+export default [
+  {
+    name: 'what the page fetches before first interaction: its gzip -9 weight against the 400 KB budget, no docs, no lessons',
+    async run({ page, open, assert, report }) {
+      const fetched = [];
+      page.on('response', (response) => {
+        if (new URL(response.url()).protocol === 'data:') return;
+        fetched.push(response.body().then(
+          (body) => ({ url: response.url(), raw: body.length, gzip: gzipped(body) }),
+          () => ({ url: response.url(), raw: 0, gzip: 0 })));
+      });
+      await open('');
+      const input = page.getByRole('textbox', { name: 'Console command' });
+      await input.waitFor();
+      assert.ok(await input.isEditable(), 'the console takes input');
+      // Anything the page starts on its own right after it is ready still counts as loaded before interaction.
+      await page.waitForLoadState('networkidle');
+      const files = await Promise.all(fetched);
+      const total = files.reduce((sum, f) => sum + f.gzip, 0);
+      const lines = files.map((f) => `${new URL(f.url).pathname.split('/').pop() || 'index.html'} ${f.gzip} B`);
+      const over = total > BUDGET_BYTES ? `, ${total - BUDGET_BYTES} B OVER BUDGET` : '';
+      report('fetched before first interaction (gzip -9)',
+        `${total} B in ${files.length} files (budget ${BUDGET_BYTES} B${over}): ${lines.join(', ')}`);
+      for (const f of files) {
+        const path = new URL(f.url).pathname;
+        assert.ok(!path.endsWith('/docs.json'), `docs.json waits for the first help: ${f.url}`);
+        assert.ok(!/\/lessons\//.test(path), `lesson files wait for a lesson: ${f.url}`);
+      }
+      assert.ok(files.some((f) => f.url.endsWith('.wasm')), 'the wasm binary was fetched');
+      // The first `help` is what fetches docs.json (so its absence above is the lazy load at work, not a renamed file).
+      const docs = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/docs.json'));
+      await input.fill('aws kinesis help');
+      await input.press('Enter');
+      assert.equal((await docs).status(), 200, 'the first help fetches docs.json');
+      assert.ok(total <= CEILING_BYTES,
+        `the page fetches ${total} B gzip -9 before first interaction, over ${CEILING_BYTES === BUDGET_BYTES ? 'its budget' : 'the ceiling'} of ${CEILING_BYTES} B`);
+    },
+  },
+];
