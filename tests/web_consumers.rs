@@ -3,7 +3,7 @@
 //! buttons run the commands they say; text from records and templates stays text.
 #![cfg(target_arch = "wasm32")]
 
-use kinesis_playground::ui::components::controls::GeneratorsPanel;
+use kinesis_playground::ui::components::controls::ProducersPanel;
 use kinesis_playground::ui::components::views::CapacityRegion;
 use kinesis_playground::ui::components::ConsumersRegion;
 use kinesis_playground::ui::{use_playground, Origin, PlaygroundHandle, PlaygroundProvider};
@@ -40,7 +40,7 @@ fn harness() -> Html {
         <PlaygroundProvider>
             <Setup />
             <ConsumersRegion />
-            <GeneratorsPanel />
+            <ProducersPanel />
             <CapacityRegion />
         </PlaygroundProvider>
     }

@@ -78,8 +78,9 @@ pub struct Mark {
 pub struct FanOutLane {
     pub consumer: String,
     pub shard_index: u32,
-    /// Per bucket (oldest first): events and records pushed in it, as a height (0 to 100) and a title.
-    pub buckets: Vec<(f64, String)>,
+    /// Per bucket (oldest first): the records pushed in it, as a height from 0 to 100 (at least 8 for a bucket
+    /// with an event, even an empty one).
+    pub buckets: Vec<u64>,
     /// Subscriptions opening (the first, then each renewal) and ending.
     pub marks: Vec<Mark>,
     /// The latest events, newest first: time, records, ContinuationSequenceNumber, MillisBehindLatest.
@@ -172,15 +173,10 @@ pub fn fan_out_lanes(engine: &Engine, stream: &Stream) -> Vec<FanOutLane> {
             lane.latest.insert(0, line);
             lane.latest.truncate(3);
         }
-        let most = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f64;
+        let most = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1);
         lane.buckets = counts
             .iter()
-            .enumerate()
-            .map(|(i, &(events, records))| {
-                let h = if events == 0 { 0.0 } else { (records as f64 / most * 100.0).max(8.0) };
-                let at = from + i as Millis * width;
-                (h, format!("{}: {events} event(s), {records} record(s)", time_of_day(at)))
-            })
+            .map(|&(events, records)| if events == 0 { 0 } else { (records * 100 / most).max(8) })
             .collect();
     }
     lanes

@@ -1,7 +1,7 @@
 //! The stream details region: the create-stream form, the stream picker, the selected stream's details and its
 //! producers.
 
-use super::controls::{CreateStreamForm, GeneratorsPanel, ProducersPanel, StreamFacts, StreamPicker, StreamSettings};
+use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts, StreamPicker, StreamSettings};
 use super::Region;
 use yew::prelude::*;
 
@@ -26,7 +26,6 @@ pub fn stream_details_region() -> Html {
                     <CreateStreamForm />
                 </div>
                 <ProducersPanel />
-                <GeneratorsPanel />
             </div>
         </Region>
     }

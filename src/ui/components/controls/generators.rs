@@ -23,8 +23,10 @@ fn edit<E: AsRef<Event> + 'static>(
     })
 }
 
-#[function_component(GeneratorsPanel)]
-pub fn generators_panel() -> Html {
+/// The generator panel, drawn by the producers panel after its own (a hook rather than a component of its own,
+/// which would cost the page a component's machinery).
+#[hook]
+pub fn use_generators_panel() -> Html {
     let handle = use_playground();
     let form = use_state(|| GeneratorForm {
         preset: PRESETS[0].name.into(),

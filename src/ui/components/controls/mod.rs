@@ -31,7 +31,7 @@ pub use console_log::ConsoleLog;
 pub use copy_button::CopyButton;
 pub use create_stream::CreateStreamForm;
 pub use examples::TryThese;
-pub use generators::GeneratorsPanel;
+pub use generators::use_generators_panel;
 pub use link_banner::{offer_from_fragment, LinkBanner};
 pub use producer_form::ProducerForm;
 pub use producers::ProducersPanel;

@@ -1,7 +1,7 @@
 //! The producers panel: the form, every producer with its counts (throttling shown loudly), and the throttling
 //! switch. Pause, resume and remove run `sim producer ...` lines.
 
-use super::ProducerForm;
+use super::{use_generators_panel, ProducerForm};
 use crate::lean::Fixed;
 use crate::sim::{KeyDistribution, Producer};
 use crate::ui::{use_playground, Origin};
@@ -11,6 +11,7 @@ use yew::prelude::*;
 #[function_component(ProducersPanel)]
 pub fn producers_panel() -> Html {
     let handle = use_playground();
+    let generators = use_generators_panel();
     let (producers, enforced) = {
         let p = handle.view();
         (p.console().simulation().producers().to_vec(), p.console().engine().config().enforce_throughput)
@@ -39,6 +40,7 @@ pub fn producers_panel() -> Html {
         }
     };
     html! {
+        <>
         <section class="producers" aria-label="Producers">
             <h3 class="producers__title">{ "Producers" }</h3>
             <ProducerForm />
@@ -49,6 +51,8 @@ pub fn producers_panel() -> Html {
                 <small>{ " (1,000 records and 1 MiB per second per shard, on average; off lets any rate through — real Kinesis never does)" }</small>
             </label>
         </section>
+        { generators }
+        </>
     }
 }
 

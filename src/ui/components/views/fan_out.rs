@@ -59,9 +59,9 @@ pub fn timeline(p: &Playground, stream: &Stream) -> Html {
                             l.open_until.map(|t| format!(" · renews at {}", time_of_day(t))).unwrap_or_default()) }
                     </p>
                     <div class="fan-out-track">
-                        { for l.buckets.iter().enumerate().filter(|(_, b)| b.0 > 0.0).map(|(i, (h, title))| html! {
-                            <span class={classes!("fan-out-track__bar", shard_class(l.shard_index))} title={title.clone()}
-                                style={format!("left:{}%;height:{}%", i * 100 / l.buckets.len(), Fixed(*h, 0))}></span> }) }
+                        { for l.buckets.iter().enumerate().filter(|(_, h)| **h > 0).map(|(i, h)| html! {
+                            <span class={classes!("fan-out-track__bar", shard_class(l.shard_index))}
+                                style={format!("left:{}%;height:{h}%", i * 100 / l.buckets.len())}></span> }) }
                         { for l.marks.iter().map(|m| html! { <span class="fan-out-track__mark" title={m.text.clone()} style={format!("left:{}%", Fixed(m.left, 1))}></span> }) }
                     </div>
                     <ul class="fan-out-lane__events">
