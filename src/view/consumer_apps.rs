@@ -87,7 +87,11 @@ pub fn app_view(engine: &Engine, app: &ConsumerApp) -> AppView {
                     .map(|l| l.lease_key.trim_start_matches("shardId-").trim_start_matches('0'))
                     .map(|n| if n.is_empty() { "0" } else { n })
                     .collect();
-                let held = if held.is_empty() { "none".to_owned() } else { format!("shards {}", held.join(", ")) };
+                let held = match held.len() {
+                    0 => "none".to_owned(),
+                    1 => format!("shard {}", held[0]),
+                    _ => format!("shards {}", held.join(", ")),
+                };
                 let state = if w.stopped { "stopped (not renewing)" } else { "running" };
                 Row {
                     key: w.id.clone(),
