@@ -4,8 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use kinesis_playground::ui::components::controls::ProducersPanel;
-use kinesis_playground::ui::components::views::CapacityRegion;
-use kinesis_playground::ui::components::ConsumersRegion;
+use kinesis_playground::ui::components::{ConsumersRegion, ShardsRegion};
 use kinesis_playground::ui::{use_playground, Origin, PlaygroundHandle, PlaygroundProvider};
 use std::cell::RefCell;
 use std::time::Duration;
@@ -41,7 +40,8 @@ fn harness() -> Html {
             <Setup />
             <ConsumersRegion />
             <ProducersPanel />
-            <CapacityRegion />
+            // The shards region, with the capacity region in it: record data shows in its lanes.
+            <ShardsRegion />
         </PlaygroundProvider>
     }
 }
@@ -200,5 +200,6 @@ async fn capacity_separates_shared_reads_from_each_fan_out_consumer() {
     assert!(capacity.contains("Shared by every GetRecords reader"), "{capacity}");
     assert!(capacity.contains("Enhanced fan-out: each consumer its own 2 MiB/s"), "{capacity}");
     assert!(all(&root, "[role=meter][aria-label=\"efo\"]").len() == 2, "one meter per shard for the app's consumer");
+    assert!(text(&root, ".lane-rows").contains("<img src=x onerror=alert(1)>"), "the payload shows, as text");
     assert!(root.query_selector("img").unwrap().is_none(), "record data never becomes HTML");
 }
