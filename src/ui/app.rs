@@ -2,7 +2,8 @@
 
 use super::components::controls::{ClockBar, SessionKeeper};
 use super::components::{
-    ConsoleRegion, ConsumersRegion, HashKeySpaceRegion, ReadersRegion, ShardsRegion, SiteHeader, StreamDetailsRegion,
+    site_header, stream_details_region, ConsoleRegion, ConsumersRegion, HashKeySpaceRegion, ReadersRegion,
+    ShardsRegion, SiteHeaderProps,
 };
 use super::playground::PlaygroundProvider;
 use super::state::{UiAction, UiState};
@@ -25,7 +26,7 @@ pub fn app() -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ "Skip to the playground" }</a>
-            <SiteHeader {theme} {on_next_theme} />
+            { site_header(&SiteHeaderProps { theme, on_next_theme }) }
             <PlaygroundProvider>
                 <SessionKeeper />
                 <ClockBar />
@@ -34,7 +35,7 @@ pub fn app() -> Html {
                     <HashKeySpaceRegion />
                     <ShardsRegion />
                     <ReadersRegion />
-                    <StreamDetailsRegion />
+                    { stream_details_region() }
                     <ConsumersRegion />
                 </main>
             </PlaygroundProvider>

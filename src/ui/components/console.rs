@@ -1,7 +1,7 @@
 //! The console region: where learners type `aws kinesis ...` commands, with the lesson panel above and examples
 //! below.
 
-use super::controls::{ConsoleInput, ConsoleLog, LinkBanner, ScenarioBanner, SessionBar, TryThese};
+use super::controls::{try_these, ConsoleInput, ConsoleLog, LinkBanner, ScenarioBanner, SessionBar, TryTheseProps};
 use super::lesson::LessonPanel;
 use super::Region;
 use yew::prelude::*;
@@ -34,7 +34,7 @@ pub fn console_region() -> Html {
                 <ConsoleLog />
                 <ConsoleInput value={AttrValue::from((*draft).clone())} on_value={on_value.clone()} />
             </div>
-            <TryThese on_pick={on_value} />
+            { try_these(&TryTheseProps { on_pick: on_value }) }
         </Region>
     }
 }

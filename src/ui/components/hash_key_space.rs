@@ -1,6 +1,6 @@
 //! The hash key space region: which shard owns which slice of `[0, 2^128 - 1]`, and where keys land.
 
-use super::views::{selected_stream, store_value, HashBar, RoutingSteps};
+use super::views::{routing_steps, selected_stream, store_value, HashBar, RoutingStepsProps};
 use super::Region;
 use crate::ui::use_playground;
 use crate::view::routing::route;
@@ -57,7 +57,7 @@ pub fn hash_key_space_region() -> Html {
                             oninput={on_explicit} placeholder="e.g. 0" spellcheck="false" />
                     </label>
                 </div>
-                <RoutingSteps {steps} has_stream={stream.is_some()} />
+                { routing_steps(&RoutingStepsProps { steps, has_stream: stream.is_some() }) }
             </div>
         </Region>
     }

@@ -3,13 +3,13 @@
 use crate::ui::state::Theme;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct SiteHeaderProps {
     pub theme: Theme,
     pub on_next_theme: Callback<()>,
 }
 
-#[function_component(SiteHeader)]
+/// A plain function, not a component: it has no hooks, and a component of its own costs the page's wasm Yew's
+/// per-component code (mount, reuse, props comparison) for nothing.
 pub fn site_header(props: &SiteHeaderProps) -> Html {
     let onclick = props.on_next_theme.reform(|_: MouseEvent| ());
     let next = props.theme.next().label();

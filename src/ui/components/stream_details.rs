@@ -5,7 +5,8 @@ use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts, StreamPicke
 use super::Region;
 use yew::prelude::*;
 
-#[function_component(StreamDetailsRegion)]
+/// A plain function, not a component: it has no hooks, and a component of its own costs the page's wasm Yew's
+/// per-component code (mount, reuse, props comparison) for nothing.
 pub fn stream_details_region() -> Html {
     let intro = html! {
         <>

@@ -21,14 +21,14 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("The playground's own commands", "sim help"),
 ];
 
-#[derive(Properties, PartialEq)]
 pub struct TryTheseProps {
     /// Puts a command into the console's input.
     pub on_pick: Callback<String>,
 }
 
 /// Clickable example commands.
-#[function_component(TryThese)]
+/// A plain function, not a component: it has no hooks, and a component of its own costs the page's wasm Yew's
+/// per-component code (mount, reuse, props comparison) for nothing.
 pub fn try_these(props: &TryTheseProps) -> Html {
     let items = EXAMPLES.iter().map(|(what, line)| {
         let onclick = {

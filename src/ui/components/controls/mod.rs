@@ -30,7 +30,7 @@ pub use console_input::ConsoleInput;
 pub use console_log::ConsoleLog;
 pub use copy_button::CopyButton;
 pub use create_stream::CreateStreamForm;
-pub use examples::TryThese;
+pub use examples::{try_these, TryTheseProps};
 pub use generators::use_generators_panel;
 pub use link_banner::{offer_from_fragment, LinkBanner};
 pub use producer_form::ProducerForm;

@@ -26,8 +26,8 @@ pub use lane_timeline::lane_timeline;
 pub use lineage::Lineage;
 pub use reader_card::ReaderCard;
 pub use reader_form::ReaderForm;
-pub use routing_steps::RoutingSteps;
-pub use sequence_detail::SequenceDetail;
+pub use routing_steps::{routing_steps, RoutingStepsProps};
+pub use sequence_detail::{sequence_detail, SequenceDetailProps};
 pub use shard_lane::ShardLane;
 
 use crate::engine::Stream;

@@ -5,14 +5,14 @@ use crate::lean::Fixed;
 use crate::view::routing::{RoutingError, RoutingSteps as Steps};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct RoutingStepsProps {
     pub steps: Result<Steps, RoutingError>,
     /// Whether a stream with open shards is selected.
     pub has_stream: bool,
 }
 
-#[function_component(RoutingSteps)]
+/// A plain function, not a component: it has no hooks, and a component of its own costs the page's wasm Yew's
+/// per-component code (mount, reuse, props comparison) for nothing.
 pub fn routing_steps(props: &RoutingStepsProps) -> Html {
     let r = match &props.steps {
         Ok(r) => r,

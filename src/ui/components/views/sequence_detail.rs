@@ -3,7 +3,6 @@
 use crate::view::sequence::explain;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct SequenceDetailProps {
     pub sequence_number: AttrValue,
     /// The previous record's number in the same shard (or the shard's StartingSequenceNumber).
@@ -11,7 +10,8 @@ pub struct SequenceDetailProps {
     pub on_close: Callback<()>,
 }
 
-#[function_component(SequenceDetail)]
+/// A plain function, not a component: it has no hooks, and a component of its own costs the page's wasm Yew's
+/// per-component code (mount, reuse, props comparison) for nothing.
 pub fn sequence_detail(props: &SequenceDetailProps) -> Html {
     let Some(x) = explain(&props.sequence_number, props.previous.as_deref()) else {
         return html! { <p class="seq-detail">{ "This is not a sequence number this playground can read." }</p> };

@@ -1,6 +1,8 @@
 //! One shard's lane: its status and lineage, its time axis, and a window of its newest records.
 
-use super::{focus_tag, lane_timeline, selected_stream, shard_class, time_of_day, SequenceDetail};
+use super::{
+    focus_tag, lane_timeline, selected_stream, sequence_detail, shard_class, time_of_day, SequenceDetailProps,
+};
 use crate::engine::{shard_id, Stream};
 use crate::lean::Fixed;
 use crate::time::{format_duration, format_short, Millis};
@@ -74,8 +76,15 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
             Some(prev) => prev,
             None => shard.starting_sequence_number().to_string(),
         };
-        let close = { let picked = picked.clone(); Callback::from(move |()| picked.set(None)) };
-        html! { <SequenceDetail sequence_number={r.sequence_number.to_string()} previous={Some(AttrValue::from(previous))} on_close={close} /> }
+        let close = {
+            let picked = picked.clone();
+            Callback::from(move |()| picked.set(None))
+        };
+        sequence_detail(&SequenceDetailProps {
+            sequence_number: r.sequence_number.to_string().into(),
+            previous: Some(AttrValue::from(previous)),
+            on_close: close,
+        })
     });
     let row_html = rows.iter().map(|row| {
         let counter = row.counter;
