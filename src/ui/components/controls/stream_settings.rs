@@ -6,13 +6,11 @@ use crate::engine::settings::{
     AWS_MANAGED_KEY, DEFAULT_MAX_RECORD_SIZE_KIB, MAX_MAX_RECORD_SIZE_KIB, SHARD_LEVEL_METRICS,
 };
 use crate::engine::{StreamMode, StreamStatus};
-use crate::ui::{use_playground, Origin};
+use crate::ui::{Origin, PlaygroundHandle};
 use yew::prelude::*;
 
 /// The settings of the selected stream.
-#[function_component(StreamSettings)]
-pub fn stream_settings() -> Html {
-    let handle = use_playground();
+pub fn stream_settings(handle: &PlaygroundHandle) -> Html {
     let p = handle.view();
     let engine = p.console().engine();
     let Some(stream) = p.shown_stream() else { return Html::default() };
