@@ -4,6 +4,7 @@
 use super::controls::{try_these, ConsoleInput, ConsoleLog, LinkBanner, ScenarioBanner, SessionBar, TryTheseProps};
 use super::lesson::LessonPanel;
 use super::Region;
+use crate::ui::components::markup::text_el;
 use yew::prelude::*;
 
 #[function_component(ConsoleRegion)]
@@ -17,9 +18,9 @@ pub fn console_region() -> Html {
     let intro = html! {
         <>
             { "Type the same commands you would run against AWS, such as " }
-            <code>{ "aws kinesis create-stream" }</code>
+            { text_el("code", "", AttrValue::Static("aws kinesis create-stream")) }
             { " or " }
-            <code>{ "aws kinesis put-record" }</code>
+            { text_el("code", "", AttrValue::Static("aws kinesis put-record")) }
             { ". The output is what the AWS CLI prints, and every button you press elsewhere on the page shows \
                its equivalent command here." }
         </>

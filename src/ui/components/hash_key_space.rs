@@ -2,6 +2,7 @@
 
 use super::views::{routing_steps, selected_stream, store_value, HashBar, RoutingStepsProps};
 use super::Region;
+use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use crate::view::routing::route;
 use yew::prelude::*;
@@ -37,22 +38,22 @@ pub fn hash_key_space_region() -> Html {
     };
     html! {
         <Region label="Hash key space" kind="keyspace" {intro}>
-            <p class="keyspace-caption">{ caption }</p>
+            { text_el("p", "keyspace-caption", caption.into()) }
             <HashBar {segments} {ticks} {marker} {focus} />
             <div class="keyspace-scale" aria-hidden="true">
-                <span>{ "0" }</span>
+                { text_el("span", "", AttrValue::Static("0")) }
                 <span>{ "2" }<sup>{ "127" }</sup></span>
                 <span>{ "2" }<sup>{ "128" }</sup>{ " − 1" }</span>
             </div>
             <div class="routing">
                 <div class="routing__inputs">
                     <label class="field">
-                        <span class="field__label">{ "Partition key" }</span>
+                        { text_el("span", "field__label", AttrValue::Static("Partition key")) }
                         <input class="field__input" type="text" value={(*key).clone()} oninput={on_key}
                             maxlength="300" spellcheck="false" />
                     </label>
                     <label class="field">
-                        <span class="field__label">{ "Explicit hash key (optional)" }</span>
+                        { text_el("span", "field__label", AttrValue::Static("Explicit hash key (optional)")) }
                         <input class="field__input" type="text" inputmode="numeric" value={(*explicit).clone()}
                             oninput={on_explicit} placeholder="e.g. 0" spellcheck="false" />
                     </label>

@@ -6,6 +6,7 @@ pub mod controls;
 mod hash_key_space;
 mod header;
 pub mod lesson;
+pub mod markup;
 mod readers;
 mod region;
 mod shards;

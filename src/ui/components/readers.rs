@@ -2,6 +2,7 @@
 
 use super::views::{DataViewerRegion, ReaderCard, ReaderForm};
 use super::Region;
+use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use yew::prelude::*;
 
@@ -12,8 +13,8 @@ pub fn readers_region() -> Html {
     let intro = html! {
         <>
             { "A reader walks a shard with a shard iterator. Where it starts depends on the iterator type: " }
-            <code>{ "TRIM_HORIZON" }</code>{ " (the oldest record kept), " }
-            <code>{ "LATEST" }</code>{ " (only records that arrive from now on), a sequence number or a \
+            { text_el("code", "", AttrValue::Static("TRIM_HORIZON")) }{ " (the oldest record kept), " }
+            { text_el("code", "", AttrValue::Static("LATEST")) }{ " (only records that arrive from now on), a sequence number or a \
                timestamp. Each reader's position, and how far it is behind the newest record, shows here." }
         </>
     };
@@ -22,7 +23,7 @@ pub fn readers_region() -> Html {
             <Region label="Readers" kind="readers" {intro}>
                 <ReaderForm />
                 if ids.is_empty() {
-                    <p class="region__empty">{ "No reader is following a shard yet." }</p>
+                    { text_el("p", "region__empty", AttrValue::Static("No reader is following a shard yet.")) }
                 } else {
                     <div class="readers">{ for ids.iter().map(|&id| html! { <ReaderCard key={id} {id} /> }) }</div>
                 }

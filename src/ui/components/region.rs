@@ -1,5 +1,6 @@
 //! A labelled region of the page: a `<section aria-label>` with a heading, a short explanation and its content.
 
+use crate::ui::components::markup::{el, text_el};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,9 +20,9 @@ pub struct RegionProps {
 pub fn region(props: &RegionProps) -> Html {
     html! {
         <section aria-label={props.label.clone()} class={classes!("region", format!("region--{}", props.kind))}>
-            <h2 class="region__title">{ props.label.clone() }</h2>
-            <p class="region__intro">{ props.intro.clone() }</p>
-            <div class="region__body">{ props.children.clone() }</div>
+            { text_el("h2", "region__title", props.label.clone().into()) }
+            { el("p", "region__intro", vec![props.intro.clone()]) }
+            { el("div", "region__body", vec![props.children.clone()]) }
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use super::views::{selected_stream, CapacityRegion, ShardLane};
 use super::Region;
 use crate::time::{Millis, HOUR, MINUTE};
+use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use yew::prelude::*;
 
@@ -24,9 +25,11 @@ pub fn shards_region() -> Html {
            when a shard is asked to take more than its 1 MB or 1,000 records per second." }
     };
     let body = match stream {
-        None => {
-            html! { <p class="region__empty">{ "There are no shards yet: they appear when you create a stream." }</p> }
-        }
+        None => text_el(
+            "p",
+            "region__empty",
+            AttrValue::Static("There are no shards yet: they appear when you create a stream."),
+        ),
         Some(s) => {
             let span = spans[(*zoom).min(2)].0;
             let open_by_default = s.shards.len() <= 4;

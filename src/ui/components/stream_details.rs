@@ -1,8 +1,9 @@
 //! The stream details region: the create-stream form, the stream picker, the selected stream's details and its
 //! producers.
 
-use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts};
+use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts, StreamPicker, StreamSettings};
 use super::Region;
+use crate::ui::components::markup::text_el;
 use yew::prelude::*;
 
 /// A plain function, not a component: it has no hooks, and a component of its own costs the page's wasm Yew's
@@ -11,7 +12,7 @@ pub fn stream_details_region() -> Html {
     let intro = html! {
         <>
             { "The stream's name, status, shard count, retention period, ARN and settings (encryption, shard-level metrics, record size), as " }
-            <code>{ "aws kinesis describe-stream-summary" }</code>
+            { text_el("code", "", AttrValue::Static("aws kinesis describe-stream-summary")) }
             { " reports them. Every button here runs the matching command in the console." }
         </>
     };
@@ -20,7 +21,9 @@ pub fn stream_details_region() -> Html {
             <div class="details-body">
                 <div class="details-grid">
                     <div class="details-grid__main">
+                        <StreamPicker />
                         <StreamFacts />
+                        <StreamSettings />
                     </div>
                     <CreateStreamForm />
                 </div>

@@ -3,6 +3,7 @@
 use super::browser::prefers_reduced_motion;
 use super::{use_sim_ticker, ShortcutsDialog};
 use crate::time::format_short;
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -45,7 +46,7 @@ pub fn clock_bar() -> Html {
     html! {
         <div class="clock-bar" role="group" aria-label="Simulated clock">
             <div class="clock-bar__time">
-                <span class="clock-bar__label">{ "Simulated time" }</span>
+                { text_el("span", "clock-bar__label", AttrValue::Static("Simulated time")) }
                 <span class="clock-bar__now" role="timer" aria-label="Simulated time">{ time }</span>
                 <span class={classes!("clock-bar__state", clock.playing.then_some("clock-bar__state--playing"))}>
                     { if clock.playing { "running" } else { "paused" } }
@@ -64,7 +65,7 @@ pub fn clock_bar() -> Html {
                 }) }
             </div>
             <label class="clock-bar__speed">
-                <span>{ "Simulation speed" }</span>
+                { text_el("span", "", AttrValue::Static("Simulation speed")) }
                 <select aria-label="Simulation speed" onchange={on_speed}>
                     { for SPEEDS.iter().map(|(x, label)| html! {
                         <option key={*x} value={x.to_string()} selected={clock.speed as u32 == *x}>{ *label }</option>
@@ -73,10 +74,10 @@ pub fn clock_bar() -> Html {
             </label>
             <ShortcutsDialog />
             if !clock.playing && prefers_reduced_motion() {
-                <p class="clock-bar__motion">{ "Your system asks for reduced motion, so the clock started paused: press Play or Step to move time." }</p>
+                { text_el("p", "clock-bar__motion", AttrValue::Static("Your system asks for reduced motion, so the clock started paused: press Play or Step to move time.")) }
             }
             if capped && clock.speed > 10.0 {
-                <p class="clock-bar__note">{ "Speed limited while producers, generators or consumer applications run (at most 20 simulated seconds per real second), so the page stays responsive." }</p>
+                { text_el("p", "clock-bar__note", AttrValue::Static("Speed limited while producers, generators or consumer applications run (at most 20 simulated seconds per real second), so the page stays responsive.")) }
             }
         </div>
     }

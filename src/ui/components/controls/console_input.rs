@@ -2,6 +2,7 @@
 
 use super::completion::apply_completion;
 use super::CONSOLE_INPUT_ID;
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -102,7 +103,7 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
         <div class="console-input">
             if !choices.is_empty() {
                 <p class="console-input__choices" aria-live="polite">
-                    <span class="visually-hidden">{ "Completions: " }</span>
+                    { text_el("span", "visually-hidden", AttrValue::Static("Completions: ")) }
                     { for choices.iter().map(|c| html! { <code key={c.clone()}>{ c.clone() }</code> }) }
                 </p>
             }
@@ -130,7 +131,7 @@ pub fn console_input(props: &ConsoleInputProps) -> Html {
             </div>
             <p class="console-input__help" id="console-input-help">
                 if pending {
-                    <strong>{ "The command continues (a \\ or an open quote): type the rest and press Enter. " }</strong>
+                    { text_el("strong", "", AttrValue::Static("The command continues (a \\ or an open quote): type the rest and press Enter. ")) }
                 }
                 { "Enter runs the command · ↑ ↓ earlier commands · Tab completes" }
             </p>

@@ -2,6 +2,7 @@
 
 use super::CopyButton;
 use crate::time::format_short;
+use crate::ui::components::markup::{el, text_el};
 use crate::ui::{use_playground, LogEntry, Origin};
 use std::rc::Rc;
 use web_sys::Element;
@@ -78,8 +79,8 @@ fn log_item(props: &LogItemProps) -> Html {
     let out = &props.entry.output;
     let origin = match props.entry.origin {
         Origin::Typed => html! {},
-        Origin::Control => html! { <span class="console-entry__origin">{ "from a button" }</span> },
-        Origin::Scenario => html! { <span class="console-entry__origin">{ "from a lesson" }</span> },
+        Origin::Control => text_el("span", "console-entry__origin", AttrValue::Static("from a button")),
+        Origin::Scenario => text_el("span", "console-entry__origin", AttrValue::Static("from a lesson")),
     };
     let failed = out.exit_code != 0;
     let hints: Html = out
@@ -89,7 +90,7 @@ fn log_item(props: &LogItemProps) -> Html {
             html! {
                 <aside class="console-hint" aria-label="Hint">
                     <span class="console-hint__label" aria-hidden="true">{ "Hint" }</span>
-                    <p>{ h.clone() }</p>
+                    { text_el("p", "", h.clone().into()) }
                 </aside>
             }
         })
@@ -112,17 +113,17 @@ fn log_item(props: &LogItemProps) -> Html {
             <div class="console-entry__body">
                 <div class="console-entry__output">
                     if !out.stdout.is_empty() {
-                        <pre class="console-entry__stdout">{ out.stdout.clone() }</pre>
+                        { text_el("pre", "console-entry__stdout", out.stdout.clone().into()) }
                     }
                     if !out.stderr.is_empty() {
-                        <pre class="console-entry__stderr">{ out.stderr.clone() }</pre>
+                        { text_el("pre", "console-entry__stderr", out.stderr.clone().into()) }
                     }
                     if failed {
-                        <p class="console-entry__exit">{ format!("exit code {}", out.exit_code) }</p>
+                        { text_el("p", "console-entry__exit", format!("exit code {}", out.exit_code).into()) }
                     }
                 </div>
                 if !out.hints.is_empty() {
-                    <div class="console-entry__hints">{ hints }</div>
+                    { el("div", "console-entry__hints", vec![hints]) }
                 }
             </div>
         </article>

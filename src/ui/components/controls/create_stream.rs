@@ -1,6 +1,7 @@
 //! The create-stream form (the seed's Stage 1): name, capacity mode, shard count. It runs the equivalent
 //! `aws kinesis create-stream ...` line, after checking the input in plain words.
 
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -89,33 +90,33 @@ pub fn create_stream_form() -> Html {
     };
     html! {
         <form class="form create-stream" aria-label="Create a stream" {onsubmit} novalidate=true>
-            <h3 class="form__title">{ "Create a stream" }</h3>
+            { text_el("h3", "form__title", AttrValue::Static("Create a stream")) }
             <label class="form__field">
-                <span class="form__label">{ "Stream name" }</span>
+                { text_el("span", "form__label", AttrValue::Static("Stream name")) }
                 <input type="text" value={(*name).clone()} oninput={text_input(&name)} maxlength="128"
                     autocomplete="off" spellcheck="false" aria-invalid={result.is_err().to_string()}
                     aria-describedby="create-stream-error" />
             </label>
             <fieldset class="form__field form__choices">
-                <legend class="form__label">{ "Capacity mode" }</legend>
+                { text_el("legend", "form__label", AttrValue::Static("Capacity mode")) }
                 <label><input type="radio" name="capacity-mode" checked={!*on_demand} onchange={set_mode(false)} />
-                    { " Provisioned" }<small>{ " — you choose the shards and pay for each" }</small></label>
+                    { " Provisioned" }{ text_el("small", "", AttrValue::Static(" — you choose the shards and pay for each")) }</label>
                 <label><input type="radio" name="capacity-mode" checked={*on_demand} onchange={set_mode(true)} />
-                    { " On-demand" }<small>{ " — Kinesis adds shards as traffic grows" }</small></label>
+                    { " On-demand" }{ text_el("small", "", AttrValue::Static(" — Kinesis adds shards as traffic grows")) }</label>
             </fieldset>
             if !*on_demand {
                 <label class="form__field">
-                    <span class="form__label">{ "Shard count" }</span>
+                    { text_el("span", "form__label", AttrValue::Static("Shard count")) }
                     <input type="number" min="1" max={MAX_FORM_SHARDS.to_string()} value={(*shards).clone()}
                         oninput={text_input(&shards)} class="form__number" />
-                    <small class="form__help">{ "Each shard takes up to 1,000 records and 1 MiB per second (on average; bursts up to 10 MiB)." }</small>
+                    { text_el("small", "form__help", AttrValue::Static("Each shard takes up to 1,000 records and 1 MiB per second (on average; bursts up to 10 MiB).")) }
                 </label>
             }
             { error }
             <div class="form__actions">
                 <button type="submit" class="button button--primary">{ "Create stream" }</button>
                 if let Ok(line) = &result {
-                    <p class="form__preview">{ "Runs " }<code>{ line.clone() }</code></p>
+                    <p class="form__preview">{ "Runs " }{ text_el("code", "", line.clone().into()) }</p>
                 }
             </div>
         </form>

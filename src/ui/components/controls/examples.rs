@@ -1,6 +1,7 @@
 //! "Try these": the seed tutorial's commands, one click away. A click fills the console's input; it never runs.
 
 use super::{browser::focus_by_id, CONSOLE_INPUT_ID};
+use crate::ui::components::markup::text_el;
 use yew::prelude::*;
 
 /// The tutorial's commands, verbatim (the put-record line keeps its inner double quotes on purpose: the console
@@ -41,15 +42,15 @@ pub fn try_these(props: &TryTheseProps) -> Html {
         html! {
             <li key={*line}>
                 <button type="button" class="example" {onclick} title="Put this command in the console (press Enter to run it)">
-                    <span class="example__what">{ *what }</span>
-                    <code class="example__line">{ *line }</code>
+                    { text_el("span", "example__what", (*what).into()) }
+                    { text_el("code", "example__line", (*line).into()) }
                 </button>
             </li>
         }
     });
     html! {
         <details class="try-these" open=true>
-            <summary>{ "Try these" }</summary>
+            { text_el("summary", "", AttrValue::Static("Try these")) }
             <p class="try-these__intro">
                 { "The seed tutorial, step by step. A click puts the command in the console; press Enter to run it." }
             </p>

@@ -3,6 +3,7 @@
 
 use super::{focus_by_id, CONSOLE_INPUT_ID};
 use crate::session::SavedSession;
+use crate::ui::components::markup::text_el;
 use crate::ui::links::{clear_fragment, read_fragment, unpack, LinkKind};
 use crate::ui::{use_playground, Notice, OfferedLink, PlaygroundHandle, PAGE_LIMITS};
 use wasm_bindgen_futures::spawn_local;
@@ -48,7 +49,7 @@ pub fn link_banner() -> Html {
     match offer {
         OfferedLink::Refused(why) => html! {
             <div class="scenario-banner scenario-banner--error" role="alert">
-                <p><strong>{ "This link could not be opened. " }</strong>{ why }</p>
+                <p>{ text_el("strong", "", AttrValue::Static("This link could not be opened. ")) }{ why }</p>
                 <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
             </div>
         },

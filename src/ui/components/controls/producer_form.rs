@@ -2,6 +2,7 @@
 
 use super::shell_quote;
 use crate::lean::Shortest;
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -87,28 +88,28 @@ pub fn producer_form() -> Html {
         <div class="producer-form">
             <div class="hot-key-demo">
                 <button type="button" class="button button--primary" onclick={demo}>{ "Hot key demo" }</button>
-                <p>{ "Starts a producer writing 1,500 records/s, all with the partition key " }<code>{ "hot" }</code>
+                <p>{ "Starts a producer writing 1,500 records/s, all with the partition key " }{ text_el("code", "", AttrValue::Static("hot")) }
                     { ". One key always lands on the same shard, and a shard takes at most 1,000 records/s: watch that shard \
                        throttle while the others sit idle" }
                     { demo_where }</p>
             </div>
             <form class="form form--inline" aria-label="Start a producer" {onsubmit} novalidate=true>
-                <label class="form__field"><span class="form__label">{ "Records per second" }</span>
+                <label class="form__field">{ text_el("span", "form__label", AttrValue::Static("Records per second")) }
                     <input type="number" class="form__number" min="1" value={(*rate).clone()} oninput={input(&rate)} /></label>
-                <label class="form__field"><span class="form__label">{ "Partition keys" }</span>
+                <label class="form__field">{ text_el("span", "form__label", AttrValue::Static("Partition keys")) }
                     <input type="number" class="form__number" min="1" value={(*keys).clone()} oninput={input(&keys)} /></label>
-                <label class="form__field"><span class="form__label">{ "Hot key (optional)" }</span>
+                <label class="form__field">{ text_el("span", "form__label", AttrValue::Static("Hot key (optional)")) }
                     <input type="text" value={(*hot_key).clone()} oninput={input(&hot_key)} placeholder="e.g. user-42" spellcheck="false" /></label>
                 if !hot_key.trim().is_empty() {
-                    <label class="form__field"><span class="form__label">{ "Hot key share (%)" }</span>
+                    <label class="form__field">{ text_el("span", "form__label", AttrValue::Static("Hot key share (%)")) }
                         <input type="number" class="form__number" min="0" max="100" value={(*share).clone()} oninput={input(&share)} /></label>
                 }
                 <button type="submit" class="button" disabled={result.is_err()}>{ "Start producer" }</button>
             </form>
             { match &result {
-                Ok(line) => html! { <p class="form__preview">{ "Runs " }<code>{ line.clone() }</code></p> },
-                Err(message) if selected.is_none() => html! { <p class="form__help">{ message.clone() }</p> },
-                Err(message) => html! { <p class="form__error">{ message.clone() }</p> },
+                Ok(line) => html! { <p class="form__preview">{ "Runs " }{ text_el("code", "", line.clone().into()) }</p> },
+                Err(message) if selected.is_none() => text_el("p", "form__help", message.clone().into()),
+                Err(message) => text_el("p", "form__error", message.clone().into()),
             } }
         </div>
     }

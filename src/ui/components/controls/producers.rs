@@ -4,6 +4,7 @@
 use super::{use_generators_panel, ProducerForm};
 use crate::lean::Fixed;
 use crate::sim::{KeyDistribution, Producer};
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
 
@@ -29,7 +30,13 @@ pub fn producers_panel() -> Html {
         })
     };
     let list = if producers.is_empty() {
-        html! { <p class="region__empty">{ "No producers yet. A producer is a simulated application writing records at a steady rate." }</p> }
+        text_el(
+            "p",
+            "region__empty",
+            AttrValue::Static(
+                "No producers yet. A producer is a simulated application writing records at a steady rate.",
+            ),
+        )
     } else {
         html! {
             <ul class="producers__list">
@@ -42,13 +49,13 @@ pub fn producers_panel() -> Html {
     html! {
         <>
         <section class="producers" aria-label="Producers">
-            <h3 class="producers__title">{ "Producers" }</h3>
+            { text_el("h3", "producers__title", AttrValue::Static("Producers")) }
             <ProducerForm />
             { list }
             <label class="switch">
                 <input type="checkbox" checked={enforced} onchange={toggle} />
-                <span>{ "Enforce shard limits, as Kinesis does" }</span>
-                <small>{ " (1,000 records and 1 MiB per second per shard, on average; off lets any rate through — real Kinesis never does)" }</small>
+                { text_el("span", "", AttrValue::Static("Enforce shard limits, as Kinesis does")) }
+                { text_el("small", "", AttrValue::Static(" (1,000 records and 1 MiB per second per shard, on average; off lets any rate through — real Kinesis never does)")) }
             </label>
         </section>
         { generators }
@@ -79,22 +86,22 @@ fn producer_row(props: &ProducerRowProps) -> Html {
     html! {
         <li class={classes!("producer", throttled.then_some("producer--throttled"))}>
             <div class="producer__head">
-                <strong>{ format!("Producer {}", p.id) }</strong>
-                <span>{ format!("{} records/s to {}, {keys}", p.spec.records_per_second, p.spec.stream) }</span>
+                { text_el("strong", "", format!("Producer {}", p.id).into()) }
+                { text_el("span", "", format!("{} records/s to {}, {keys}", p.spec.records_per_second, p.spec.stream).into()) }
                 <span class={classes!("producer__state", p.paused.then_some("producer__state--paused"))}>
                     { if p.paused { "paused" } else { "running" } }</span>
             </div>
             <dl class="producer__counts">
-                <dt>{ "written" }</dt><dd>{ p.sent }</dd>
-                <dt>{ "throttled" }</dt><dd class={classes!(throttled.then_some("producer__loud"))}>{ p.throttled }</dd>
-                <dt>{ "failed" }</dt><dd>{ p.failed }</dd>
+                { text_el("dt", "", AttrValue::Static("written")) }{ text_el("dd", "", p.sent.to_string().into()) }
+                { text_el("dt", "", AttrValue::Static("throttled")) }<dd class={classes!(throttled.then_some("producer__loud"))}>{ p.throttled }</dd>
+                { text_el("dt", "", AttrValue::Static("failed")) }{ text_el("dd", "", p.failed.to_string().into()) }
             </dl>
             if throttled {
-                <p class="producer__alert">{ "⚠ Throttled: a shard was asked for more than it takes per second, and Kinesis \
-                    refused the extra records (ProvisionedThroughputExceededException). Spread the keys, or add shards." }</p>
+                { text_el("p", "producer__alert", AttrValue::Static("⚠ Throttled: a shard was asked for more than it takes per second, and Kinesis \
+                    refused the extra records (ProvisionedThroughputExceededException). Spread the keys, or add shards.")) }
             }
             if let Some(error) = &p.last_error {
-                <p class="producer__error">{ "Last error: " }<code>{ error.clone() }</code></p>
+                <p class="producer__error">{ "Last error: " }{ text_el("code", "", error.clone().into()) }</p>
             }
             <div class="producer__actions">
                 <button type="button" class="button button--small" onclick={props.on_pause.clone()}>

@@ -3,6 +3,7 @@
 use super::{browser::focus_by_id, CONSOLE_INPUT_ID};
 use crate::sim::scenario::FRAGMENT_KEY;
 use crate::sim::Scenario;
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, OfferedScenario, Origin};
 use yew::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn scenario_banner() -> Html {
         Err(message) => {
             return html! {
                 <div class="scenario-banner scenario-banner--error" role="alert">
-                    <p><strong>{ "This link's scenario could not be loaded. " }</strong>{ message }</p>
+                    <p>{ text_el("strong", "", AttrValue::Static("This link's scenario could not be loaded. ")) }{ message }</p>
                     <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             };
@@ -52,10 +53,10 @@ pub fn scenario_banner() -> Html {
     let source = if offer.from_link { "This link sets up: " } else { "This lesson sets up: " };
     html! {
         <div class="scenario-banner" role="region" aria-label="Scenario">
-            <p class="scenario-banner__title">{ source }<strong>{ scenario.title.clone() }</strong></p>
+            <p class="scenario-banner__title">{ source }{ text_el("strong", "", scenario.title.clone().into()) }</p>
             <details class="scenario-banner__lines">
-                <summary>{ format!("See its {} commands", scenario.lines.len()) }</summary>
-                <ol>{ for scenario.lines.iter().map(|l| html! { <li><code>{ l.clone() }</code></li> }) }</ol>
+                { text_el("summary", "", format!("See its {} commands", scenario.lines.len()).into()) }
+                <ol>{ for scenario.lines.iter().map(|l| html! { <li>{ text_el("code", "", l.clone().into()) }</li> }) }</ol>
             </details>
             <div class="scenario-banner__actions">
                 <button type="button" class="button button--primary" onclick={run}>{ "Run it" }</button>

@@ -2,6 +2,7 @@
 //! learner types in a field (and Space on a button still presses the button).
 
 use super::{browser::focus_by_id, CONSOLE_INPUT_ID};
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -102,9 +103,9 @@ pub fn shortcuts_dialog() -> Html {
                 onkeydown={Callback::from(|e: KeyboardEvent| if e.key() == "Tab" { e.prevent_default() })}>
                 <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
                 <dl class="shortcuts__list">
-                    { for SHORTCUTS.iter().map(|(key, what)| html! { <><dt><kbd>{ *key }</kbd></dt><dd>{ *what }</dd></> }) }
+                    { for SHORTCUTS.iter().map(|(key, what)| html! { <><dt>{ text_el("kbd", "", (*key).into()) }</dt>{ text_el("dd", "", (*what).into()) }</> }) }
                 </dl>
-                <p class="shortcuts__note">{ "Shortcuts are off while you type in the console or a form. Everywhere else, Tab moves between controls." }</p>
+                { text_el("p", "shortcuts__note", AttrValue::Static("Shortcuts are off while you type in the console or a form. Everywhere else, Tab moves between controls.")) }
                 <button type="button" class="button" ref={close_ref} onclick={close}>{ "Close" }</button>
             </div>
         </div>

@@ -1,33 +1,28 @@
 //! The selected stream's details, as `describe-stream-summary` reports them, each with a one-line explanation;
 //! retention +/- 24 h and delete (with a confirmation step) run the CLI commands.
 
-use super::{stream_picker, stream_settings, CopyButton};
+use super::CopyButton;
 use crate::engine::{PendingTransition, StreamMode};
 use crate::time::{format_duration, format_short};
-use crate::ui::{use_playground, Origin, PlaygroundHandle};
+use crate::ui::components::markup::{el, fact, text_el, txt};
+use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
 
 /// Retention bounds (hours), as in Kinesis.
 const MIN_RETENTION: u32 = 24;
 const MAX_RETENTION: u32 = 8760;
 
-/// The stream picker, the details of the selected stream and its settings: one component for the three (the picker
-/// and the settings are plain functions of the same handle, which spares the page's wasm two components' code).
+/// The details of the selected stream.
 #[function_component(StreamFacts)]
-pub fn stream_facts_and_settings() -> Html {
+pub fn stream_facts() -> Html {
     let handle = use_playground();
     let confirm_delete = use_state(|| false);
-    html! { <>{ stream_picker(&handle) }{ stream_facts(&handle, confirm_delete) }{ stream_settings(&handle) }</> }
-}
-
-/// The details of the selected stream.
-fn stream_facts(handle: &PlaygroundHandle, confirm_delete: UseStateHandle<bool>) -> Html {
     let p = handle.view();
     let engine = p.console().engine();
     let Some(stream) = p.shown_stream() else {
         return html! {
             <p class="region__empty">{ "No stream yet. Create one with the “Create a stream” form, or type " }
-                <code>{ "aws kinesis create-stream --stream-name DemoStream --shard-count 1" }</code>{ " in the console." }</p>
+                { text_el("code", "", AttrValue::Static("aws kinesis create-stream --stream-name DemoStream --shard-count 1")) }{ " in the console." }</p>
         };
     };
     let name = stream.name.clone();
@@ -66,7 +61,7 @@ fn stream_facts(handle: &PlaygroundHandle, confirm_delete: UseStateHandle<bool>)
         })
     };
     let tags = if stream.tags.is_empty() {
-        html! { <span class="facts__none">{ "none" }</span> }
+        text_el("span", "facts__none", AttrValue::Static("none"))
     } else {
         stream
             .tags
@@ -81,38 +76,41 @@ fn stream_facts(handle: &PlaygroundHandle, confirm_delete: UseStateHandle<bool>)
     html! {
         <div class="stream-facts">
             <div class="stream-facts__head">
-                <h3 class="stream-facts__name">{ name.clone() }</h3>
+                { text_el("h3", "stream-facts__name", name.clone().into()) }
                 <span class={classes!("status", format!("status--{}", status.to_ascii_lowercase()))} aria-label={format!("Status: {status}")}
                     role="status">{ status }</span>
-                if !when.is_empty() { <span class="stream-facts__when">{ when }</span> }
+                if !when.is_empty() { { text_el("span", "stream-facts__when", when.into()) } }
             </div>
-            <p class="stream-facts__explain">{ status_explanation(status) }</p>
-            <dl class="facts facts--explained">
-                <dt>{ "Capacity mode" }</dt>
-                <dd>{ stream.mode.as_str() }<small>{ mode }</small></dd>
-                <dt>{ "Shards" }</dt>
-                <dd>{ format!("{open} open, {closed} closed") }
-                    <small>{ "Open shards take new records; closed ones (after a split or merge) are read until their data expires." }</small></dd>
-                <dt>{ "Retention" }</dt>
-                <dd>
-                    <span class="retention">
-                        <button type="button" class="button button--small" disabled={hours <= MIN_RETENTION || status != "ACTIVE"}
-                            aria-label="Decrease retention by 24 hours" onclick={retention("decrease", hours.saturating_sub(24).max(MIN_RETENTION))}>{ "−24 h" }</button>
-                        <span>{ format!("{hours} hours") }</span>
-                        <button type="button" class="button button--small" disabled={hours >= MAX_RETENTION || status != "ACTIVE"}
-                            aria-label="Increase retention by 24 hours" onclick={retention("increase", (hours + 24).min(MAX_RETENTION))}>{ "+24 h" }</button>
-                    </span>
-                    <small>{ "How long records are kept: 24 hours by default, up to 365 days. Older records are trimmed." }</small>
-                </dd>
-                <dt>{ "ARN" }</dt>
-                <dd><code class="arn">{ stream.arn.clone() }</code>
-                    <CopyButton label="Copy ARN" text={AttrValue::from(stream.arn.clone())} class={classes!("button", "button--small")} />
-                    <small>{ "The stream's Amazon Resource Name: its unique id in IAM policies and other services." }</small></dd>
-                <dt>{ "Created" }</dt>
-                <dd>{ format!("{} UTC", format_short(stream.created_ms).get(..19).unwrap_or_default()) }<small>{ "In simulated time." }</small></dd>
-                <dt>{ "Tags" }</dt>
-                <dd>{ tags }<small>{ "Labels for cost reports and access rules (add-tags-to-stream)." }</small></dd>
-            </dl>
+            { text_el("p", "stream-facts__explain", status_explanation(status).into()) }
+            { el("dl", "facts facts--explained", vec![
+                fact("Capacity mode", vec![txt(stream.mode.as_str()), text_el("small", "", mode.into())]),
+                fact("Shards", vec![
+                    txt(format!("{open} open, {closed} closed")),
+                    text_el("small", "", "Open shards take new records; closed ones (after a split or merge) are read until their data expires.".into()),
+                ]),
+                fact("Retention", vec![
+                    html! {
+                        <span class="retention">
+                            <button type="button" class="button button--small" disabled={hours <= MIN_RETENTION || status != "ACTIVE"}
+                                aria-label="Decrease retention by 24 hours" onclick={retention("decrease", hours.saturating_sub(24).max(MIN_RETENTION))}>{ "−24 h" }</button>
+                            { text_el("span", "", format!("{hours} hours").into()) }
+                            <button type="button" class="button button--small" disabled={hours >= MAX_RETENTION || status != "ACTIVE"}
+                                aria-label="Increase retention by 24 hours" onclick={retention("increase", (hours + 24).min(MAX_RETENTION))}>{ "+24 h" }</button>
+                        </span>
+                    },
+                    text_el("small", "", "How long records are kept: 24 hours by default, up to 365 days. Older records are trimmed.".into()),
+                ]),
+                fact("ARN", vec![
+                    text_el("code", "arn", stream.arn.clone().into()),
+                    html! { <CopyButton label="Copy ARN" text={AttrValue::from(stream.arn.clone())} class={classes!("button", "button--small")} /> },
+                    text_el("small", "", "The stream's Amazon Resource Name: its unique id in IAM policies and other services.".into()),
+                ]),
+                fact("Created", vec![
+                    txt(format!("{} UTC", format_short(stream.created_ms).get(..19).unwrap_or_default())),
+                    text_el("small", "", "In simulated time.".into()),
+                ]),
+                fact("Tags", vec![tags, text_el("small", "", "Labels for cost reports and access rules (add-tags-to-stream).".into())]),
+            ]) }
             if status != "DELETING" {
                 <div class="stream-facts__danger">
                     if *confirm_delete {

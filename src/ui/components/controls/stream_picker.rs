@@ -1,11 +1,14 @@
 //! Picks the stream the page shows, when there are several.
 
-use crate::ui::PlaygroundHandle;
+use crate::ui::components::markup::text_el;
+use crate::ui::use_playground;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// A select over every stream; nothing when there are fewer than two.
-pub fn stream_picker(handle: &PlaygroundHandle) -> Html {
+#[function_component(StreamPicker)]
+pub fn stream_picker() -> Html {
+    let handle = use_playground();
     let (names, selected) = {
         let p = handle.view();
         let names: Vec<String> = p.console().engine().streams().map(|s| s.name.clone()).collect();
@@ -23,13 +26,13 @@ pub fn stream_picker(handle: &PlaygroundHandle) -> Html {
     };
     html! {
         <label class="stream-picker">
-            <span>{ "Showing stream" }</span>
+            { text_el("span", "", AttrValue::Static("Showing stream")) }
             <select {onchange} aria-label="Stream to show">
                 { for names.iter().map(|n| html! {
                     <option key={n.clone()} value={n.clone()} selected={selected.as_deref() == Some(n.as_str())}>{ n.clone() }</option>
                 }) }
             </select>
-            <small>{ format!("{} streams in this account", names.len()) }</small>
+            { text_el("small", "", format!("{} streams in this account", names.len()).into()) }
         </label>
     }
 }

@@ -6,11 +6,14 @@ use crate::engine::settings::{
     AWS_MANAGED_KEY, DEFAULT_MAX_RECORD_SIZE_KIB, MAX_MAX_RECORD_SIZE_KIB, SHARD_LEVEL_METRICS,
 };
 use crate::engine::{StreamMode, StreamStatus};
-use crate::ui::{Origin, PlaygroundHandle};
+use crate::ui::components::markup::text_el;
+use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
 
 /// The settings of the selected stream.
-pub fn stream_settings(handle: &PlaygroundHandle) -> Html {
+#[function_component(StreamSettings)]
+pub fn stream_settings() -> Html {
+    let handle = use_playground();
     let p = handle.view();
     let engine = p.console().engine();
     let Some(stream) = p.shown_stream() else { return Html::default() };
@@ -26,26 +29,26 @@ pub fn stream_settings(handle: &PlaygroundHandle) -> Html {
     };
     let encryption = match &s.encryption {
         None => html! { <>
-            <span>{ "NONE" }</span>
+            { text_el("span", "", AttrValue::Static("NONE")) }
             { button("Encrypt", format!("aws kinesis start-stream-encryption --stream-name {name} --encryption-type KMS --key-id {AWS_MANAGED_KEY}"),
                 "Start encryption with the key Kinesis manages") }
         </> },
         Some(e) => html! { <>
-            <span>{ "KMS, key " }<code>{ e.key_id.clone() }</code></span>
+            <span>{ "KMS, key " }{ text_el("code", "", e.key_id.clone().into()) }</span>
             { button("Stop", format!("aws kinesis stop-stream-encryption --stream-name {name} --encryption-type KMS --key-id {}", e.key_id),
                 "Stop encryption") }
         </> },
     };
     let metrics = if s.shard_level_metrics.is_empty() {
         html! { <>
-            <span class="facts__none">{ "none" }</span>
+            { text_el("span", "facts__none", AttrValue::Static("none")) }
             { button("Enable all", format!("aws kinesis enable-enhanced-monitoring --stream-name {name} --shard-level-metrics ALL"),
                 "Enable every shard-level metric") }
         </> }
     } else {
         html! { <>
             if s.shard_level_metrics.len() == SHARD_LEVEL_METRICS.len() {
-                <span class="tag">{ "all seven (ALL)" }</span>
+                { text_el("span", "tag", AttrValue::Static("all seven (ALL)")) }
             } else {
                 { for s.shard_level_metrics.iter().map(|m| html! { <span class="tag" key={*m}>{ *m }</span> }) }
             }
@@ -56,7 +59,7 @@ pub fn stream_settings(handle: &PlaygroundHandle) -> Html {
     let kib = s.max_record_size_kib;
     let to = if kib == DEFAULT_MAX_RECORD_SIZE_KIB { MAX_MAX_RECORD_SIZE_KIB } else { DEFAULT_MAX_RECORD_SIZE_KIB };
     let record_size = html! { <>
-        <span>{ format!("{kib} KiB ({} MiB)", kib / 1024) }</span>
+        { text_el("span", "", format!("{kib} KiB ({} MiB)", kib / 1024).into()) }
         { button(&format!("Set to {} MiB", to / 1024),
             format!("aws kinesis update-max-record-size --stream-arn {arn} --max-record-size-in-ki-b {to}"),
             "Change the maximum record size") }
@@ -68,25 +71,25 @@ pub fn stream_settings(handle: &PlaygroundHandle) -> Html {
             (true, target) => format!("target {} MiB/s, current {} MiB/s", target.unwrap_or(0), stream.open_shard_count()),
         };
         html! { <>
-            <dt>{ "Warm throughput" }</dt>
-            <dd>{ text }<small>{ "Write capacity made ready in advance for an on-demand stream: one shard (1 MiB/s) per MiB/s." }</small></dd>
+            { text_el("dt", "", AttrValue::Static("Warm throughput")) }
+            <dd>{ text }{ text_el("small", "", AttrValue::Static("Write capacity made ready in advance for an on-demand stream: one shard (1 MiB/s) per MiB/s.")) }</dd>
         </> }
     });
     html! {
         <dl class="facts facts--explained stream-settings" aria-label="Stream settings">
-            <dt>{ "Encryption" }</dt>
+            { text_el("dt", "", AttrValue::Static("Encryption")) }
             <dd class="stream-settings__row">{ encryption }
-                <small>{ "Server-side encryption with a KMS key. Records written after the change (once the stream is ACTIVE again) are encrypted; put-record then says \"EncryptionType\": \"KMS\"." }</small></dd>
-            <dt>{ "Shard-level metrics" }</dt>
+                { text_el("small", "", ("Server-side encryption with a KMS key. Records written after the change (once the stream is ACTIVE again) are encrypted; put-record then says \"EncryptionType\": \"KMS\".").into()) }</dd>
+            { text_el("dt", "", AttrValue::Static("Shard-level metrics")) }
             <dd class="stream-settings__row">{ metrics }
-                <small>{ "Enhanced monitoring: per-shard CloudWatch metrics, like the meters in Capacity." }</small></dd>
-            <dt>{ "Max record size" }</dt>
+                { text_el("small", "", AttrValue::Static("Enhanced monitoring: per-shard CloudWatch metrics, like the meters in Capacity.")) }</dd>
+            { text_el("dt", "", AttrValue::Static("Max record size")) }
             <dd class="stream-settings__row">{ record_size }
-                <small>{ "The largest record the stream takes (1 to 10 MiB). A shard still writes 1 MiB/s on average: a large record uses its burst tank." }</small></dd>
+                { text_el("small", "", AttrValue::Static("The largest record the stream takes (1 to 10 MiB). A shard still writes 1 MiB/s on average: a large record uses its burst tank.")) }</dd>
             { warm.unwrap_or_default() }
-            <dt>{ "Resource policy" }</dt>
+            { text_el("dt", "", AttrValue::Static("Resource policy")) }
             <dd>{ if s.policy.is_some() { "attached (get-resource-policy shows it)" } else { "none" } }
-                <small>{ "Who else may use the stream: an IAM policy in JSON (put-resource-policy)." }</small></dd>
+                { text_el("small", "", AttrValue::Static("Who else may use the stream: an IAM policy in JSON (put-resource-policy).")) }</dd>
         </dl>
     }
 }

@@ -14,6 +14,7 @@ mod text;
 
 use crate::lesson::{Lesson, LessonRun};
 use crate::ui::components::controls::focus_by_id;
+use crate::ui::components::markup::text_el;
 use crate::ui::files::read_picked;
 use crate::ui::links::{make_fragment, page_base, LinkKind};
 use crate::ui::{use_playground, ActiveLesson, Notice, OfferedLink, PlaygroundHandle};
@@ -166,8 +167,8 @@ pub fn lesson_panel() -> Html {
             };
             html! {
                 <div class="scenario-banner" role="region" aria-label="Shared lesson">
-                    <p class="scenario-banner__title">{ "This link carries a lesson: " }<strong>{ lesson.title.clone() }</strong></p>
-                    <p>{ lesson.summary.clone() }</p>
+                    <p class="scenario-banner__title">{ "This link carries a lesson: " }{ text_el("strong", "", lesson.title.clone().into()) }</p>
+                    { text_el("p", "", lesson.summary.clone().into()) }
                     <div class="scenario-banner__actions">
                         <button type="button" class="button button--primary" onclick={go}>{ "Start it" }</button>
                         <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
@@ -185,7 +186,7 @@ pub fn lesson_panel() -> Html {
             };
             html! {
                 <div class="scenario-banner scenario-banner--error" role="alert">
-                    <p><strong>{ "This link's lesson could not be opened. " }</strong>{ e.to_string() }{ " Nothing was changed." }</p>
+                    <p>{ text_el("strong", "", AttrValue::Static("This link's lesson could not be opened. ")) }{ e.to_string() }{ " Nothing was changed." }</p>
                     <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
@@ -209,7 +210,7 @@ pub fn lesson_panel() -> Html {
         };
         html! {
             <div class="lesson-welcome" role="region" aria-label="Welcome">
-                <p><strong>{ "New here? " }</strong>{ format!("Start with lesson 1, “{}”: it walks you through AWS's own getting-started tutorial, one goal at a time.", first.title) }</p>
+                <p>{ text_el("strong", "", AttrValue::Static("New here? ")) }{ format!("Start with lesson 1, “{}”: it walks you through AWS's own getting-started tutorial, one goal at a time.", first.title) }</p>
                 <div class="scenario-banner__actions">
                     <button type="button" class="button button--primary" onclick={go}>{ "Start lesson 1" }</button>
                     <button type="button" class="button" onclick={no}>{ "No thanks, just the console" }</button>
@@ -246,7 +247,7 @@ pub fn lesson_panel() -> Html {
         html! {
             <li key={e.file}>
                 <span class="lessons__mark" aria-hidden="true">{ mark }</span>
-                <span class="lessons__title">{ format!("{}. {}", i + 1, e.title) }<span class="visually-hidden">{ format!(" ({status})") }</span></span>
+                <span class="lessons__title">{ format!("{}. {}", i + 1, e.title) }{ text_el("span", "visually-hidden", format!(" ({status})").into()) }</span>
                 <button type="button" class="button button--small" {onclick} aria-label={format!("Start lesson {}: {}", i + 1, e.title)}>
                     { if done || here { "Again" } else { "Start" } }
                 </button>
@@ -290,7 +291,7 @@ pub fn lesson_panel() -> Html {
             <LessonStep on_start={begin.clone()} on_share={share} />
             { share_status }
             <details class="lessons" open={p.lesson.is_none() && !known && stored.welcomed}>
-                <summary>{ format!("Lessons ({done_count} of {} done)", CATALOG.len()) }</summary>
+                { text_el("summary", "", format!("Lessons ({done_count} of {} done)", CATALOG.len()).into()) }
                 <ol class="lessons__list">{ for items }</ol>
                 <label class="button button--small session-bar__open">
                     { "Open lesson file" }

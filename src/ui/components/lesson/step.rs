@@ -5,6 +5,7 @@ use super::text::{blocks, inlines};
 use super::Start;
 use crate::lesson::markdown::parse_inline;
 use crate::ui::components::controls::{focus_by_id, CONSOLE_INPUT_ID};
+use crate::ui::components::markup::{el, text_el};
 use crate::ui::{use_playground, Origin};
 use crate::view::lesson_catalog::next_after;
 use yew::prelude::*;
@@ -60,13 +61,13 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
         });
         return html! {
             <div class="lesson lesson--complete">
-                <p class="lesson__where">{ format!("Lesson: {}", lesson.title) }</p>
-                <p class="lesson__done" role="status"><strong>{ "Lesson complete. " }</strong>
+                { text_el("p", "lesson__where", format!("Lesson: {}", lesson.title).into()) }
+                <p class="lesson__done" role="status">{ text_el("strong", "", AttrValue::Static("Lesson complete. ")) }
                     { format!("You reached every goal of all {steps} steps of “{}”.", lesson.title) }</p>
                 if let (Some(n), Some(onclick)) = (next, start_next) {
                     <p>{ "Next: " }<button type="button" class="button button--primary" {onclick}>{ format!("Start “{}”", n.title) }</button></p>
                 } else {
-                    <p>{ "That was the last lesson in this list: the console is yours to explore, or open a lesson file a teacher gave you." }</p>
+                    { text_el("p", "", AttrValue::Static("That was the last lesson in this list: the console is yours to explore, or open a lesson file a teacher gave you.")) }
                 }
                 { tools }
             </div>
@@ -97,29 +98,29 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
     let hints_left = run.hints_left();
     html! {
         <div class="lesson">
-            <p class="lesson__where">{ format!("Lesson: {} · step {} of {steps}", lesson.title, run.step_index() + 1) }</p>
-            <h3 class="lesson__step">{ step.title.clone() }</h3>
-            <div class="lesson__instruction">{ blocks(&step.instruction) }</div>
+            { text_el("p", "lesson__where", format!("Lesson: {} · step {} of {steps}", lesson.title, run.step_index() + 1).into()) }
+            { text_el("h3", "lesson__step", step.title.clone().into()) }
+            { el("div", "lesson__instruction", vec![blocks(&step.instruction)]) }
             <ul class="lesson__goals" aria-label="Goals">
                 { for goals.iter().map(|g| html! {
                     <li class={classes!("lesson__goal", g.met.then_some("lesson__goal--met"))}>
                         <span class="lesson__mark" aria-hidden="true">{ if g.met { "✓" } else { "○" } }</span>
                         { inlines(&parse_inline(&g.label)) }
-                        <span class="visually-hidden">{ if g.met { " (done)" } else { " (not yet)" } }</span>
+                        { text_el("span", "visually-hidden", (if g.met { " (done)" } else { " (not yet)" }).into()) }
                     </li>
                 }) }
             </ul>
             if done {
-                <p class="lesson__done" role="status"><strong>{ "Step done. " }</strong>{ "Every goal of this step is met." }</p>
+                <p class="lesson__done" role="status">{ text_el("strong", "", AttrValue::Static("Step done. ")) }{ "Every goal of this step is met." }</p>
             }
             if !run.hints_shown().is_empty() {
                 <ol class="lesson__hints" aria-label="Hints">
-                    { for run.hints_shown().iter().map(|h| html! { <li>{ inlines(h) }</li> }) }
+                    { for run.hints_shown().iter().map(|h| el("li", "", vec![inlines(h)])) }
                 </ol>
             }
             if run.solution_shown() {
                 <div class="lesson__solution" aria-label="Solution" role="region">
-                    <pre class="lesson__code"><code>{ step.solution.join("\n") }</code></pre>
+                    <pre class="lesson__code">{ text_el("code", "", step.solution.join("\n").into()) }</pre>
                     <button type="button" class="button button--small" onclick={run_solution}>{ "Run solution" }</button>
                 </div>
             }

@@ -2,6 +2,7 @@
 //! `http(s)` addresses, opened in a new tab with `rel="noopener noreferrer"`.
 
 use crate::lesson::{Block, Inline};
+use crate::ui::components::markup::{el, text_el};
 use yew::prelude::*;
 
 /// Blocks: paragraphs, code blocks, lists.
@@ -9,13 +10,13 @@ pub fn blocks(blocks: &[Block]) -> Html {
     blocks
         .iter()
         .map(|b| match b {
-            Block::Paragraph(i) => html! { <p>{ inlines(i) }</p> },
-            Block::Code(code) => html! { <pre class="lesson__code"><code>{ code.clone() }</code></pre> },
+            Block::Paragraph(i) => el("p", "", vec![inlines(i)]),
+            Block::Code(code) => html! { <pre class="lesson__code">{ text_el("code", "", code.clone().into()) }</pre> },
             Block::List { ordered: true, items } => {
-                html! { <ol>{ for items.iter().map(|i| html! { <li>{ inlines(i) }</li> }) }</ol> }
+                html! { <ol>{ for items.iter().map(|i| el("li", "", vec![inlines(i)])) }</ol> }
             }
             Block::List { ordered: false, items } => {
-                html! { <ul>{ for items.iter().map(|i| html! { <li>{ inlines(i) }</li> }) }</ul> }
+                html! { <ul>{ for items.iter().map(|i| el("li", "", vec![inlines(i)])) }</ul> }
             }
         })
         .collect()
@@ -27,9 +28,9 @@ pub fn inlines(inlines: &[Inline]) -> Html {
         .iter()
         .map(|i| match i {
             Inline::Text(t) => html! { { t.clone() } },
-            Inline::Code(c) => html! { <code>{ c.clone() }</code> },
-            Inline::Emphasis(i) => html! { <em>{ self::inlines(i) }</em> },
-            Inline::Strong(i) => html! { <strong>{ self::inlines(i) }</strong> },
+            Inline::Code(c) => text_el("code", "", c.clone().into()),
+            Inline::Emphasis(i) => el("em", "", vec![self::inlines(i)]),
+            Inline::Strong(i) => el("strong", "", vec![self::inlines(i)]),
             Inline::Link { text, url } if is_web_address(url) => html! {
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ self::inlines(text) }</a>
             },

@@ -9,6 +9,7 @@ use crate::engine::tank::TANK_CAPACITY_BYTES;
 use crate::engine::{Shard, StreamMode};
 use crate::lean::Fixed;
 use crate::time::Millis;
+use crate::ui::components::markup::text_el;
 use crate::ui::components::Region;
 use crate::ui::use_playground;
 use crate::view::consumers::{fan_out_bytes, FAN_OUT_LIMIT};
@@ -32,12 +33,12 @@ fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str, h
     let per = if hard { "/s" } else { "/s on average" };
     html! {
         <div class={classes!("meter", full.then_some("meter--full"))}>
-            <span class="meter__name">{ name.to_owned() }</span>
+            { text_el("span", "meter__name", name.to_owned().into()) }
             <span class="meter__track" role="meter" aria-label={name.to_owned()} aria-valuemin="0"
                 aria-valuemax={limit.to_string()} aria-valuenow={now_value.to_string()}>
                 <span class="meter__fill" style={format!("width:{}%", Fixed(pct, 1))}></span>
             </span>
-            <span class="meter__value">{ format!("{} of {}{per} · peak {}", amount(now_value, unit), amount(limit, unit), amount(minute_peak, unit)) }</span>
+            { text_el("span", "meter__value", format!("{} of {}{per} · peak {}", amount(now_value, unit), amount(limit, unit), amount(minute_peak, unit)).into()) }
         </div>
     }
 }
@@ -49,12 +50,12 @@ fn tank_meter(shard: &Shard, now: Millis) -> Html {
     let low = level < WRITE_BYTES_PER_SEC;
     html! {
         <div class={classes!("meter", "meter--tank", low.then_some("meter--low"))}>
-            <span class="meter__name">{ "Write tank" }</span>
+            { text_el("span", "meter__name", AttrValue::Static("Write tank")) }
             <span class="meter__track" role="meter" aria-label="Write tank" aria-valuemin="0"
                 aria-valuemax={TANK_CAPACITY_BYTES.to_string()} aria-valuenow={level.to_string()}>
                 <span class="meter__fill" style={format!("width:{}%", Fixed(pct, 1))}></span>
             </span>
-            <span class="meter__value">{ format!("{} of {} · refills 1 MiB/s", amount(level, "B"), amount(TANK_CAPACITY_BYTES, "B")) }</span>
+            { text_el("span", "meter__value", format!("{} of {} · refills 1 MiB/s", amount(level, "B"), amount(TANK_CAPACITY_BYTES, "B")).into()) }
         </div>
     }
 }
@@ -69,12 +70,12 @@ fn read_meters(
 ) -> Html {
     html! {
         <>
-            <p class="capacity-group">{ "Shared by every GetRecords reader" }</p>
+            { text_el("p", "capacity-group", AttrValue::Static("Shared by every GetRecords reader")) }
             { meter("OutgoingBytes", this.outgoing_bytes, peak(|b| b.outgoing_bytes), READ_BYTES_PER_SEC, "B", true) }
             { meter("GetRecords calls", u64::from(this.get_records_calls), peak(|b| u64::from(b.get_records_calls)),
                 u64::from(READ_CALLS_PER_SEC), "/s", true) }
             if !fan_out.is_empty() {
-                <p class="capacity-group">{ format!("Enhanced fan-out: each consumer its own 2 MiB/s from {}", shard.shard_id()) }</p>
+                { text_el("p", "capacity-group", format!("Enhanced fan-out: each consumer its own 2 MiB/s from {}", shard.shard_id()).into()) }
                 { for fan_out.iter().map(|(name, bytes, peak)| meter(name, *bytes, *peak, FAN_OUT_LIMIT, "B", true)) }
             }
         </>
@@ -98,8 +99,8 @@ fn shard_meters(shard: &Shard, now: Millis, fan_out: &[(String, u64, u64)]) -> H
             <p class="capacity-counts">
                 <span class={classes!((wpte > 0).then_some("is-bad"))}>{ format!("WriteProvisionedThroughputExceeded: {wpte}") }</span>
                 <span class={classes!((rpte > 0).then_some("is-bad"))}>{ format!("ReadProvisionedThroughputExceeded: {rpte}") }</span>
-                <span>{ format!("IteratorAgeMilliseconds: {age}") }</span>
-                <span class="capacity-counts__note">{ "(last minute)" }</span>
+                { text_el("span", "", format!("IteratorAgeMilliseconds: {age}").into()) }
+                { text_el("span", "capacity-counts__note", AttrValue::Static("(last minute)")) }
             </p>
         </div>
     }
@@ -121,7 +122,7 @@ pub fn capacity_region() -> Html {
     };
     let Some(stream) = selected_stream(&p) else {
         return html! { <Region label="Capacity" kind="capacity" {intro}>
-        <p class="region__empty">{ "Meters appear once a stream exists." }</p></Region> };
+        { text_el("p", "region__empty", AttrValue::Static("Meters appear once a stream exists.")) }</Region> };
     };
     let on_demand = (stream.mode == StreamMode::OnDemand).then(|| html! {
         <p class="capacity-note">{ "On-demand: the stream starts with 4 shards. When its busiest second in the last \

@@ -3,6 +3,7 @@
 
 use super::{selected_stream, store_value};
 use crate::engine::ShardIteratorType;
+use crate::ui::components::markup::text_el;
 use crate::ui::components::Region;
 use crate::ui::{use_playground, Origin, Playground};
 use crate::view::payload::{render, PayloadFormat};
@@ -41,7 +42,7 @@ pub fn data_viewer_region() -> Html {
     let intro = html! { { "Read a shard 50 records at a time, as the AWS console's data viewer does, and look at each \
     payload as text, as JSON (pretty-printed when it parses) or as the base64 the API sends." } };
     let Some(stream) = selected_stream(&p) else {
-        return html! { <Region label="Data viewer" kind="viewer" {intro}><p class="region__empty">{ "No stream yet." }</p></Region> };
+        return html! { <Region label="Data viewer" kind="viewer" {intro}>{ text_el("p", "region__empty", AttrValue::Static("No stream yet.")) }</Region> };
     };
     let shard_index =
         if stream.shard(*shard).is_some() { *shard } else { stream.shards.first().map_or(0, |s| s.index) };
@@ -79,11 +80,13 @@ pub fn data_viewer_region() -> Html {
         html! { <button key={label} class="segmented__item" aria-pressed={(f == *format).to_string()} onclick={Callback::from(move |_| format.set(f))}>{ label }</button> }
     });
     let body = match &*page {
-        None => {
-            html! { <p class="region__empty">{ "Choose a shard and a starting position, then press Get records." }</p> }
-        }
+        None => text_el(
+            "p",
+            "region__empty",
+            AttrValue::Static("Choose a shard and a starting position, then press Get records."),
+        ),
         Some(Err((code, msg))) => {
-            html! { <p class="reader__error" role="alert"><strong>{ code.clone() }</strong>{ format!(": {msg}") }</p> }
+            html! { <p class="reader__error" role="alert">{ text_el("strong", "", code.clone().into()) }{ format!(": {msg}") }</p> }
         }
         Some(Ok(g)) => {
             let rows = g.records.iter().map(|rec| {
@@ -91,9 +94,9 @@ pub fn data_viewer_region() -> Html {
                 let shown = render(&bytes, *format);
                 html! { <li key={rec.sequence_number.clone()} class="viewer__record">
                     <div class="viewer__meta"><code title={rec.sequence_number.clone()}>{ shorten(&rec.sequence_number, 6) }</code>
-                        <span>{ format!("partition key {}", rec.partition_key) }</span></div>
-                    <pre class="viewer__payload">{ shown.text }</pre>
-                    if let Some(n) = shown.note { <p class="viewer__note">{ n }</p> }
+                        { text_el("span", "", format!("partition key {}", rec.partition_key).into()) }</div>
+                    { text_el("pre", "viewer__payload", shown.text.into()) }
+                    if let Some(n) = shown.note { { text_el("p", "viewer__note", n.into()) } }
                 </li> }
             });
             html! { <>
@@ -101,7 +104,7 @@ pub fn data_viewer_region() -> Html {
                     if let Some(ms) = g.millis_behind_latest { { format!(" · MillisBehindLatest {ms} ({})", crate::time::format_duration(ms)) } }</p>
                 <ol class="viewer__list">{ for rows }</ol>
                 if g.next_shard_iterator.is_some() { <button class="button" onclick={next}>{ "Next 50" }</button> }
-                else { <p class="reader__done">{ "The shard is closed and read to its end." }</p> }
+                else { { text_el("p", "reader__done", AttrValue::Static("The shard is closed and read to its end.")) } }
             </> }
         }
     };
@@ -111,13 +114,13 @@ pub fn data_viewer_region() -> Html {
     html! {
         <Region label="Data viewer" kind="viewer" {intro}>
             <div class="viewer__controls">
-                <label class="field"><span class="field__label">{ "Shard" }</span>
+                <label class="field">{ text_el("span", "field__label", AttrValue::Static("Shard")) }
                     <select class="field__input" aria-label="Shard" onchange={on_shard}>{ for stream.shards.iter().map(|s| html! {
                         <option key={s.index} value={s.index.to_string()} selected={s.index == shard_index}>{ s.shard_id() }</option> }) }</select></label>
-                <label class="field"><span class="field__label">{ "Starting position" }</span>
+                <label class="field">{ text_el("span", "field__label", AttrValue::Static("Starting position")) }
                     <select class="field__input" aria-label="Starting position" onchange={on_kind}>{ for ShardIteratorType::ALL.iter().map(|t| html! {
                         <option key={t.as_str()} value={t.as_str()} selected={t.as_str() == kind.as_str()}>{ t.as_str() }</option> }) }</select></label>
-                if needs_value { <label class="field"><span class="field__label">{ "Sequence number or timestamp" }</span>
+                if needs_value { <label class="field">{ text_el("span", "field__label", AttrValue::Static("Sequence number or timestamp")) }
                     <input class="field__input" value={(*at).clone()} oninput={on_at} /></label> }
                 <button class="button button--primary" onclick={start}>{ "Get records" }</button>
                 <div class="segmented" role="group" aria-label="Show payloads as">{ for formats }</div>

@@ -4,6 +4,7 @@ use super::{shard_class, short_shard};
 use crate::engine::hash_key::{fraction, hash_key_of};
 use crate::engine::Stream;
 use crate::lean::Fixed;
+use crate::ui::components::markup::text_el;
 use yew::prelude::*;
 
 /// How many recent records are drawn as ticks on the bar.
@@ -67,7 +68,7 @@ pub fn hash_bar(props: &HashBarProps) -> Html {
                 style={format!("left:{}%;width:{}%", Fixed(left, 4), Fixed(width, 4))}
                 onmouseenter={setter(&focused, Some(i))} onfocus={setter(&focused, Some(i))}
                 onmouseleave={setter(&focused, None)} onblur={setter(&focused, None)}>
-                <span class="keyspace-seg__label">{ label }</span>
+                { text_el("span", "keyspace-seg__label", label.into()) }
             </div>
         }
     });
@@ -77,8 +78,8 @@ pub fn hash_bar(props: &HashBarProps) -> Html {
     let detail = match (*focused).and_then(|i| props.segments.get(i)) {
         Some(&(index, start, end)) => html! {
             <p class="keyspace-detail">
-                <strong>{ format!("shardId-{index:012}") }</strong>
-                { " owns hash keys " }<code>{ start.to_string() }</code>{ " to " }<code>{ end.to_string() }</code>
+                { text_el("strong", "", format!("shardId-{index:012}").into()) }
+                { " owns hash keys " }{ text_el("code", "", start.to_string().into()) }{ " to " }{ text_el("code", "", end.to_string().into()) }
             </p>
         },
         None => html! {

@@ -4,6 +4,7 @@
 use crate::engine::Shard;
 use crate::lean::Fixed;
 use crate::time::{format_duration, Millis};
+use crate::ui::components::markup::text_el;
 use crate::view::timeline::{bucket_counts, throttle_seconds};
 use yew::prelude::*;
 
@@ -50,10 +51,10 @@ pub fn lane_timeline(shard: &Shard, now: Millis, span: Millis, retention: Millis
                 { for throttles }
             </svg>
             <figcaption class="lane-axis">
-                <span>{ format!("−{}", format_duration(span)) }</span>
-                if trimmed.is_some() { <span class="lane-axis__trim">{ "shaded: older than the retention period, trimmed" }</span> }
-                if throttled { <span class="lane-axis__throttle">{ "red marks: throttled seconds" }</span> }
-                <span>{ "now" }</span>
+                { text_el("span", "", format!("−{}", format_duration(span)).into()) }
+                if trimmed.is_some() { { text_el("span", "lane-axis__trim", AttrValue::Static("shaded: older than the retention period, trimmed")) } }
+                if throttled { { text_el("span", "lane-axis__throttle", AttrValue::Static("red marks: throttled seconds")) } }
+                { text_el("span", "", AttrValue::Static("now")) }
             </figcaption>
         </figure>
     }

@@ -5,6 +5,7 @@ use super::{selected_stream, shard_class, short_shard, store_value};
 use crate::engine::shard_id;
 use crate::lean::Fixed;
 use crate::time::format_short;
+use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
 
@@ -38,11 +39,11 @@ pub fn lineage() -> Html {
         };
         html! {
             <li key={s.index} class={classes!("lineage__row", (!s.is_open()).then_some("lineage__row--closed"))}>
-                <span class="lineage__name">{ format!("{}{parents}", s.shard_id()) }</span>
+                { text_el("span", "lineage__name", format!("{}{parents}", s.shard_id()).into()) }
                 <span class="lineage__track" aria-hidden="true">
                     <span class={classes!("lineage__range", shard_class(s.index))} style={format!("left:{}%;width:{}%", Fixed(left, 3), Fixed(width, 3))}></span>
                 </span>
-                <span class="lineage__when">{ when }</span>
+                { text_el("span", "lineage__when", when.into()) }
                 if s.is_open() {
                     <button class="button button--small" onclick={run(split)}
                         aria-label={format!("Split {}", s.shard_id())}>{ "Split" }</button>
@@ -67,7 +68,7 @@ pub fn lineage() -> Html {
     let on_key = store_value::<_, InputEvent>(&split_key);
     html! {
         <div class="lineage">
-            <h3 class="lineage__title">{ "Lineage: splits and merges" }</h3>
+            { text_el("h3", "lineage__title", AttrValue::Static("Lineage: splits and merges")) }
             <p class="lineage__hint">{ "A split closes a shard and opens two children that share its range; a merge \
                 closes two neighbours and opens one. Both take effect when the stream's UPDATING ends (a few seconds; \
                 until then the old shards take reads and writes as before). Readers drain a closed parent to its end \
@@ -75,7 +76,7 @@ pub fn lineage() -> Html {
             <ol class="lineage__list">{ for rows }</ol>
             <div class="lineage__actions">
                 <label class="field field--inline">
-                    <span class="field__label">{ "Split at hash key (empty: the midpoint)" }</span>
+                    { text_el("span", "field__label", AttrValue::Static("Split at hash key (empty: the midpoint)")) }
                     <input class="field__input" type="text" inputmode="numeric" value={(*split_key).clone()} oninput={on_key} />
                 </label>
                 <div class="lineage__merges" role="group" aria-label="Merge adjacent open shards">{ for merges }</div>

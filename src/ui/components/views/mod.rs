@@ -60,7 +60,7 @@ where
 /// The small tag on what the current lesson step talks about (the element also gets the `lesson-focus` class).
 pub fn focus_tag(on: bool) -> yew::Html {
     if on {
-        yew::html! { <span class="focus-tag">{ "this step" }</span> }
+        crate::ui::components::markup::text_el("span", "focus-tag", yew::AttrValue::Static("this step"))
     } else {
         yew::Html::default()
     }

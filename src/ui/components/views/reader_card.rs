@@ -7,6 +7,7 @@ use crate::engine::shard_id;
 use crate::engine::SequenceNumber;
 use crate::lean::Fixed;
 use crate::time::format_duration;
+use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use crate::view::payload::{render, PayloadFormat};
 use crate::view::readers::{shorten, ReaderState};
@@ -69,9 +70,9 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
                     <span class="mini-lane__cursor" style={format!("left:{}%", Fixed(c, 2))}></span>
                 }
                 <span class="mini-lane__labels">
-                    <span>{ format!("oldest kept #{first}") }</span>
-                    <span>{ r.position.map(|p| format!("next to read: #{p}")).unwrap_or_else(|| "no live iterator".into()) }</span>
-                    <span>{ format!("tip #{next}") }</span>
+                    { text_el("span", "", format!("oldest kept #{first}").into()) }
+                    { text_el("span", "", (r.position.map(|p| format!("next to read: #{p}")).unwrap_or_else(|| "no live iterator".into())).into()) }
+                    { text_el("span", "", format!("tip #{next}").into()) }
                 </span>
             </div>
         }
@@ -79,7 +80,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     let expiry = r.issued_ms.map(|at| at + ITERATOR_TTL_MS - now).map(|left| if left > 0 {
         html! { <span class="reader__expiry" title="A shard iterator lives 5 minutes after it is issued">{ format!("Iterator expires in {}", whole_seconds(left)) }</span> }
     } else {
-        html! { <span class="reader__expiry reader__expiry--gone">{ "Iterator has expired: the next call fails" }</span> }
+        text_el("span", "reader__expiry reader__expiry--gone", AttrValue::Static("Iterator has expired: the next call fails"))
     });
     let error = r.error.as_ref().map(|(code, msg)| {
         let tip = match code.as_str() {
@@ -91,16 +92,16 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
             }
             _ => "",
         };
-        html! { <div class="reader__error" role="alert"><strong>{ code.clone() }</strong>{ format!(": {msg} ") }
-        <span>{ tip }</span>
+        html! { <div class="reader__error" role="alert">{ text_el("strong", "", code.clone().into()) }{ format!(": {msg} ") }
+        { text_el("span", "", tip.into()) }
         <button class="button button--small" onclick={act(renew)}>{ "Get a new iterator" }</button></div> }
     });
     let last = r.last.as_ref().map(|g| {
         let rows = g.records.iter().map(|rec| {
             let bytes = base64::engine::general_purpose::STANDARD.decode(&rec.data_base64).unwrap_or_default();
             html! { <li key={rec.sequence_number.clone()}><code title={rec.sequence_number.clone()}>{ SequenceNumber::parse(&rec.sequence_number).map_or_else(|| shorten(&rec.sequence_number, 4), |s| format!("#{}", s.counter)) }</code>
-                <span class="reader__key">{ rec.partition_key.clone() }</span>
-                <span class="reader__data">{ render(&bytes, PayloadFormat::Text).text.chars().take(60).collect::<String>() }</span></li> }
+                { text_el("span", "reader__key", rec.partition_key.clone().into()) }
+                { text_el("span", "reader__data", (render(&bytes, PayloadFormat::Text).text.chars().take(60).collect::<String>()).into()) }</li> }
         });
         html! {
             <div class="reader__result">
@@ -110,8 +111,8 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
                     if let Some(t) = &g.next_shard_iterator { { " · NextShardIterator " }<code title="the full token is in $">{ shorten(t, 6) }</code> }
                 </p>
                 if let Some(kids) = &g.child_shards {
-                    <p class="reader__done">{ format!("This shard is finished (closed and read to its end); read its children next: {}.",
-                        if kids.is_empty() { "none".to_owned() } else { kids.join(", ") }) }</p>
+                    { text_el("p", "reader__done", (format!("This shard is finished (closed and read to its end); read its children next: {}.",
+                        if kids.is_empty() { "none".to_owned() } else { kids.join(", ") })).into()) }
                     <p class="reader__children">{ for kids.iter().filter_map(|k| crate::engine::parse_shard_id(k)).map(|child| {
                         let (handle, stream) = (handle.clone(), r.stream.clone());
                         let start = Callback::from(move |_| {
@@ -135,19 +136,19 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     html! {
         <article class={classes!("reader", focused.then_some("lesson-focus"))} aria-label={format!("Reader {}", r.var)}>
             <header class="reader__head">
-                <strong class="reader__var">{ format!("${}", r.var) }</strong>
+                { text_el("strong", "reader__var", format!("${}", r.var).into()) }
                 <span class={classes!("shard-chip", shard_class(r.shard_index))}>{ shard_id(r.shard_index) }</span>
                 { focus_tag(focused) }
                 <button class="button button--small reader__remove" onclick={remove} aria-label={format!("Remove reader {}", r.var)}>{ "Remove" }</button>
             </header>
-            <code class="reader__type">{ format!("started at {start}") }</code>
+            { text_el("code", "reader__type", format!("started at {start}").into()) }
             { lane.unwrap_or_default() }
             <div class="reader__controls">
-                <label class="field field--inline"><span class="field__label">{ "Limit" }</span>
+                <label class="field field--inline">{ text_el("span", "field__label", AttrValue::Static("Limit")) }
                     <input class="field__input field__input--narrow" type="number" min="1" max="10000" value={r.limit.to_string()} onchange={on_limit} /></label>
                 <button class="button button--primary" onclick={act(get_records)} disabled={r.position.is_none() && r.error.is_none()}>{ "Get records" }</button>
                 { expiry.unwrap_or_default() }
-                <span>{ format!("{} GetRecords call(s) so far · clock {}", r.calls, time_of_day(now)) }</span>
+                { text_el("span", "", format!("{} GetRecords call(s) so far · clock {}", r.calls, time_of_day(now)).into()) }
             </div>
             { error.unwrap_or_default() }
             { last.unwrap_or_default() }

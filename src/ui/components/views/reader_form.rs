@@ -4,6 +4,7 @@ use super::reader_actions::add_reader;
 use super::{selected_stream, store_value};
 use crate::engine::ShardIteratorType;
 use crate::time::{format_rfc3339, parse_timestamp};
+use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use crate::view::lanes::newest_window;
 use crate::view::readers::{is_sequence_number, ReaderState};
@@ -19,7 +20,11 @@ pub fn reader_form() -> Html {
     let problem = use_state(|| None::<String>);
     let p = handle.view();
     let Some(stream) = selected_stream(&p) else {
-        return html! { <p class="region__empty">{ "Create a stream first; then start readers on its shards here." }</p> };
+        return text_el(
+            "p",
+            "region__empty",
+            AttrValue::Static("Create a stream first; then start readers on its shards here."),
+        );
     };
     let now = p.console().engine().now_ms();
     let shard_index =
@@ -83,7 +88,7 @@ pub fn reader_form() -> Html {
     html! {
         <form class="reader-form" onsubmit={on_start} aria-label="Start a reader">
             <label class="field">
-                <span class="field__label">{ "Shard" }</span>
+                { text_el("span", "field__label", AttrValue::Static("Shard")) }
                 <select class="field__input" aria-label="Shard" onchange={on_shard}>
                     { for stream.shards.iter().map(|s| html! {
                         <option key={s.index} value={s.index.to_string()} selected={s.index == shard_index}>
@@ -91,7 +96,7 @@ pub fn reader_form() -> Html {
                 </select>
             </label>
             <label class="field">
-                <span class="field__label">{ "Iterator type" }</span>
+                { text_el("span", "field__label", AttrValue::Static("Iterator type")) }
                 <select class="field__input" aria-label="Iterator type" onchange={on_kind}>
                     { for ShardIteratorType::ALL.iter().map(|t| html! {
                         <option key={t.as_str()} value={t.as_str()} selected={t.as_str() == kind.as_str()}>{ t.as_str() }</option> }) }
@@ -99,7 +104,7 @@ pub fn reader_form() -> Html {
             </label>
             if needs_seq {
                 <label class="field field--wide">
-                    <span class="field__label">{ "Sequence number (pick a recent one or type one)" }</span>
+                    { text_el("span", "field__label", AttrValue::Static("Sequence number (pick a recent one or type one)")) }
                     <input class="field__input" list="reader-seqs" value={(*seq).clone()} oninput={on_seq} inputmode="numeric" />
                     <datalist id="reader-seqs">
                         { for recent.iter().map(|r| html! { <option key={r.sequence_number.clone()} value={r.sequence_number.clone()}>
@@ -109,7 +114,7 @@ pub fn reader_form() -> Html {
             }
             if needs_time {
                 <label class="field field--wide">
-                    <span class="field__label">{ "Timestamp (empty: one minute ago)" }</span>
+                    { text_el("span", "field__label", AttrValue::Static("Timestamp (empty: one minute ago)")) }
                     <input class="field__input" value={(*stamp).clone()} oninput={on_stamp}
                         placeholder={format_rfc3339(now - 60_000)} />
                 </label>

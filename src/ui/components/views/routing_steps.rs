@@ -2,6 +2,7 @@
 
 use super::shard_class;
 use crate::lean::Fixed;
+use crate::ui::components::markup::{el, text_el};
 use crate::view::routing::{RoutingError, RoutingSteps as Steps};
 use yew::prelude::*;
 
@@ -20,10 +21,10 @@ pub fn routing_steps(props: &RoutingStepsProps) -> Html {
     };
     let md5 = match &r.md5_hex {
         Some(hex) => {
-            html! { <><span class="step__what">{ "MD5 of those bytes" }</span><code class="step__value">{ hex.clone() }</code></> }
+            html! { <>{ text_el("span", "step__what", AttrValue::Static("MD5 of those bytes")) }{ text_el("code", "step__value", hex.clone().into()) }</> }
         }
-        None => html! { <><span class="step__what">{ "MD5 skipped" }</span>
-        <span class="step__value">{ "the explicit hash key replaces it" }</span></> },
+        None => html! { <>{ text_el("span", "step__what", AttrValue::Static("MD5 skipped")) }
+        { text_el("span", "step__value", AttrValue::Static("the explicit hash key replaces it")) }</> },
     };
     let owner = match &r.shard {
         Some((id, range)) => {
@@ -38,19 +39,19 @@ pub fn routing_steps(props: &RoutingStepsProps) -> Html {
             }
         }
         None if props.has_stream => {
-            html! { <span class="step__value">{ "no open shard (the stream is changing)" }</span> }
+            text_el("span", "step__value", AttrValue::Static("no open shard (the stream is changing)"))
         }
-        None => html! { <span class="step__value">{ "create a stream to see which shard owns it" }</span> },
+        None => text_el("span", "step__value", AttrValue::Static("create a stream to see which shard owns it")),
     };
     html! {
         <ol class="routing-steps" aria-label="How the partition key is routed">
-            <li><span class="step__what">{ "UTF-8 bytes" }</span><code class="step__value">{ r.utf8_hex.clone() }</code></li>
-            <li>{ md5 }</li>
-            <li><span class="step__what">{ "As a 128-bit number (the hash key)" }</span>
-                <code class="step__value">{ r.hash_key.clone() }</code></li>
-            <li><span class="step__what">{ "Position in the space" }</span>
-                <span class="step__value">{ format!("{} % of the way from 0 to 2^128 − 1", Fixed(r.fraction * 100.0, 2)) }</span></li>
-            <li><span class="step__what">{ "Owning shard" }</span>{ owner }</li>
+            <li>{ text_el("span", "step__what", AttrValue::Static("UTF-8 bytes")) }{ text_el("code", "step__value", r.utf8_hex.clone().into()) }</li>
+            { el("li", "", vec![md5]) }
+            <li>{ text_el("span", "step__what", AttrValue::Static("As a 128-bit number (the hash key)")) }
+                { text_el("code", "step__value", r.hash_key.clone().into()) }</li>
+            <li>{ text_el("span", "step__what", AttrValue::Static("Position in the space")) }
+                { text_el("span", "step__value", format!("{} % of the way from 0 to 2^128 − 1", Fixed(r.fraction * 100.0, 2)).into()) }</li>
+            <li>{ text_el("span", "step__what", AttrValue::Static("Owning shard")) }{ owner }</li>
         </ol>
     }
 }

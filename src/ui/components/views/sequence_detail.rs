@@ -1,5 +1,6 @@
 //! A sequence number taken apart: shard, counter, arrival second, and how it grew from the previous record's.
 
+use crate::ui::components::markup::text_el;
 use crate::view::sequence::explain;
 use yew::prelude::*;
 
@@ -14,23 +15,27 @@ pub struct SequenceDetailProps {
 /// per-component code (mount, reuse, props comparison) for nothing.
 pub fn sequence_detail(props: &SequenceDetailProps) -> Html {
     let Some(x) = explain(&props.sequence_number, props.previous.as_deref()) else {
-        return html! { <p class="seq-detail">{ "This is not a sequence number this playground can read." }</p> };
+        return text_el(
+            "p",
+            "seq-detail",
+            AttrValue::Static("This is not a sequence number this playground can read."),
+        );
     };
     let close = props.on_close.reform(|_| ());
     html! {
         <div class="seq-detail" role="region" aria-label="Sequence number explained">
             <div class="seq-detail__head">
-                <strong>{ "Sequence number, decoded" }</strong>
+                { text_el("strong", "", AttrValue::Static("Sequence number, decoded")) }
                 <button class="button button--small" onclick={close}>{ "Close" }</button>
             </div>
-            <code class="seq-detail__full">{ x.decimal.clone() }</code>
+            { text_el("code", "seq-detail__full", x.decimal.clone().into()) }
             <dl class="facts facts--compact">
-                <dt>{ "Shard" }</dt><dd>{ x.shard_id.clone() }</dd>
-                <dt>{ "Shard created" }</dt><dd>{ x.shard_created.clone() }</dd>
-                <dt>{ "Counter" }</dt><dd>{ x.counter.clone() }</dd>
-                <dt>{ "Arrival second" }</dt><dd>{ x.arrival.clone() }</dd>
+                { text_el("dt", "", AttrValue::Static("Shard")) }{ text_el("dd", "", x.shard_id.clone().into()) }
+                { text_el("dt", "", AttrValue::Static("Shard created")) }{ text_el("dd", "", x.shard_created.clone().into()) }
+                { text_el("dt", "", AttrValue::Static("Counter")) }{ text_el("dd", "", x.counter.clone().into()) }
+                { text_el("dt", "", AttrValue::Static("Arrival second")) }{ text_el("dd", "", x.arrival.clone().into()) }
             </dl>
-            if let Some(g) = x.growth.clone() { <p class="seq-detail__growth">{ g }</p> }
+            if let Some(g) = x.growth.clone() { { text_el("p", "seq-detail__growth", g.into()) } }
         </div>
     }
 }

@@ -6,6 +6,7 @@ use super::{
 use crate::engine::{shard_id, Stream};
 use crate::lean::Fixed;
 use crate::time::{format_duration, format_short, Millis};
+use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use crate::view::lanes::newest_window;
 use crate::view::readers::shorten;
@@ -96,10 +97,10 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
             <tr key={row.sequence_number.clone()} class={classes!(focus.is_some_and(|f| f.has_key(&stream.name, &row.partition_key)).then_some("lesson-focus"))}>
                 <td><button class="seq-button" onclick={pick} title={row.sequence_number.clone()}
                         aria-label={format!("Decode sequence number {}", row.sequence_number)}>
-                    { format!("#{} ", row.counter) }<span class="seq-button__digits">{ shorten(&row.sequence_number, 4) }</span></button></td>
-                <td class="lane-rows__time">{ time_of_day(row.arrival_ms) }</td>
-                <td class="lane-rows__key">{ row.partition_key.clone() }</td>
-                <td class="lane-rows__data">{ row.preview.clone() }</td>
+                    { format!("#{} ", row.counter) }{ text_el("span", "seq-button__digits", shorten(&row.sequence_number, 4).into()) }</button></td>
+                { text_el("td", "lane-rows__time", time_of_day(row.arrival_ms).into()) }
+                { text_el("td", "lane-rows__key", row.partition_key.clone().into()) }
+                { text_el("td", "lane-rows__data", row.preview.clone().into()) }
             </tr>
         }
     });
@@ -116,32 +117,32 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
                 <span class={classes!("badge", if shard.is_open() { "badge--open" } else { "badge--closed" })}>
                     { if shard.is_open() { "OPEN" } else { "CLOSED" } }</span>
                 { focus_tag(focused) }
-                <span class="lane__meta">{ format!("hash keys {} %–{} % · {} record(s) kept",
-                    Fixed(range.start_fraction() * 100.0, 1), Fixed(range.end_fraction() * 100.0, 1), total) }</span>
+                { text_el("span", "lane__meta", (format!("hash keys {} %–{} % · {} record(s) kept",
+                    Fixed(range.start_fraction() * 100.0, 1), Fixed(range.end_fraction() * 100.0, 1), total)).into()) }
                 <button class="button button--small lane__toggle" onclick={toggle} aria-expanded={expanded.to_string()}
                     aria-label={format!("{} records of {}", if expanded { "Hide" } else { "Show" }, shard.shard_id())}>
                     { if expanded { "Hide records" } else { "Show records" } }</button>
             </header>
-            if let Some(line) = lineage_line(stream, props.index) { <p class="lane__lineage">{ line }</p> }
+            if let Some(line) = lineage_line(stream, props.index) { { text_el("p", "lane__lineage", line.into()) } }
             if let Some(end) = shard.ending_sequence_number() {
                 <p class="lane__lineage">{ "EndingSequenceNumber " }<code title={end.to_string()}>{ shorten(&end.to_string(), 8) }</code></p>
             }
             if !readers.is_empty() {
-                <p class="lane__readers">{ for readers.iter().map(|r| html! { <span class="lane__reader">{ r.clone() }</span> }) }</p>
+                <p class="lane__readers">{ for readers.iter().map(|r| text_el("span", "lane__reader", r.clone().into())) }</p>
             }
             { lane_timeline(shard, now, props.span, retention) }
-            <p class="lane__retention">{ match ages_out {
+            { text_el("p", "lane__retention", (match ages_out {
                 Some(ms) => format!("Retention {}: the oldest record here ages out in {}.", format_duration(retention), super::whole_seconds(ms)),
                 None => format!("Retention {}: no records kept.", format_duration(retention)),
-            } }</p>
+            }).into()) }
             if expanded && !rows.is_empty() {
                 <table class="lane-rows">
-                    <thead><tr><th>{ "Sequence number" }</th><th>{ "Arrived" }</th><th>{ "Partition key" }</th><th>{ "Data" }</th></tr></thead>
+                    <thead><tr>{ text_el("th", "", AttrValue::Static("Sequence number")) }{ text_el("th", "", AttrValue::Static("Arrived")) }{ text_el("th", "", AttrValue::Static("Partition key")) }{ text_el("th", "", AttrValue::Static("Data")) }</tr></thead>
                     <tbody>{ for row_html }</tbody>
                 </table>
                 <div class="lane__pager">
                     <button class="button button--small" onclick={page(1)} disabled={*skip + ROWS >= total}>{ "Older" }</button>
-                    <span>{ format!("newest {}–{} of {}", *skip + 1, (*skip + ROWS).min(total), total) }</span>
+                    { text_el("span", "", format!("newest {}–{} of {}", *skip + 1, (*skip + ROWS).min(total), total).into()) }
                     <button class="button button--small" onclick={page(-1)} disabled={*skip == 0}>{ "Newer" }</button>
                 </div>
             }

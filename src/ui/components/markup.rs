@@ -1,0 +1,40 @@
+//! Out-of-line builders for plain markup, so repeated elements cost a call rather than a copy of `html!`'s
+//! expansion each.
+//!
+//! Every `html!` element is built inline where it is written (a `VTag`'s fields, its attributes, its child list:
+//! about 150 B of wasm per element). For static elements with a class and children, one call to [`el`] or [`text_el`]
+//! builds the same virtual DOM (the same tag, the same `class` attribute, the same children) from one copy of that
+//! code. Keep `html!` for elements with listeners, keys or several dynamic attributes.
+
+use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
+use yew::{Html, NodeRef};
+
+/// `<tag class={class}>{ children }</tag>` (no `class` attribute when `class` is empty).
+#[inline(never)]
+pub fn el(tag: &'static str, class: &'static str, children: Vec<Html>) -> Html {
+    let attributes = if class.is_empty() {
+        Attributes::Static(&[])
+    } else {
+        Attributes::Dynamic { keys: &["class"], values: Box::new([Some(AttributeOrProperty::Static(class))]) }
+    };
+    let children = VNode::from(VList::with_children(children, None));
+    VTag::__new_other(AttrValue::Static(tag), NodeRef::default(), None, attributes, Listeners::None, children).into()
+}
+
+/// `<tag class={class}>{ text }</tag>`: an element holding one text.
+#[inline(never)]
+pub fn text_el(tag: &'static str, class: &'static str, text: AttrValue) -> Html {
+    el(tag, class, vec![VNode::VText(VText::new(text))])
+}
+
+/// A text node (what `{ string }` makes in `html!`), without `html!`'s `to_string` copy of a `String`.
+#[inline(never)]
+pub fn txt(text: impl Into<AttrValue>) -> Html {
+    VNode::VText(VText::new(text))
+}
+
+/// One entry of a facts list: `<dt>{ label }</dt><dd>{ value }</dd>`.
+#[inline(never)]
+pub fn fact(label: &'static str, value: Vec<Html>) -> Html {
+    VList::with_children(vec![text_el("dt", "", AttrValue::Static(label)), el("dd", "", value)], None).into()
+}
