@@ -38,3 +38,15 @@ pub fn txt(text: impl Into<AttrValue>) -> Html {
 pub fn fact(label: &'static str, value: Vec<Html>) -> Html {
     VList::with_children(vec![text_el("dt", "", AttrValue::Static(label)), el("dd", "", value)], None).into()
 }
+
+/// `<button type="button" class={class} onclick={onclick}>{ label }</button>`.
+#[inline(never)]
+pub fn button(class: &'static str, onclick: yew::Callback<yew::MouseEvent>, label: AttrValue) -> Html {
+    let attributes = Attributes::Dynamic {
+        keys: &["type", "class"],
+        values: Box::new([Some(AttributeOrProperty::Static("button")), Some(AttributeOrProperty::Static(class))]),
+    };
+    let listeners = Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(onclick)]));
+    let children = VNode::from(VList::with_children(vec![VNode::VText(VText::new(label))], None));
+    VTag::__new_other(AttrValue::Static("button"), NodeRef::default(), None, attributes, listeners, children).into()
+}

@@ -3,7 +3,7 @@
 
 use super::{focus_by_id, CONSOLE_INPUT_ID};
 use crate::session::SavedSession;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{button, text_el};
 use crate::ui::links::{clear_fragment, read_fragment, unpack, LinkKind};
 use crate::ui::{use_playground, Notice, OfferedLink, PlaygroundHandle, PAGE_LIMITS};
 use wasm_bindgen_futures::spawn_local;
@@ -50,7 +50,7 @@ pub fn link_banner() -> Html {
         OfferedLink::Refused(why) => html! {
             <div class="scenario-banner scenario-banner--error" role="alert">
                 <p>{ text_el("strong", "", AttrValue::Static("This link could not be opened. ")) }{ why }</p>
-                <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                { button("button", dismiss, AttrValue::Static("Dismiss")) }
             </div>
         },
         OfferedLink::Session { text, commands } => {
@@ -76,8 +76,8 @@ pub fn link_banner() -> Html {
                            replaces what you have now." }
                     </p>
                     <div class="scenario-banner__actions">
-                        <button type="button" class="button button--primary" onclick={open}>{ "Open it" }</button>
-                        <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                        { button("button button--primary", open, AttrValue::Static("Open it")) }
+                        { button("button", dismiss, AttrValue::Static("Dismiss")) }
                     </div>
                 </div>
             }

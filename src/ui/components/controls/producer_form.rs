@@ -2,7 +2,7 @@
 
 use super::shell_quote;
 use crate::lean::Shortest;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{button, text_el};
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -87,7 +87,7 @@ pub fn producer_form() -> Html {
     html! {
         <div class="producer-form">
             <div class="hot-key-demo">
-                <button type="button" class="button button--primary" onclick={demo}>{ "Hot key demo" }</button>
+                { button("button button--primary", demo, AttrValue::Static("Hot key demo")) }
                 <p>{ "Starts a producer writing 1,500 records/s, all with the partition key " }{ text_el("code", "", AttrValue::Static("hot")) }
                     { ". One key always lands on the same shard, and a shard takes at most 1,000 records/s: watch that shard \
                        throttle while the others sit idle" }

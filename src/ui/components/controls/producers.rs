@@ -4,7 +4,7 @@
 use super::{use_generators_panel, ProducerForm};
 use crate::lean::Fixed;
 use crate::sim::{KeyDistribution, Producer};
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{button, text_el};
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
 
@@ -82,7 +82,7 @@ fn producer_row(props: &ProducerRowProps) -> Html {
             format!("over {}", plural_keys(*keys))
         }
     };
-    let throttled = p.writes.throttled > 0;
+    let throttled = p.throttled > 0;
     html! {
         <li class={classes!("producer", throttled.then_some("producer--throttled"))}>
             <div class="producer__head">
@@ -92,22 +92,20 @@ fn producer_row(props: &ProducerRowProps) -> Html {
                     { if p.paused { "paused" } else { "running" } }</span>
             </div>
             <dl class="producer__counts">
-                { text_el("dt", "", AttrValue::Static("written")) }{ text_el("dd", "", p.writes.sent.to_string().into()) }
-                { text_el("dt", "", AttrValue::Static("throttled")) }<dd class={classes!(throttled.then_some("producer__loud"))}>{ p.writes.throttled }</dd>
-                { text_el("dt", "", AttrValue::Static("failed")) }{ text_el("dd", "", p.writes.failed.to_string().into()) }
+                { text_el("dt", "", AttrValue::Static("written")) }{ text_el("dd", "", p.sent.to_string().into()) }
+                { text_el("dt", "", AttrValue::Static("throttled")) }<dd class={classes!(throttled.then_some("producer__loud"))}>{ p.throttled }</dd>
+                { text_el("dt", "", AttrValue::Static("failed")) }{ text_el("dd", "", p.failed.to_string().into()) }
             </dl>
             if throttled {
                 { text_el("p", "producer__alert", AttrValue::Static("⚠ Throttled: a shard was asked for more than it takes per second, and Kinesis \
                     refused the extra records (ProvisionedThroughputExceededException). Spread the keys, or add shards.")) }
             }
-            if let Some(error) = &p.writes.last_error {
+            if let Some(error) = &p.last_error {
                 <p class="producer__error">{ "Last error: " }{ text_el("code", "", error.clone().into()) }</p>
             }
             <div class="producer__actions">
-                <button type="button" class="button button--small" onclick={props.on_pause.clone()}>
-                    { if p.paused { format!("Resume producer {}", p.id) } else { format!("Pause producer {}", p.id) } }</button>
-                <button type="button" class="button button--small" onclick={props.on_remove.clone()}>
-                    { format!("Remove producer {}", p.id) }</button>
+                { button("button button--small", props.on_pause.clone(), AttrValue::from(if p.paused { format!("Resume producer {}", p.id) } else { format!("Pause producer {}", p.id) })) }
+                { button("button button--small", props.on_remove.clone(), AttrValue::from(format!("Remove producer {}", p.id))) }
             </div>
         </li>
     }

@@ -3,7 +3,7 @@
 use super::{browser::focus_by_id, CONSOLE_INPUT_ID};
 use crate::sim::scenario::FRAGMENT_KEY;
 use crate::sim::Scenario;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{button, text_el};
 use crate::ui::{use_playground, OfferedScenario, Origin};
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn scenario_banner() -> Html {
             return html! {
                 <div class="scenario-banner scenario-banner--error" role="alert">
                     <p>{ text_el("strong", "", AttrValue::Static("This link's scenario could not be loaded. ")) }{ message }</p>
-                    <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                    { button("button", dismiss, AttrValue::Static("Dismiss")) }
                 </div>
             };
         }
@@ -59,8 +59,8 @@ pub fn scenario_banner() -> Html {
                 <ol>{ for scenario.lines.iter().map(|l| html! { <li>{ text_el("code", "", l.clone().into()) }</li> }) }</ol>
             </details>
             <div class="scenario-banner__actions">
-                <button type="button" class="button button--primary" onclick={run}>{ "Run it" }</button>
-                <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                { button("button button--primary", run, AttrValue::Static("Run it")) }
+                { button("button", dismiss, AttrValue::Static("Dismiss")) }
             </div>
         </div>
     }

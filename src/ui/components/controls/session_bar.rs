@@ -3,6 +3,7 @@
 
 use super::{copy_text, focus_by_id, CONSOLE_INPUT_ID};
 use crate::session::export::{bash_script, transcript};
+use crate::ui::components::markup::button;
 use crate::ui::files::{download, read_picked};
 use crate::ui::links::{make_fragment, page_base, LinkKind};
 use crate::ui::{use_playground, Notice, PAGE_LIMITS};
@@ -141,14 +142,14 @@ pub fn session_bar() -> Html {
                 if *confirm_reset {
                     <span class="session-bar__confirm" role="alert">
                         { "Start again from a clean slate? " }
-                        <button type="button" class="button button--small button--danger" onclick={reset}>{ "Yes, reset" }</button>
-                        <button type="button" class="button button--small" onclick={keep}>{ "Keep my session" }</button>
+                        { button("button button--small button--danger", reset, AttrValue::Static("Yes, reset")) }
+                        { button("button button--small", keep, AttrValue::Static("Keep my session")) }
                     </span>
                 } else {
-                    <button type="button" class="button button--small" onclick={ask_reset}>{ "Reset" }</button>
+                    { button("button button--small", ask_reset, AttrValue::Static("Reset")) }
                 }
-                <button type="button" class="button button--small" onclick={share}>{ "Share" }</button>
-                <button type="button" class="button button--small" onclick={save}>{ "Save session" }</button>
+                { button("button button--small", share, AttrValue::Static("Share")) }
+                { button("button button--small", save, AttrValue::Static("Save session")) }
                 <button type="button" class="button button--small" onclick={export(Export::Script)}
                     title="Download the session as a bash script for the real AWS CLI v2">{ "Export script" }</button>
                 <button type="button" class="button button--small" onclick={export(Export::CopyScript)}

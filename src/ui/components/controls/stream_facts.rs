@@ -4,7 +4,7 @@
 use super::CopyButton;
 use crate::engine::{PendingTransition, StreamMode};
 use crate::time::{format_duration, format_short};
-use crate::ui::components::markup::{el, fact, text_el, txt};
+use crate::ui::components::markup::{button, el, fact, text_el, txt};
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
 
@@ -115,10 +115,10 @@ pub fn stream_facts() -> Html {
                 <div class="stream-facts__danger">
                     if *confirm_delete {
                         <p role="alert">{ format!("Delete {name} and every record in it? This cannot be undone.") }</p>
-                        <button type="button" class="button button--danger" onclick={delete}>{ "Yes, delete it" }</button>
-                        <button type="button" class="button" onclick={ask_delete}>{ "Cancel" }</button>
+                        { button("button button--danger", delete, AttrValue::Static("Yes, delete it")) }
+                        { button("button", ask_delete, AttrValue::Static("Cancel")) }
                     } else {
-                        <button type="button" class="button button--danger-quiet" onclick={ask_delete}>{ "Delete stream…" }</button>
+                        { button("button button--danger-quiet", ask_delete, AttrValue::Static("Delete stream…")) }
                     }
                 </div>
             }

@@ -14,7 +14,7 @@ mod text;
 
 use crate::lesson::{Lesson, LessonRun};
 use crate::ui::components::controls::focus_by_id;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{button, text_el};
 use crate::ui::files::read_picked;
 use crate::ui::links::{make_fragment, page_base, LinkKind};
 use crate::ui::{use_playground, ActiveLesson, Notice, OfferedLink, PlaygroundHandle};
@@ -170,8 +170,8 @@ pub fn lesson_panel() -> Html {
                     <p class="scenario-banner__title">{ "This link carries a lesson: " }{ text_el("strong", "", lesson.title.clone().into()) }</p>
                     { text_el("p", "", lesson.summary.clone().into()) }
                     <div class="scenario-banner__actions">
-                        <button type="button" class="button button--primary" onclick={go}>{ "Start it" }</button>
-                        <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                        { button("button button--primary", go, AttrValue::Static("Start it")) }
+                        { button("button", dismiss, AttrValue::Static("Dismiss")) }
                     </div>
                 </div>
             }
@@ -187,7 +187,7 @@ pub fn lesson_panel() -> Html {
             html! {
                 <div class="scenario-banner scenario-banner--error" role="alert">
                     <p>{ text_el("strong", "", AttrValue::Static("This link's lesson could not be opened. ")) }{ e.to_string() }{ " Nothing was changed." }</p>
-                    <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                    { button("button", dismiss, AttrValue::Static("Dismiss")) }
                 </div>
             }
         }
@@ -212,8 +212,8 @@ pub fn lesson_panel() -> Html {
             <div class="lesson-welcome" role="region" aria-label="Welcome">
                 <p>{ text_el("strong", "", AttrValue::Static("New here? ")) }{ format!("Start with lesson 1, “{}”: it walks you through AWS's own getting-started tutorial, one goal at a time.", first.title) }</p>
                 <div class="scenario-banner__actions">
-                    <button type="button" class="button button--primary" onclick={go}>{ "Start lesson 1" }</button>
-                    <button type="button" class="button" onclick={no}>{ "No thanks, just the console" }</button>
+                    { button("button button--primary", go, AttrValue::Static("Start lesson 1")) }
+                    { button("button", no, AttrValue::Static("No thanks, just the console")) }
                 </div>
             </div>
         }
@@ -230,8 +230,8 @@ pub fn lesson_panel() -> Html {
         html! {
             <p class="session-bar__confirm" role="alert">
                 { format!("Starting a lesson replaces your current session ({} commands; “Save session” keeps a copy). ", p.undoable()) }
-                <button type="button" class="button button--small button--primary" onclick={yes}>{ "Start the lesson" }</button>
-                <button type="button" class="button button--small" onclick={no}>{ "Keep my session" }</button>
+                { button("button button--small button--primary", yes, AttrValue::Static("Start the lesson")) }
+                { button("button button--small", no, AttrValue::Static("Keep my session")) }
             </p>
         }
     });

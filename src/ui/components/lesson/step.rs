@@ -5,7 +5,7 @@ use super::text::{blocks, inlines};
 use super::Start;
 use crate::lesson::markdown::parse_inline;
 use crate::ui::components::controls::{focus_by_id, CONSOLE_INPUT_ID};
-use crate::ui::components::markup::{el, text_el};
+use crate::ui::components::markup::{button, el, text_el};
 use crate::ui::{use_playground, Origin};
 use crate::view::lesson_catalog::next_after;
 use yew::prelude::*;
@@ -48,9 +48,9 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
     };
     let tools = html! {
         <div class="lesson__tools">
-            <button type="button" class="button button--small" onclick={again}>{ "Reset lesson" }</button>
-            <button type="button" class="button button--small" onclick={share}>{ "Share this lesson" }</button>
-            <button type="button" class="button button--small" onclick={leave}>{ "Leave lesson" }</button>
+            { button("button button--small", again, AttrValue::Static("Reset lesson")) }
+            { button("button button--small", share, AttrValue::Static("Share this lesson")) }
+            { button("button button--small", leave, AttrValue::Static("Leave lesson")) }
         </div>
     };
     let Some(step) = run.current_step() else {
@@ -65,7 +65,7 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
                 <p class="lesson__done" role="status">{ text_el("strong", "", AttrValue::Static("Lesson complete. ")) }
                     { format!("You reached every goal of all {steps} steps of “{}”.", lesson.title) }</p>
                 if let (Some(n), Some(onclick)) = (next, start_next) {
-                    <p>{ "Next: " }<button type="button" class="button button--primary" {onclick}>{ format!("Start “{}”", n.title) }</button></p>
+                    <p>{ "Next: " }{ button("button button--primary", onclick, AttrValue::from(format!("Start “{}”", n.title))) }</p>
                 } else {
                     { text_el("p", "", AttrValue::Static("That was the last lesson in this list: the console is yours to explore, or open a lesson file a teacher gave you.")) }
                 }
@@ -121,7 +121,7 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
             if run.solution_shown() {
                 <div class="lesson__solution" aria-label="Solution" role="region">
                     <pre class="lesson__code">{ text_el("code", "", step.solution.join("\n").into()) }</pre>
-                    <button type="button" class="button button--small" onclick={run_solution}>{ "Run solution" }</button>
+                    { button("button button--small", run_solution, AttrValue::Static("Run solution")) }
                 </div>
             }
             <div class="lesson__actions">
@@ -136,7 +136,7 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
                     </button>
                 }
                 if !run.solution_shown() && !step.solution.is_empty() {
-                    <button type="button" class="button button--small" onclick={show_solution}>{ "Show solution" }</button>
+                    { button("button button--small", show_solution, AttrValue::Static("Show solution")) }
                 }
             </div>
             { tools }
