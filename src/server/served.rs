@@ -310,7 +310,7 @@ mod tests {
         s.recorder.run("sim producer add --stream-name p --rate 10");
         s.sync_at(t0 + Duration::from_millis(3_500));
         assert_eq!(s.console().engine().now_ms(), DEFAULT_START_MS + 3_500);
-        let written = s.console().simulation().producers()[0].sent;
+        let written = s.console().simulation().producers()[0].writes.sent;
         assert_eq!(written, 25, "10 records/s for 2.5 s");
     }
 

@@ -20,12 +20,14 @@ pub mod generator;
 pub mod producer;
 pub mod rng;
 pub mod scenario;
+pub mod writes;
 
 pub use consumer_app::ConsumerApp;
 pub use generator::{Generator, GeneratorSpec, KeyStrategy};
 pub use producer::{KeyDistribution, Producer, ProducerSpec};
 pub use rng::Rng;
 pub use scenario::Scenario;
+pub use writes::WriteStats;
 
 use crate::api;
 use crate::engine::{Engine, ErrorType};
@@ -282,16 +284,14 @@ impl Simulation {
             let records: Vec<Value> = (0..batch)
                 .map(|_| {
                     let key = p.next_key(&mut self.rng);
-                    let data = p.payload(p.sent + p.throttled + p.failed + 1, &key, now);
+                    let data = p.payload(p.writes.attempted() + 1, &key, now);
                     json!({ "PartitionKey": key, "Data": STANDARD.encode(data) })
                 })
                 .collect();
-            let r = put_records(engine, &p.spec.stream, records, &mut p.last_error);
+            let r = put_records(engine, &p.spec.stream, records, &mut p.writes.last_error);
             report.add(r);
         }
-        p.sent += report.written;
-        p.throttled += report.throttled;
-        p.failed += report.failed;
+        p.writes.count(&report);
         report
     }
 
@@ -310,18 +310,16 @@ impl Simulation {
                     Ok((data, key)) => records.push(json!({ "PartitionKey": key, "Data": STANDARD.encode(data) })),
                     Err(e) => {
                         report.failed += 1;
-                        g.last_error = Some(e);
+                        g.writes.last_error = Some(e);
                     }
                 }
             }
             if !records.is_empty() {
-                let r = put_records(engine, &g.spec.stream, records, &mut g.last_error);
+                let r = put_records(engine, &g.spec.stream, records, &mut g.writes.last_error);
                 report.add(r);
             }
         }
-        g.sent += report.written;
-        g.throttled += report.throttled;
-        g.failed += report.failed;
+        g.writes.count(&report);
         report
     }
 }
@@ -410,7 +408,7 @@ mod tests {
         let r = sim.run(&mut e, 1_000);
         assert_eq!(r.written, 1000);
         assert_eq!(r.throttled, 500);
-        assert!(sim.producers()[0].last_error.as_deref().unwrap_or("").starts_with("Rate exceeded for shard"));
+        assert!(sim.producers()[0].writes.last_error.as_deref().unwrap_or("").starts_with("Rate exceeded for shard"));
         assert!(sim.set_paused(id, true));
         assert_eq!(sim.run(&mut e, 1_000), RunReport::default());
         assert!(sim.remove_producer(id));
@@ -484,6 +482,6 @@ mod tests {
         sim.add_producer(ProducerSpec::uniform("Nope", 10, 2));
         let r = sim.run(&mut e, 1_000);
         assert_eq!(r.failed, 10);
-        assert!(sim.producers()[0].last_error.as_deref().unwrap_or("").contains("ResourceNotFoundException"));
+        assert!(sim.producers()[0].writes.last_error.as_deref().unwrap_or("").contains("ResourceNotFoundException"));
     }
 }

@@ -1,6 +1,7 @@
 //! Producers: simulated applications that write records at a steady rate, with a chosen spread of partition keys.
 
 use super::rng::Rng;
+use super::writes::WriteStats;
 use crate::time::Millis;
 
 /// How a producer picks partition keys.
@@ -44,43 +45,19 @@ pub struct Producer {
     pub id: u32,
     pub spec: ProducerSpec,
     pub paused: bool,
-    /// Records written.
-    pub sent: u64,
-    /// Records refused with ProvisionedThroughputExceededException.
-    pub throttled: u64,
-    /// Records refused for another reason (stream missing, not ready, ...).
-    pub failed: u64,
-    /// The last error message, to show beside the producer.
-    pub last_error: Option<String>,
-    /// Grid steps it has written at (see [`crate::sim`]): `rate × steps / 10` records have fallen due so far.
-    steps: u64,
+    /// What it has written, throttled and failed.
+    pub writes: WriteStats,
     round_robin: u32,
 }
 
 impl Producer {
     pub(crate) fn new(id: u32, spec: ProducerSpec) -> Self {
-        Producer {
-            id,
-            spec,
-            paused: false,
-            sent: 0,
-            throttled: 0,
-            failed: 0,
-            last_error: None,
-            steps: 0,
-            round_robin: 0,
-        }
+        Producer { id, spec, paused: false, writes: WriteStats::default(), round_robin: 0 }
     }
 
-    /// Takes one step on the grid: how many records fall due in it. Counted from the producer's first step in
-    /// whole numbers (`⌊rate × steps × STEP_MS / 1000⌋` in all, less what was already sent), so a rate of 7 per
-    /// second sends 0 or 1 per step and exactly 7 every 10 steps.
+    /// Takes one step on the grid: how many records fall due in it (see [`WriteStats::step`]).
     pub(crate) fn step(&mut self) -> u64 {
-        self.steps += 1;
-        let total =
-            i128::from(self.spec.records_per_second) * i128::from(self.steps) * i128::from(super::STEP_MS) / 1000;
-        let sent = i128::from(self.sent) + i128::from(self.throttled) + i128::from(self.failed);
-        u64::try_from(total - sent).unwrap_or(0)
+        self.writes.step(self.spec.records_per_second)
     }
 
     /// The next partition key.

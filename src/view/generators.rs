@@ -119,13 +119,13 @@ pub fn generator_table(generators: &[Generator]) -> Table {
                 g.spec.stream.clone(),
                 g.spec.records_per_second.to_string(),
                 g.spec.key.describe(),
-                g.sent.to_string(),
-                g.throttled.to_string(),
-                g.failed.to_string(),
+                g.writes.sent.to_string(),
+                g.writes.throttled.to_string(),
+                g.writes.failed.to_string(),
                 if g.paused { "paused".into() } else { "running".into() },
             ],
             bar: None,
-            loud: g.throttled + g.failed > 0,
+            loud: g.writes.throttled + g.writes.failed > 0,
         })
         .collect();
     Table { head: vec!["id", "stream", "records/s", "partition keys", "written", "throttled", "failed", "state"], rows }

@@ -186,15 +186,15 @@ pub fn run(sim: &mut Simulation, now: Millis, words: &[&str]) -> Outcome {
                     g.id,
                     g.spec.stream,
                     g.spec.records_per_second,
-                    g.sent,
-                    g.throttled,
-                    g.failed,
+                    g.writes.sent,
+                    g.writes.throttled,
+                    g.writes.failed,
                     if g.paused { "paused" } else { "running" },
                     g.spec.key.describe()
                 ));
             }
             for g in sim.generators() {
-                if let Some(e) = &g.last_error {
+                if let Some(e) = &g.writes.last_error {
                     s.push_str(&format!("Generator {}'s last error: {e}\n", g.id));
                 }
             }

@@ -160,9 +160,9 @@ fn producer(sim: &mut Simulation, words: &[&str]) -> Outcome {
                     p.id,
                     p.spec.stream,
                     p.spec.records_per_second,
-                    p.sent,
-                    p.throttled,
-                    p.failed,
+                    p.writes.sent,
+                    p.writes.throttled,
+                    p.writes.failed,
                     if p.paused { "paused" } else { "running" }
                 ));
             }

@@ -5,7 +5,7 @@
 //!
 //! | file | what |
 //! |---|---|
-//! | `mod.rs` | [`GeneratorSpec`], [`KeyStrategy`], [`Generator`] (state and counters), [`PRESETS`], samples |
+//! | `mod.rs` | [`GeneratorSpec`], [`KeyStrategy`], [`Generator`] (state; counters in [`WriteStats`]), [`PRESETS`], samples |
 //! | [`template`] | the template syntax: parsing and rendering |
 //! | [`words`] | names and cities |
 //!
@@ -18,6 +18,7 @@ pub mod template;
 mod words;
 
 use super::rng::Rng;
+use super::writes::WriteStats;
 use crate::lean::Fixed;
 use crate::time::Millis;
 pub use template::Template;
@@ -123,11 +124,8 @@ pub struct Generator {
     pub id: u32,
     pub spec: GeneratorSpec,
     pub paused: bool,
-    pub sent: u64,
-    pub throttled: u64,
-    pub failed: u64,
-    pub last_error: Option<String>,
-    steps: u64,
+    /// What it has written, throttled and failed (a record that could not be made counts as failed).
+    pub writes: WriteStats,
     rng: Rng,
 }
 
@@ -141,26 +139,12 @@ pub type Made = Result<(String, String), String>;
 
 impl Generator {
     pub(crate) fn new(id: u32, spec: GeneratorSpec, seed: u64) -> Self {
-        Generator {
-            id,
-            spec,
-            paused: false,
-            sent: 0,
-            throttled: 0,
-            failed: 0,
-            last_error: None,
-            steps: 0,
-            rng: rng_for(seed, id),
-        }
+        Generator { id, spec, paused: false, writes: WriteStats::default(), rng: rng_for(seed, id) }
     }
 
-    /// Takes one step on the grid: how many records fall due (see [`crate::sim::producer::Producer`]'s step).
+    /// Takes one step on the grid: how many records fall due (see [`WriteStats::step`]).
     pub(crate) fn step(&mut self) -> u64 {
-        self.steps += 1;
-        let total =
-            i128::from(self.spec.records_per_second) * i128::from(self.steps) * i128::from(super::STEP_MS) / 1000;
-        let done = i128::from(self.sent) + i128::from(self.throttled) + i128::from(self.failed);
-        u64::try_from(total - done).unwrap_or(0)
+        self.writes.step(self.spec.records_per_second)
     }
 
     /// The next record (data, then partition key) at simulated time `now`.

@@ -1,6 +1,6 @@
 //! The hash key space region: which shard owns which slice of `[0, 2^128 - 1]`, and where keys land.
 
-use super::views::{routing_steps, selected_stream, store_value, HashBar, RoutingStepsProps};
+use super::views::{hash_bar, routing_steps, selected_stream, store_value, HashBarProps, RoutingStepsProps};
 use super::Region;
 use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
@@ -12,6 +12,7 @@ pub fn hash_key_space_region() -> Html {
     let handle = use_playground();
     let key = use_state(|| "1".to_owned());
     let explicit = use_state(String::new);
+    let bar_focus = use_state(|| None::<usize>);
     let p = handle.view();
     let stream = selected_stream(&p);
     let steps = route(stream, &key, Some(explicit.as_str()));
@@ -39,7 +40,7 @@ pub fn hash_key_space_region() -> Html {
     html! {
         <Region label="Hash key space" kind="keyspace" {intro}>
             { text_el("p", "keyspace-caption", caption.into()) }
-            <HashBar {segments} {ticks} {marker} {focus} />
+            { hash_bar(&HashBarProps { segments, ticks, marker, focus }, bar_focus) }
             <div class="keyspace-scale" aria-hidden="true">
                 { text_el("span", "", AttrValue::Static("0")) }
                 <span>{ "2" }<sup>{ "127" }</sup></span>

@@ -82,7 +82,7 @@ fn producer_row(props: &ProducerRowProps) -> Html {
             format!("over {}", plural_keys(*keys))
         }
     };
-    let throttled = p.throttled > 0;
+    let throttled = p.writes.throttled > 0;
     html! {
         <li class={classes!("producer", throttled.then_some("producer--throttled"))}>
             <div class="producer__head">
@@ -92,15 +92,15 @@ fn producer_row(props: &ProducerRowProps) -> Html {
                     { if p.paused { "paused" } else { "running" } }</span>
             </div>
             <dl class="producer__counts">
-                { text_el("dt", "", AttrValue::Static("written")) }{ text_el("dd", "", p.sent.to_string().into()) }
-                { text_el("dt", "", AttrValue::Static("throttled")) }<dd class={classes!(throttled.then_some("producer__loud"))}>{ p.throttled }</dd>
-                { text_el("dt", "", AttrValue::Static("failed")) }{ text_el("dd", "", p.failed.to_string().into()) }
+                { text_el("dt", "", AttrValue::Static("written")) }{ text_el("dd", "", p.writes.sent.to_string().into()) }
+                { text_el("dt", "", AttrValue::Static("throttled")) }<dd class={classes!(throttled.then_some("producer__loud"))}>{ p.writes.throttled }</dd>
+                { text_el("dt", "", AttrValue::Static("failed")) }{ text_el("dd", "", p.writes.failed.to_string().into()) }
             </dl>
             if throttled {
                 { text_el("p", "producer__alert", AttrValue::Static("⚠ Throttled: a shard was asked for more than it takes per second, and Kinesis \
                     refused the extra records (ProvisionedThroughputExceededException). Spread the keys, or add shards.")) }
             }
-            if let Some(error) = &p.last_error {
+            if let Some(error) = &p.writes.last_error {
                 <p class="producer__error">{ "Last error: " }{ text_el("code", "", error.clone().into()) }</p>
             }
             <div class="producer__actions">

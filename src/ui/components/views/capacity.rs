@@ -2,7 +2,7 @@
 //! shard's write tank, and
 //! the lineage of splits and merges.
 
-use super::{selected_stream, shard_class, Lineage};
+use super::{lineage, selected_stream, shard_class};
 use crate::engine::capacity::{READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
 use crate::engine::metrics::SecondStats;
 use crate::engine::tank::TANK_CAPACITY_BYTES;
@@ -109,6 +109,7 @@ fn shard_meters(shard: &Shard, now: Millis, fan_out: &[(String, u64, u64)]) -> H
 #[function_component(CapacityRegion)]
 pub fn capacity_region() -> Html {
     let handle = use_playground();
+    let split_key = use_state(String::new);
     let p = handle.view();
     let engine = p.console().engine();
     let now = engine.now_ms();
@@ -134,7 +135,7 @@ pub fn capacity_region() -> Html {
         <Region label="Capacity" kind="capacity" {intro}>
             { on_demand.unwrap_or_default() }
             <div class="capacity-list">{ for stream.open_shards().map(|s| shard_meters(s, now, &fan_out_bytes(engine, &stream.name, s.index))) }</div>
-            <Lineage />
+            { lineage(&handle, split_key) }
         </Region>
     }
 }

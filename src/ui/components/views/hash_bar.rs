@@ -16,7 +16,6 @@ pub type Segment = (u32, u128, u128);
 /// path per colour, not one element per record, so a clock tick changes at most 8 attributes.
 pub type Tick = (u32, String);
 
-#[derive(Properties, PartialEq)]
 pub struct HashBarProps {
     /// Open shards: (index, starting hash key, ending hash key), sorted by starting key.
     pub segments: Vec<Segment>,
@@ -25,7 +24,6 @@ pub struct HashBarProps {
     /// Where the explored key lands (0..1).
     pub marker: Option<f64>,
     /// Shards the current lesson step talks about (outlined).
-    #[prop_or_default]
     pub focus: Vec<u32>,
 }
 
@@ -54,9 +52,9 @@ fn setter<E>(state: &UseStateHandle<Option<usize>>, value: Option<usize>) -> Cal
     Callback::from(move |_| state.set(value))
 }
 
-#[function_component(HashBar)]
-pub fn hash_bar(props: &HashBarProps) -> Html {
-    let focused = use_state(|| None::<usize>);
+/// A plain function of the hash key space region's props and hover state, not a component of its own (which would
+/// cost the page's wasm Yew's per-component code).
+pub fn hash_bar(props: &HashBarProps, focused: UseStateHandle<Option<usize>>) -> Html {
     let segments = props.segments.iter().enumerate().map(|(i, &(index, start, end))| {
         let left = fraction(start) * 100.0;
         let width = ((end as f64 + 1.0) / 2f64.powi(128) - fraction(start)) * 100.0;

@@ -6,13 +6,12 @@ use crate::engine::shard_id;
 use crate::lean::Fixed;
 use crate::time::format_short;
 use crate::ui::components::markup::text_el;
-use crate::ui::{use_playground, Origin};
+use crate::ui::{Origin, PlaygroundHandle};
 use yew::prelude::*;
 
-#[function_component(Lineage)]
-pub fn lineage() -> Html {
-    let handle = use_playground();
-    let split_key = use_state(String::new);
+/// A plain function of the capacity region's handle and split-key state, not a component of its own (which would
+/// cost the page's wasm Yew's per-component code).
+pub fn lineage(handle: &PlaygroundHandle, split_key: UseStateHandle<String>) -> Html {
     let p = handle.view();
     let Some(stream) = selected_stream(&p) else { return html! {} };
     let name = stream.name.clone();
