@@ -79,6 +79,17 @@ pub struct Lease {
     subscription: Option<EventStream>,
 }
 
+impl Lease {
+    /// Leaves the lease without an owner: its iterator is dropped and its subscription cancelled.
+    fn release(&mut self, engine: &mut Engine) {
+        self.lease_owner = None;
+        self.iterator = None;
+        if let Some(s) = self.subscription.take() {
+            s.cancel(engine);
+        }
+    }
+}
+
 /// A worker of an application.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Worker {
@@ -207,11 +218,7 @@ impl ConsumerApp {
         let before = self.workers.len();
         self.workers.retain(|w| w.id != id);
         for l in self.leases.iter_mut().filter(|l| l.lease_owner.as_deref() == Some(id)) {
-            l.lease_owner = None;
-            l.iterator = None;
-            if let Some(s) = l.subscription.take() {
-                s.cancel(engine);
-            }
+            l.release(engine);
         }
         self.workers.len() != before
     }
@@ -296,11 +303,7 @@ impl ConsumerApp {
     fn expire(&mut self, engine: &mut Engine, now: Millis) {
         for l in &mut self.leases {
             if l.lease_owner.is_some() && now - l.renewed_ms >= FAILOVER_MS {
-                l.lease_owner = None;
-                l.iterator = None;
-                if let Some(s) = l.subscription.take() {
-                    s.cancel(engine);
-                }
+                l.release(engine);
             }
         }
     }
@@ -337,13 +340,10 @@ impl ConsumerApp {
             });
             if let Some(i) = pick {
                 let l = &mut self.leases[i];
+                l.release(engine);
                 l.lease_owner = Some(w.clone());
                 l.lease_counter += 1;
                 l.renewed_ms = now;
-                l.iterator = None;
-                if let Some(s) = l.subscription.take() {
-                    s.cancel(engine);
-                }
             }
         }
     }
@@ -374,12 +374,32 @@ impl ConsumerApp {
         }
     }
 
+    /// The owner of lease `i` when it works on it now: the owner is running and the shard is not finished.
+    fn worker_on(&self, i: usize) -> Option<String> {
+        let l = &self.leases[i];
+        let owner = l.lease_owner.as_ref()?;
+        (self.running(owner) && l.checkpoint != Checkpoint::ShardEnd).then(|| owner.clone())
+    }
+
+    /// Counts `records` as processed from lease `i` by `owner` (GetRecords or a SubscribeToShard event) and
+    /// checkpoints after the last of them.
+    fn processed(&mut self, i: usize, owner: &str, now: Millis, records: &[Value], millis_behind_latest: Option<i64>) {
+        let index = self.leases[i].shard_index;
+        for r in records {
+            let seq = r["SequenceNumber"].as_str().unwrap_or_default().to_owned();
+            self.log(Processed::Record { shard_index: index, sequence_number: seq });
+        }
+        self.note(owner, now, records.len() as u64);
+        let l = &mut self.leases[i];
+        if let Some(last) = records.last().and_then(|r| r["SequenceNumber"].as_str()) {
+            l.checkpoint = Checkpoint::Sequence(last.to_owned());
+        }
+        l.millis_behind_latest = millis_behind_latest;
+    }
+
     fn poll(&mut self, engine: &mut Engine, now: Millis) {
         for i in 0..self.leases.len() {
-            let Some(owner) = self.leases[i].lease_owner.clone() else { continue };
-            if !self.running(&owner) || self.leases[i].checkpoint == Checkpoint::ShardEnd {
-                continue;
-            }
+            let Some(owner) = self.worker_on(i) else { continue };
             let owned = self.leases.iter().filter(|l| l.lease_owner.as_deref() == Some(owner.as_str())).count().max(1);
             let limit = (u64::from(self.process_rate) * POLL_MS as u64 / 1000 / owned as u64).clamp(1, 10_000);
             if self.leases[i].iterator.is_none() {
@@ -400,20 +420,10 @@ impl ConsumerApp {
             let Some(it) = self.leases[i].iterator.clone() else { continue };
             match api::call(engine, "GetRecords", &json!({"ShardIterator": it, "Limit": limit})) {
                 Ok(out) => {
-                    let records = out["Records"].as_array().cloned().unwrap_or_default();
-                    let index = self.leases[i].shard_index;
-                    for r in &records {
-                        let seq = r["SequenceNumber"].as_str().unwrap_or_default().to_owned();
-                        self.log(Processed::Record { shard_index: index, sequence_number: seq });
-                    }
-                    self.note(&owner, now, records.len() as u64);
-                    let l = &mut self.leases[i];
-                    if let Some(last) = records.last().and_then(|r| r["SequenceNumber"].as_str()) {
-                        l.checkpoint = Checkpoint::Sequence(last.to_owned());
-                    }
-                    l.millis_behind_latest = out["MillisBehindLatest"].as_i64();
+                    let records = out["Records"].as_array().map(Vec::as_slice).unwrap_or_default();
+                    self.processed(i, &owner, now, records, out["MillisBehindLatest"].as_i64());
                     match out["NextShardIterator"].as_str() {
-                        Some(next) => l.iterator = Some(next.to_owned()),
+                        Some(next) => self.leases[i].iterator = Some(next.to_owned()),
                         None => self.finish(i),
                     }
                 }
@@ -443,10 +453,7 @@ impl ConsumerApp {
     fn push(&mut self, engine: &mut Engine, now: Millis) {
         let Some(arn) = self.consumer_arn.clone() else { return };
         for i in 0..self.leases.len() {
-            let Some(owner) = self.leases[i].lease_owner.clone() else { continue };
-            if !self.running(&owner) || self.leases[i].checkpoint == Checkpoint::ShardEnd {
-                continue;
-            }
+            let Some(owner) = self.worker_on(i) else { continue };
             if self.leases[i].subscription.is_none() {
                 if now.rem_euclid(1_000) != 0 {
                     continue;
@@ -461,21 +468,11 @@ impl ConsumerApp {
                 }
             }
             let Some(sub) = self.leases[i].subscription else { continue };
-            let index = self.leases[i].shard_index;
             for m in sub.poll(engine) {
                 match m {
                     StreamMessage::Event { payload, .. } => {
-                        let records = payload["Records"].as_array().cloned().unwrap_or_default();
-                        for r in &records {
-                            let seq = r["SequenceNumber"].as_str().unwrap_or_default().to_owned();
-                            self.log(Processed::Record { shard_index: index, sequence_number: seq });
-                        }
-                        self.note(&owner, now, records.len() as u64);
-                        let l = &mut self.leases[i];
-                        if let Some(last) = records.last().and_then(|r| r["SequenceNumber"].as_str()) {
-                            l.checkpoint = Checkpoint::Sequence(last.to_owned());
-                        }
-                        l.millis_behind_latest = payload["MillisBehindLatest"].as_i64();
+                        let records = payload["Records"].as_array().map(Vec::as_slice).unwrap_or_default();
+                        self.processed(i, &owner, now, records, payload["MillisBehindLatest"].as_i64());
                         if payload.get("ChildShards").is_some() && payload.get("ContinuationSequenceNumber").is_none() {
                             self.finish(i);
                             break;
