@@ -7,7 +7,8 @@
 // as a running playground does). After one warm-up round on each side (not counted: it grows the memory and lets V8
 // tier the wasm up), each round runs every measurement natively and in the page back to back, the side going first
 // swapped each time, so that the shared machine's load falls on both sides alike. Prints the median of each side per
-// measurement, one line each, and the worst slowdown last; the rounds themselves go to stderr.
+// measurement and the median of the rounds' wasm/native ratios, one line each, and the worst slowdown last; the
+// rounds themselves go to stderr.
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -118,7 +119,7 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-console.log(`bench-wasm: the workload of benches/engine.rs (1,000,000 records, 16-byte keys, 100-byte payloads), median of ${ROUNDS} interleaved rounds after one warm-up`);
+console.log(`bench-wasm: the workload of benches/engine.rs (1,000,000 records, 16-byte keys, 100-byte payloads), median of ${ROUNDS} interleaved rounds after one warm-up (slowdown: the median of the rounds' ratios)`);
 console.log('native: bench profile (opt-level 3, thin LTO, as cargo bench --bench engine)');
 console.log(`wasm: release profile as the page ships (opt-level "z", LTO, md-5 at 3; ${process.env.BENCH_WASM_BUILD ?? 'wasm-bindgen, wasm-opt as index.html'}), Chromium ${chromiumVersion} headless, page main thread`);
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -126,7 +127,9 @@ let worst = 0;
 NAMES.forEach((name, k) => {
   const n = median(results.native[k]);
   const w = median(results.wasm[k]);
-  const slowdown = n / w;
+  // The slowdown is the median of the rounds' own ratios: each round measured both sides back to back, so a change
+  // in the machine's load between rounds cancels out (the ratio of the two medians would mix rounds).
+  const slowdown = median(results.native[k].map((x, i) => x / results.wasm[k][i]));
   worst = Math.max(worst, slowdown);
   console.log(`${name}: native ${Math.round(n)}/s, wasm ${Math.round(w)}/s, wasm/native slowdown ${slowdown.toFixed(2)}x`);
 });
