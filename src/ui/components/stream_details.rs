@@ -1,7 +1,7 @@
 //! The stream details region: the create-stream form, the stream picker, the selected stream's details and its
 //! producers.
 
-use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts, StreamPicker, StreamSettings};
+use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts};
 use super::Region;
 use crate::ui::components::markup::text_el;
 use yew::prelude::*;
@@ -21,9 +21,7 @@ pub fn stream_details_region() -> Html {
             <div class="details-body">
                 <div class="details-grid">
                     <div class="details-grid__main">
-                        <StreamPicker />
                         <StreamFacts />
-                        <StreamSettings />
                     </div>
                     <CreateStreamForm />
                 </div>

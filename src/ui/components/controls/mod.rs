@@ -40,8 +40,8 @@ pub use scenario_banner::ScenarioBanner;
 pub use session_bar::{SessionBar, SESSION_FILE_NAME};
 pub use shortcuts::ShortcutsDialog;
 pub use stream_facts::StreamFacts;
-pub use stream_picker::StreamPicker;
-pub use stream_settings::StreamSettings;
+pub use stream_picker::stream_picker;
+pub use stream_settings::stream_settings;
 pub use ticker::use_sim_ticker;
 
 /// The id of the console's input, for the `/` shortcut and the "Try these" examples.

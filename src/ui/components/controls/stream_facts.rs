@@ -1,22 +1,28 @@
 //! The selected stream's details, as `describe-stream-summary` reports them, each with a one-line explanation;
 //! retention +/- 24 h and delete (with a confirmation step) run the CLI commands.
 
-use super::CopyButton;
+use super::{stream_picker, stream_settings, CopyButton};
 use crate::engine::{PendingTransition, StreamMode};
 use crate::time::{format_duration, format_short};
 use crate::ui::components::markup::{button, el, fact, text_el, txt};
-use crate::ui::{use_playground, Origin};
+use crate::ui::{use_playground, Origin, PlaygroundHandle};
 use yew::prelude::*;
 
 /// Retention bounds (hours), as in Kinesis.
 const MIN_RETENTION: u32 = 24;
 const MAX_RETENTION: u32 = 8760;
 
-/// The details of the selected stream.
+/// The stream picker, the details of the selected stream and its settings: one component for the three (the picker
+/// and the settings are plain functions of the same handle, which spares the page's wasm two components' code).
 #[function_component(StreamFacts)]
-pub fn stream_facts() -> Html {
+pub fn stream_facts_and_settings() -> Html {
     let handle = use_playground();
     let confirm_delete = use_state(|| false);
+    html! { <>{ stream_picker(&handle) }{ stream_facts(&handle, confirm_delete) }{ stream_settings(&handle) }</> }
+}
+
+/// The details of the selected stream.
+fn stream_facts(handle: &PlaygroundHandle, confirm_delete: UseStateHandle<bool>) -> Html {
     let p = handle.view();
     let engine = p.console().engine();
     let Some(stream) = p.shown_stream() else {

@@ -1,14 +1,12 @@
 //! Picks the stream the page shows, when there are several.
 
 use crate::ui::components::markup::text_el;
-use crate::ui::use_playground;
+use crate::ui::PlaygroundHandle;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// A select over every stream; nothing when there are fewer than two.
-#[function_component(StreamPicker)]
-pub fn stream_picker() -> Html {
-    let handle = use_playground();
+pub fn stream_picker(handle: &PlaygroundHandle) -> Html {
     let (names, selected) = {
         let p = handle.view();
         let names: Vec<String> = p.console().engine().streams().map(|s| s.name.clone()).collect();

@@ -7,13 +7,11 @@ use crate::engine::settings::{
 };
 use crate::engine::{StreamMode, StreamStatus};
 use crate::ui::components::markup::text_el;
-use crate::ui::{use_playground, Origin};
+use crate::ui::{Origin, PlaygroundHandle};
 use yew::prelude::*;
 
 /// The settings of the selected stream.
-#[function_component(StreamSettings)]
-pub fn stream_settings() -> Html {
-    let handle = use_playground();
+pub fn stream_settings(handle: &PlaygroundHandle) -> Html {
     let p = handle.view();
     let engine = p.console().engine();
     let Some(stream) = p.shown_stream() else { return Html::default() };
