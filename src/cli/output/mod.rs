@@ -126,8 +126,15 @@ pub fn py_number(n: &serde_json::Number) -> String {
     }
 }
 
-/// A JSON string as Python's `json.dumps(..., ensure_ascii=False)` escapes it.
+/// A JSON string as Python's `json.dumps(..., ensure_ascii=False)` escapes it (the CLI's JSON output).
 pub fn write_string(out: &mut String, s: &str) {
+    write_json_string(out, s, false);
+}
+
+/// A JSON string as Python's `json.dumps` escapes it. Both ways escape `"`, `\\` and the control characters
+/// below U+0020 (by their short names where JSON has one); `ensure_ascii` also escapes every character outside
+/// printable ASCII (DEL and all non-ASCII) as `\uXXXX`, in UTF-16 units (a surrogate pair above U+FFFF).
+pub fn write_json_string(out: &mut String, s: &str, ensure_ascii: bool) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -138,7 +145,12 @@ pub fn write_string(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c < ' ' || (ensure_ascii && !(' '..='~').contains(&c)) => {
+                let mut buf = [0u16; 2];
+                for unit in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
             c => out.push(c),
         }
     }
@@ -149,6 +161,22 @@ pub fn write_string(out: &mut String, s: &str) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn json_strings_escape_as_python_does_with_and_without_ensure_ascii() {
+        let s = "a\"\\\n\r\t\u{8}\u{c}\u{1}\u{1f} ~\u{7f}é€😀";
+        let both = |ensure_ascii| {
+            let mut out = String::new();
+            write_json_string(&mut out, s, ensure_ascii);
+            out
+        };
+        // json.dumps(s, ensure_ascii=False) and json.dumps(s) in Python 3.
+        assert_eq!(both(false), "\"a\\\"\\\\\\n\\r\\t\\b\\f\\u0001\\u001f ~\u{7f}é€😀\"");
+        assert_eq!(both(true), "\"a\\\"\\\\\\n\\r\\t\\b\\f\\u0001\\u001f ~\\u007f\\u00e9\\u20ac\\ud83d\\ude00\"");
+        let mut out = String::new();
+        write_string(&mut out, s);
+        assert_eq!(out, both(false));
+    }
 
     #[test]
     fn python_style_json() {

@@ -1,6 +1,7 @@
 //! How Python writes values, for the texts jmespath.py builds with them: `str()` / `repr()` in error messages, and
 //! `json.dumps(v, separators=(',', ':'))` (ASCII-only) in `to_string()`.
 
+use crate::cli::output::write_json_string;
 use serde_json::{Number, Value};
 
 /// Python's `repr()` of a float (`1.0`, `1e+16`, `1e-05`, `0.1`): the shortest digits that read back, in fixed
@@ -122,7 +123,7 @@ fn json_into(out: &mut String, v: &Value) {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) => out.push_str(&py_number(n)),
-        Value::String(s) => json_str(out, s),
+        Value::String(s) => write_json_string(out, s, true),
         Value::Array(items) => {
             out.push('[');
             for (i, x) in items.iter().enumerate() {
@@ -139,36 +140,13 @@ fn json_into(out: &mut String, v: &Value) {
                 if i > 0 {
                     out.push(',');
                 }
-                json_str(out, k);
+                write_json_string(out, k, true);
                 out.push(':');
                 json_into(out, x);
             }
             out.push('}');
         }
     }
-}
-
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
-            c => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    out.push_str(&format!("\\u{unit:04x}"));
-                }
-            }
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
