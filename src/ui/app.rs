@@ -1,6 +1,6 @@
 //! The root component: the page header and the grid of labelled regions.
 
-use super::components::controls::{ClockBar, SessionKeeper};
+use super::components::controls::ClockBar;
 use super::components::{
     site_header, stream_details_region, ConsoleRegion, ConsumersRegion, HashKeySpaceRegion, ReadersRegion,
     ShardsRegion, SiteHeaderProps,
@@ -28,7 +28,6 @@ pub fn app() -> Html {
             <a class="skip-link" href="#main">{ "Skip to the playground" }</a>
             { site_header(&SiteHeaderProps { theme, on_next_theme }) }
             <PlaygroundProvider>
-                <SessionKeeper />
                 <ClockBar />
                 <main class="playground" id="main">
                     <ConsoleRegion />

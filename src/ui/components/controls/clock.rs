@@ -1,7 +1,7 @@
 //! The simulated clock bar: the time, play / pause / step, speed, and jumps of a minute, an hour, a day.
 
 use super::browser::prefers_reduced_motion;
-use super::{use_sim_ticker, ShortcutsDialog};
+use super::{use_session_keeper, use_sim_ticker, ShortcutsDialog};
 use crate::time::format_short;
 use crate::ui::components::markup::text_el;
 use crate::ui::{use_playground, Origin};
@@ -16,6 +16,8 @@ const JUMPS: &[(&str, &str)] = &[("+1 min", "1m"), ("+1 h", "1h"), ("+1 day", "1
 #[function_component(ClockBar)]
 pub fn clock_bar() -> Html {
     let handle = use_playground();
+    // Before the ticker, as the session keeper's effects ran before the clock bar's when it was a component of its own.
+    use_session_keeper(handle.clone());
     use_sim_ticker(handle.clone());
     let (now, clock, capped) = {
         let p = handle.view();

@@ -35,7 +35,7 @@ pub use generators::use_generators_panel;
 pub use link_banner::{offer_from_fragment, LinkBanner};
 pub use producer_form::ProducerForm;
 pub use producers::ProducersPanel;
-pub use saving::SessionKeeper;
+pub use saving::use_session_keeper;
 pub use scenario_banner::ScenarioBanner;
 pub use session_bar::{SessionBar, SESSION_FILE_NAME};
 pub use shortcuts::ShortcutsDialog;

@@ -6,7 +6,7 @@
 use crate::session::SavedSession;
 use crate::time::format_short;
 use crate::ui::storage::{self, SESSION_KEY};
-use crate::ui::{use_playground, Notice, Playground, PAGE_LIMITS};
+use crate::ui::{Notice, Playground, PlaygroundHandle, PAGE_LIMITS};
 use yew::prelude::*;
 
 /// Real milliseconds between saves of time passing alone.
@@ -20,11 +20,10 @@ struct Saved {
     real_ms: f64,
 }
 
-/// Restores the stored session once, then saves after every change. Renders nothing; place it inside the
-/// playground provider, once per page.
-#[function_component(SessionKeeper)]
-pub fn session_keeper() -> Html {
-    let handle = use_playground();
+/// Restores the stored session once, then saves after every change. The clock bar calls it, once per page (a hook
+/// rather than a component that renders nothing: that would cost the page's wasm a component's code).
+#[hook]
+pub fn use_session_keeper(handle: PlaygroundHandle) {
     // `None` until the stored session was restored: nothing is saved before (it would overwrite what is stored).
     let last = use_mut_ref(|| None::<Saved>);
     {
@@ -66,7 +65,6 @@ pub fn session_keeper() -> Html {
             }
         });
     }
-    html! {}
 }
 
 fn signature(p: &Playground, real_ms: f64) -> Saved {
