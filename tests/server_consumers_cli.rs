@@ -8,23 +8,9 @@
 
 mod served;
 
-use served::aws_cli::{aws, run_aws};
+use served::aws_cli::aws;
+use served::twins::{cmd, compare, Step};
 use served::ServerProcess;
-
-/// Single-quotes an argument for the console's shell.
-fn quote(arg: &str) -> String {
-    format!("'{}'", arg.replace('\'', "'\\''"))
-}
-
-/// One step: a command (with `{S}` for the stream and `{C}` for consumer app-a's ARN), or a clock move.
-enum Step {
-    Cmd(Vec<String>),
-    Advance(&'static str),
-}
-
-fn cmd(args: &[&str]) -> Step {
-    Step::Cmd(args.iter().map(|a| a.to_string()).collect())
-}
 
 /// The text with each `"NextToken": "..."` decoded (the token is base64 of text that names the stream), so that
 /// the twins' tokens compare like the rest of their answers.
@@ -130,15 +116,7 @@ fn the_real_cli_and_the_console_agree_on_the_consumer_operations() {
         server.console(&line)["stdout"].as_str().unwrap_or_default().trim().to_owned()
     };
     let (mut arn_a, mut arn_b) = (String::new(), String::new());
-    let mut failures = Vec::new();
-    for step in &steps {
-        let args = match step {
-            Step::Advance(by) => {
-                server.advance(by);
-                continue;
-            }
-            Step::Cmd(args) => args,
-        };
+    let on = |args: &[String], s: &str| {
         if arn_a.is_empty() && args.iter().any(|a| a == "{C}") {
             (arn_a, arn_b) = (consumer_arn("sa"), consumer_arn("sb"));
             assert!(
@@ -146,25 +124,9 @@ fn the_real_cli_and_the_console_agree_on_the_consumer_operations() {
                 "{arn_a} {arn_b}"
             );
         }
-        let on = |s: &str, c: &str| args.iter().map(|a| a.replace("{C}", c).replace("{S}", s)).collect::<Vec<_>>();
-        let real_args = on("sa", &arn_a);
-        let real = run_aws(&aws, &server.url, &real_args.iter().map(String::as_str).collect::<Vec<_>>());
-        let line = format!("aws {}", on("sb", &arn_b).iter().map(|a| quote(a)).collect::<Vec<_>>().join(" "));
-        let console = server.console(&line);
-        let same = |text: &str| same_tokens(text).replace("sb", "sa");
-        let shown = real_args.join(" ");
-        let got = (
-            console["exit_code"].as_i64().unwrap_or(-1) as i32,
-            same(console["stdout"].as_str().unwrap_or_default()),
-            same(console["stderr"].as_str().unwrap_or_default()),
-        );
-        let real = served::aws_cli::AwsRun { stdout: same_tokens(&real.stdout), ..real };
-        if got != (real.exit_code, real.stdout.clone(), real.stderr.clone()) {
-            failures.push(format!(
-                "aws {shown}\n  real:    {} {:?} {:?}\n  console: {} {:?} {:?}",
-                real.exit_code, real.stdout, real.stderr, got.0, got.1, got.2
-            ));
-        }
-    }
+        let c = if s == "sa" { &arn_a } else { &arn_b };
+        args.iter().map(|a| a.replace("{C}", c).replace("{S}", s)).collect()
+    };
+    let failures = compare(&aws, &server, &steps, on, same_tokens);
     assert!(failures.is_empty(), "the real CLI and the console differ:\n{}", failures.join("\n"));
 }

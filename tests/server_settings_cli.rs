@@ -1,28 +1,12 @@
 //! The real AWS CLI v2 (2.36.7) and the playground's console agree, byte for byte, on the stream settings
-//! operations: every command runs through the real CLI on stream `sa` and through the served console on its twin
-//! `sb` (created at the same instant, changed the same way, so their answers differ only in the name). Output,
-//! errors and exit codes must match. Skipped, with one line, where `../shared/tools` is absent.
+//! operations, run on twin streams ([`served::twins`]). Skipped, with one line, where `../shared/tools` is absent.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod served;
 
 use served::aws_cli::{aws, run_aws};
+use served::twins::{cmd, compare, Step};
 use served::ServerProcess;
-
-/// Single-quotes an argument for the console's shell.
-fn quote(arg: &str) -> String {
-    format!("'{}'", arg.replace('\'', "'\\''"))
-}
-
-/// One step: a command (with `{S}` for the stream), or a clock move.
-enum Step {
-    Cmd(Vec<String>),
-    Advance(&'static str),
-}
-
-fn cmd(args: &[&str]) -> Step {
-    Step::Cmd(args.iter().map(|a| a.to_string()).collect())
-}
 
 #[test]
 fn the_real_cli_and_the_console_agree_on_the_settings_operations() {
@@ -120,34 +104,8 @@ fn the_real_cli_and_the_console_agree_on_the_settings_operations() {
         cmd(&[k, "list-shards"]),
         cmd(&[k, "describe-stream-summary", "--stream-name", "o{S}"]),
     ];
-    let mut failures = Vec::new();
-    for step in &steps {
-        let args = match step {
-            Step::Advance(by) => {
-                server.advance(by);
-                continue;
-            }
-            Step::Cmd(args) => args,
-        };
-        let on = |s: &str| args.iter().map(|a| a.replace("{S}", s)).collect::<Vec<_>>();
-        let real_args = on("sa");
-        let real = run_aws(&aws, &server.url, &real_args.iter().map(String::as_str).collect::<Vec<_>>());
-        let line = format!("aws {}", on("sb").iter().map(|a| quote(a)).collect::<Vec<_>>().join(" "));
-        let console = server.console(&line);
-        let same = |text: &str| text.replace("sb", "sa");
-        let shown = real_args.join(" ");
-        let got = (
-            console["exit_code"].as_i64().unwrap_or(-1) as i32,
-            same(console["stdout"].as_str().unwrap_or_default()),
-            same(console["stderr"].as_str().unwrap_or_default()),
-        );
-        if got != (real.exit_code, real.stdout.clone(), real.stderr.clone()) {
-            failures.push(format!(
-                "aws {shown}\n  real:    {} {:?} {:?}\n  console: {} {:?} {:?}",
-                real.exit_code, real.stdout, real.stderr, got.0, got.1, got.2
-            ));
-        }
-    }
+    let on = |args: &[String], s: &str| args.iter().map(|a| a.replace("{S}", s)).collect();
+    let mut failures = compare(&aws, &server, &steps, on, str::to_owned);
     // Account settings are one per account: the real CLI changes them, the console reads them back.
     let real = run_aws(
         &aws,

@@ -4,11 +4,11 @@
 //!
 //! `KINESIS_PLAYGROUND_SHARED` overrides where the shared folder is (default: `../shared` beside the project).
 
+use super::install::run;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::Once;
-use std::time::{Duration, Instant, SystemTime};
 
 const ARCHIVE: &str = "awscli-v2-2.36.7-kinesis.tar.gz";
 const VERSION: &str = "aws-cli/2.36.7";
@@ -40,34 +40,10 @@ pub fn aws() -> Option<PathBuf> {
         return None;
     }
     let venv = project().join("tools/awscli-v2");
-    let stamp = venv.join(".installed");
-    let bin = venv.join("bin/aws");
-    if stamp.is_file() {
-        return Some(bin);
-    }
-    let lock = project().join("tools/.awscli-v2.lock");
-    let _ = std::fs::create_dir_all(project().join("tools"));
-    let deadline = Instant::now() + Duration::from_secs(600);
-    loop {
-        if stamp.is_file() {
-            return Some(bin);
-        }
-        if std::fs::File::create_new(&lock).is_ok() {
-            break;
-        }
-        let stale = std::fs::metadata(&lock)
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| SystemTime::now().duration_since(t).unwrap_or_default() > Duration::from_secs(600));
-        if stale {
-            let _ = std::fs::remove_file(&lock);
-        }
-        assert!(Instant::now() < deadline, "waited 10 minutes for another install of the AWS CLI");
-        std::thread::sleep(Duration::from_millis(500));
-    }
-    let result = install(&venv, &archive).and_then(|()| std::fs::write(&stamp, VERSION).map_err(|e| e.to_string()));
-    let _ = std::fs::remove_file(&lock);
-    result.unwrap_or_else(|e| panic!("installing the AWS CLI v2 from {}: {e}", archive.display()));
-    Some(bin)
+    super::install::once(&venv.join(".installed"), &project().join("tools/.awscli-v2.lock"), VERSION, || {
+        install(&venv, &archive).map_err(|e| format!("from {}: {e}", archive.display()))
+    });
+    Some(venv.join("bin/aws"))
 }
 
 fn install(venv: &Path, archive: &Path) -> Result<(), String> {
@@ -80,14 +56,6 @@ fn install(venv: &Path, archive: &Path) -> Result<(), String> {
         return Err(format!("`aws --version` printed {version:?}"));
     }
     Ok(())
-}
-
-fn run(cmd: &mut Command) -> Result<Output, String> {
-    let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr)));
-    }
-    Ok(out)
 }
 
 /// What one `aws` run printed.

@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 pub mod aws_cli;
+pub mod install;
 pub mod python;
+pub mod twins;
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
