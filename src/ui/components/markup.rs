@@ -50,3 +50,22 @@ pub fn button(class: &'static str, onclick: yew::Callback<yew::MouseEvent>, labe
     let children = VNode::from(VList::with_children(vec![VNode::VText(VText::new(label))], None));
     VTag::__new_other(AttrValue::Static("button"), NodeRef::default(), None, attributes, listeners, children).into()
 }
+
+/// The classes `base` and, when there is one, `extra` (what `classes!(base, extra)` builds, from one copy of the
+/// code instead of one per site).
+#[inline(never)]
+pub fn cls(base: &'static str, extra: Option<&'static str>) -> yew::Classes {
+    let mut c = yew::Classes::from(base);
+    if let Some(e) = extra {
+        c.push(e);
+    }
+    c
+}
+
+/// The classes `base` and the shard's colour (`classes!(base, shard_class(index))`, from one copy of the code).
+#[inline(never)]
+pub fn shard_cls(base: &'static str, index: u32) -> yew::Classes {
+    let mut c = yew::Classes::from(base);
+    c.push(super::views::shard_class(index));
+    c
+}

@@ -3,7 +3,7 @@
 use super::browser::prefers_reduced_motion;
 use super::{use_session_keeper, use_sim_ticker, ShortcutsDialog};
 use crate::time::format_short;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{cls, text_el};
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -50,7 +50,7 @@ pub fn clock_bar() -> Html {
             <div class="clock-bar__time">
                 { text_el("span", "clock-bar__label", AttrValue::Static("Simulated time")) }
                 <span class="clock-bar__now" role="timer" aria-label="Simulated time">{ time }</span>
-                <span class={classes!("clock-bar__state", clock.playing.then_some("clock-bar__state--playing"))}>
+                <span class={cls("clock-bar__state", clock.playing.then_some("clock-bar__state--playing"))}>
                     { if clock.playing { "running" } else { "paused" } }
                 </span>
             </div>

@@ -2,7 +2,7 @@
 
 use super::CopyButton;
 use crate::time::format_short;
-use crate::ui::components::markup::{el, text_el};
+use crate::ui::components::markup::{cls, el, text_el};
 use crate::ui::{use_playground, LogEntry, Origin};
 use std::rc::Rc;
 use web_sys::Element;
@@ -98,7 +98,7 @@ fn log_item(props: &LogItemProps) -> Html {
     let output_text = format!("{}{}", out.stdout, out.stderr);
     let at = format_short(props.entry.at_ms).get(11..19).unwrap_or_default().to_owned();
     html! {
-        <article class={classes!("console-entry", failed.then_some("console-entry--failed"))}>
+        <article class={cls("console-entry", failed.then_some("console-entry--failed"))}>
             <div class="console-entry__head">
                 <pre class="console-entry__command"><span class="console-entry__prompt" aria-hidden="true">{ "$ " }</span>{ out.input.clone() }</pre>
                 <span class="console-entry__tools">

@@ -4,7 +4,7 @@
 use super::{use_generators_panel, ProducerForm};
 use crate::lean::Fixed;
 use crate::sim::{KeyDistribution, Producer};
-use crate::ui::components::markup::{button, text_el};
+use crate::ui::components::markup::{button, cls, text_el};
 use crate::ui::{use_playground, Origin};
 use yew::prelude::*;
 
@@ -84,11 +84,11 @@ fn producer_row(props: &ProducerRowProps) -> Html {
     };
     let throttled = p.writes.throttled > 0;
     html! {
-        <li class={classes!("producer", throttled.then_some("producer--throttled"))}>
+        <li class={cls("producer", throttled.then_some("producer--throttled"))}>
             <div class="producer__head">
                 { text_el("strong", "", format!("Producer {}", p.id).into()) }
                 { text_el("span", "", format!("{} records/s to {}, {keys}", p.spec.records_per_second, p.spec.stream).into()) }
-                <span class={classes!("producer__state", p.paused.then_some("producer__state--paused"))}>
+                <span class={cls("producer__state", p.paused.then_some("producer__state--paused"))}>
                     { if p.paused { "paused" } else { "running" } }</span>
             </div>
             <dl class="producer__counts">

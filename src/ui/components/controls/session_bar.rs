@@ -3,7 +3,7 @@
 
 use super::{copy_text, focus_by_id, CONSOLE_INPUT_ID};
 use crate::session::export::{bash_script, transcript};
-use crate::ui::components::markup::button;
+use crate::ui::components::markup::{button, cls};
 use crate::ui::files::{download, read_picked};
 use crate::ui::links::{make_fragment, page_base, LinkKind};
 use crate::ui::{use_playground, Notice, PAGE_LIMITS};
@@ -162,7 +162,7 @@ pub fn session_bar() -> Html {
                 </label>
             </div>
             if let Some(n) = notice {
-                <p class={classes!("session-bar__notice", n.problem.then_some("session-bar__notice--problem"))}
+                <p class={cls("session-bar__notice", n.problem.then_some("session-bar__notice--problem"))}
                     role="status">{ n.text }</p>
             }
             { share_status }

@@ -5,7 +5,7 @@ use super::text::{blocks, inlines};
 use super::Start;
 use crate::lesson::markdown::parse_inline;
 use crate::ui::components::controls::{focus_by_id, CONSOLE_INPUT_ID};
-use crate::ui::components::markup::{button, el, text_el};
+use crate::ui::components::markup::{button, cls, el, text_el};
 use crate::ui::{use_playground, Origin};
 use crate::view::lesson_catalog::next_after;
 use yew::prelude::*;
@@ -103,7 +103,7 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
             { el("div", "lesson__instruction", vec![blocks(&step.instruction)]) }
             <ul class="lesson__goals" aria-label="Goals">
                 { for goals.iter().map(|g| html! {
-                    <li class={classes!("lesson__goal", g.met.then_some("lesson__goal--met"))}>
+                    <li class={cls("lesson__goal", g.met.then_some("lesson__goal--met"))}>
                         <span class="lesson__mark" aria-hidden="true">{ if g.met { "✓" } else { "○" } }</span>
                         { inlines(&parse_inline(&g.label)) }
                         { text_el("span", "visually-hidden", (if g.met { " (done)" } else { " (not yet)" }).into()) }

@@ -2,14 +2,14 @@
 //! shard's write tank, and
 //! the lineage of splits and merges.
 
-use super::{lineage, selected_stream, shard_class};
+use super::{lineage, selected_stream};
 use crate::engine::capacity::{READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
 use crate::engine::metrics::SecondStats;
 use crate::engine::tank::TANK_CAPACITY_BYTES;
 use crate::engine::{Shard, StreamMode};
 use crate::lean::Fixed;
 use crate::time::Millis;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{cls, shard_cls, text_el};
 use crate::ui::components::Region;
 use crate::ui::use_playground;
 use crate::view::consumers::{fan_out_bytes, FAN_OUT_LIMIT};
@@ -32,7 +32,7 @@ fn meter(name: &str, now_value: u64, minute_peak: u64, limit: u64, unit: &str, h
     let full = hard && now_value >= limit;
     let per = if hard { "/s" } else { "/s on average" };
     html! {
-        <div class={classes!("meter", full.then_some("meter--full"))}>
+        <div class={cls("meter", full.then_some("meter--full"))}>
             { text_el("span", "meter__name", name.to_owned().into()) }
             <span class="meter__track" role="meter" aria-label={name.to_owned()} aria-valuemin="0"
                 aria-valuemax={limit.to_string()} aria-valuenow={now_value.to_string()}>
@@ -90,8 +90,8 @@ fn shard_meters(shard: &Shard, now: Millis, fan_out: &[(String, u64, u64)]) -> H
     let (wpte, rpte) = (sum(|b| b.write_throttled), sum(|b| b.read_throttled));
     let age = minute.iter().map(|b| b.iterator_age_ms).max().unwrap_or(0);
     html! {
-        <div key={shard.index} class={classes!("capacity-shard", (wpte + rpte > 0).then_some("capacity-shard--throttled"))}>
-            <span class={classes!("shard-chip", shard_class(shard.index))}>{ shard.shard_id() }</span>
+        <div key={shard.index} class={cls("capacity-shard", (wpte + rpte > 0).then_some("capacity-shard--throttled"))}>
+            <span class={shard_cls("shard-chip", shard.index)}>{ shard.shard_id() }</span>
             { meter("IncomingBytes", this.incoming_bytes, peak(|b| b.incoming_bytes), WRITE_BYTES_PER_SEC, "B", false) }
             { tank_meter(shard, now) }
             { meter("IncomingRecords", this.incoming_records, peak(|b| b.incoming_records), WRITE_RECORDS_PER_SEC, "/s", true) }

@@ -1,11 +1,11 @@
 //! The lineage of a stream's shards: every shard's hash range over time, open or closed, parents -> children,
 //! with split and merge actions that run the console commands.
 
-use super::{selected_stream, shard_class, short_shard, store_value};
+use super::{selected_stream, short_shard, store_value};
 use crate::engine::shard_id;
 use crate::lean::Fixed;
 use crate::time::format_short;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{shard_cls, text_el};
 use crate::ui::{Origin, PlaygroundHandle};
 use yew::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn lineage(handle: &PlaygroundHandle, split_key: UseStateHandle<String>) -> 
             <li key={s.index} class={classes!("lineage__row", (!s.is_open()).then_some("lineage__row--closed"))}>
                 { text_el("span", "lineage__name", format!("{}{parents}", s.shard_id()).into()) }
                 <span class="lineage__track" aria-hidden="true">
-                    <span class={classes!("lineage__range", shard_class(s.index))} style={format!("left:{}%;width:{}%", Fixed(left, 3), Fixed(width, 3))}></span>
+                    <span class={shard_cls("lineage__range", s.index)} style={format!("left:{}%;width:{}%", Fixed(left, 3), Fixed(width, 3))}></span>
                 </span>
                 { text_el("span", "lineage__when", when.into()) }
                 if s.is_open() {

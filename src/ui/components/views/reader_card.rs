@@ -1,13 +1,13 @@
 //! One reader: where its iterator points on the shard, its countdown to expiry, and what GetRecords returned.
 
 use super::reader_actions::{add_reader, get_records, renew};
-use super::{event_value, focus_tag, shard_class, time_of_day, whole_seconds};
+use super::{event_value, focus_tag, time_of_day, whole_seconds};
 use crate::engine::iterator::ITERATOR_TTL_MS;
 use crate::engine::shard_id;
 use crate::engine::SequenceNumber;
 use crate::lean::Fixed;
 use crate::time::format_duration;
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{cls, shard_cls, text_el};
 use crate::ui::use_playground;
 use crate::view::payload::{render, PayloadFormat};
 use crate::view::readers::{shorten, ReaderState};
@@ -64,7 +64,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
         let cursor = r.position.map(|pos| ((pos.clamp(first, next) - first) as f64 / span * 100.0).min(100.0));
         html! {
             <div class="mini-lane" aria-label={format!("{} position on {}", r.var, s.shard_id())} role="img">
-                <span class={classes!("mini-lane__fill", shard_class(r.shard_index))}></span>
+                <span class={shard_cls("mini-lane__fill", r.shard_index)}></span>
                 if let Some(c) = cursor {
                     <span class="mini-lane__read" style={format!("width:{}%", Fixed(c, 2))}></span>
                     <span class="mini-lane__cursor" style={format!("left:{}%", Fixed(c, 2))}></span>
@@ -134,10 +134,10 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
         None => r.iterator_type.clone(),
     };
     html! {
-        <article class={classes!("reader", focused.then_some("lesson-focus"))} aria-label={format!("Reader {}", r.var)}>
+        <article class={cls("reader", focused.then_some("lesson-focus"))} aria-label={format!("Reader {}", r.var)}>
             <header class="reader__head">
                 { text_el("strong", "reader__var", format!("${}", r.var).into()) }
-                <span class={classes!("shard-chip", shard_class(r.shard_index))}>{ shard_id(r.shard_index) }</span>
+                <span class={shard_cls("shard-chip", r.shard_index)}>{ shard_id(r.shard_index) }</span>
                 { focus_tag(focused) }
                 <button class="button button--small reader__remove" onclick={remove} aria-label={format!("Remove reader {}", r.var)}>{ "Remove" }</button>
             </header>

@@ -1,8 +1,7 @@
 //! Routing explained: partition key -> UTF-8 bytes -> MD5 -> 128-bit hash key -> position -> owning shard.
 
-use super::shard_class;
 use crate::lean::Fixed;
-use crate::ui::components::markup::{el, text_el};
+use crate::ui::components::markup::{el, shard_cls, text_el};
 use crate::view::routing::{RoutingError, RoutingSteps as Steps};
 use yew::prelude::*;
 
@@ -31,7 +30,7 @@ pub fn routing_steps(props: &RoutingStepsProps) -> Html {
             let index = crate::engine::parse_shard_id(id).unwrap_or(0);
             html! {
                 <>
-                    <span class={classes!("shard-chip", shard_class(index))}>{ id.clone() }</span>
+                    <span class={shard_cls("shard-chip", index)}>{ id.clone() }</span>
                     <span class="step__note">
                         { format!(" because {} ≤ hash key ≤ {}", range.starting_hash_key, range.ending_hash_key) }
                     </span>

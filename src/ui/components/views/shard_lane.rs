@@ -1,12 +1,10 @@
 //! One shard's lane: its status and lineage, its time axis, and a window of its newest records.
 
-use super::{
-    focus_tag, lane_timeline, selected_stream, sequence_detail, shard_class, time_of_day, SequenceDetailProps,
-};
+use super::{focus_tag, lane_timeline, selected_stream, sequence_detail, time_of_day, SequenceDetailProps};
 use crate::engine::{shard_id, Stream};
 use crate::lean::Fixed;
 use crate::time::{format_duration, format_short, Millis};
-use crate::ui::components::markup::text_el;
+use crate::ui::components::markup::{shard_cls, text_el};
 use crate::ui::use_playground;
 use crate::view::lanes::newest_window;
 use crate::view::readers::shorten;
@@ -113,7 +111,7 @@ pub fn shard_lane(props: &ShardLaneProps) -> Html {
         <article class={classes!("lane", (!shard.is_open()).then_some("lane--closed"), focused.then_some("lesson-focus"))}
             aria-label={format!("{} lane", shard.shard_id())}>
             <header class="lane__head">
-                <span class={classes!("shard-chip", shard_class(props.index))}>{ shard.shard_id() }</span>
+                <span class={shard_cls("shard-chip", props.index)}>{ shard.shard_id() }</span>
                 <span class={classes!("badge", if shard.is_open() { "badge--open" } else { "badge--closed" })}>
                     { if shard.is_open() { "OPEN" } else { "CLOSED" } }</span>
                 { focus_tag(focused) }
