@@ -81,5 +81,6 @@ for _ in $(seq 100); do
   python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' "$base" 2>/dev/null && break
   sleep 0.1
 done
-# e2e/checks/15-weight.mjs weighs what the page fetches before first interaction against the same budget and ceiling.
-E2E_BASE_URL="$base" E2E_WEIGHT_CEILING_BYTES="$BUNDLE_CEILING_BYTES" node e2e/run.mjs
+# e2e/checks/15-weight.mjs weighs everything the page fetches before first interaction against the same budget; its
+# temporary ceiling adds 2 KB for index.html and the favicon (about 1.4 KB gzip), which the bundle step does not count.
+E2E_BASE_URL="$base" E2E_WEIGHT_CEILING_BYTES="$((BUNDLE_CEILING_BYTES + 2048))" node e2e/run.mjs
