@@ -6,8 +6,8 @@
 //! iterator type and shard, a command goal's `--shard-id`, `--shard-to-split`, `--partition-key`,
 //! `--shard-iterator-type` and `--stream-name`, an application's `shard-end shard S`.
 
-use super::consumer_goals::AppCheck;
 use super::goal::shard_number;
+use super::goal::AppCheck;
 use super::{Goal, GoalSpec};
 use crate::engine::ShardIteratorType;
 

@@ -33,14 +33,12 @@
 //! |---|---|
 //! | `parse.rs` | [`Lesson::parse`]: the file format, with refusals by line |
 //! | [`markdown`] | the Markdown subset: [`Block`], [`Inline`], plain-text rendering |
-//! | [`goal`] | [`Goal`]: the declarative checks, their syntax, their sentences, their evaluation |
+//! | [`goal`] | [`Goal`]: the declarative checks, their syntax, their sentences, their evaluation (a folder: `parse`, `describe`, `check`, and the consumer side in [`goal::consumer`]) |
 //! | [`focus`] | [`Focus`]: what a step talks about (shards, keys, readers), for the views to point at |
-//! | [`consumer_goals`] | goals of the consuming side: consumers, subscriptions, consumer applications |
 //! | `run.rs` | [`LessonRun`]: progress through a lesson (goals met, hints shown, steps), [`Progress`] to save it |
 //! | `check.rs` | [`check`]: a lesson's setup and solutions reach every goal (for `--check-lesson` and tests) |
 //! | [`text`] | the lesson as terminal text, and the `sim lesson ...` commands |
 
-pub mod consumer_goals;
 pub mod focus;
 pub mod goal;
 pub mod markdown;

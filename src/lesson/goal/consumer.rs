@@ -1,6 +1,6 @@
 //! Goals about the consuming side (#12): registered enhanced fan-out consumers, `sim subscribe-to-shard`
 //! subscriptions, and KCL-style consumer applications (`sim consumer-app`). Parsed, described and checked here;
-//! [`super::goal`] dispatches to them.
+//! [`super`] dispatches to them.
 //!
 //! | goal | met when |
 //! |---|---|
@@ -13,7 +13,7 @@
 //! | `app NAME caught-up` | every lease's checkpoint reached its shard's last record (a closed shard: `SHARD_END`) |
 //! | `app NAME shard-end [shard S]` | a lease (of shard S) is checkpointed at `SHARD_END`: a parent shard was read to its end |
 
-use super::goal::{shard_number, Goal};
+use super::{shard_number, Goal};
 use crate::cli::Console;
 use crate::engine::fan_out::ConsumerStatus;
 use crate::engine::{shard_id, Engine, ShardIteratorType};
