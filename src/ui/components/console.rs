@@ -3,7 +3,7 @@
 
 use super::controls::{try_these, ConsoleInput, ConsoleLog, LinkBanner, ScenarioBanner, SessionBar, TryTheseProps};
 use super::lesson::LessonPanel;
-use super::Region;
+use super::region;
 use crate::ui::components::markup::text_el;
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn console_region() -> Html {
         </>
     };
     html! {
-        <Region label="Console" kind="console" {intro}>
+        { region("Console", "console", intro, html! { <>
             <LessonPanel />
             <ScenarioBanner />
             <LinkBanner />
@@ -36,6 +36,6 @@ pub fn console_region() -> Html {
                 <ConsoleInput value={AttrValue::from((*draft).clone())} on_value={on_value.clone()} />
             </div>
             { try_these(&TryTheseProps { on_pick: on_value }) }
-        </Region>
+        </> }) }
     }
 }

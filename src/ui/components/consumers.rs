@@ -2,9 +2,9 @@
 //! One component (its parts are plain functions in `views/fan_out.rs` and `views/consumer_apps.rs`), so the
 //! page pays for one component's machinery.
 
+use super::region;
 use super::views::kit::{field, select};
 use super::views::{apps, register, registered, selected_stream, store_value, timeline};
-use super::Region;
 use crate::ui::{use_playground, Origin};
 use crate::view::consumer_apps::add_app_line;
 use yew::prelude::*;
@@ -24,7 +24,7 @@ pub fn consumers_region() -> Html {
     };
     let p = handle.view();
     let Some(stream) = selected_stream(&p) else {
-        return html! { <Region label="Consumers" kind="consumers" {intro}><p class="region__empty">{ "Create a stream first." }</p></Region> };
+        return html! { { region("Consumers", "consumers", intro, html! { <><p class="region__empty">{ "Create a stream first." }</p></> }) } };
     };
     let now = p.console().engine().now_ms();
     let shard_index = if stream.shard(*shard).is_some() { *shard } else { 0 };
@@ -45,7 +45,7 @@ pub fn consumers_region() -> Html {
     let shards = stream.shards.iter().map(|s| (s.index.to_string(), s.shard_id())).collect();
     let starts = ["LATEST", "TRIM_HORIZON"].map(|t| (t.to_owned(), t.to_owned())).into();
     html! {
-        <Region label="Consumers" kind="consumers" {intro}>
+        { region("Consumers", "consumers", intro, html! { <>
             <h3 class="producers__title">{ "Registered consumers (enhanced fan-out)" }</h3>
             <form class="reader-form" onsubmit={register(&handle, stream, &name)} aria-label="Register a consumer">
                 { field("Consumer name", "text", &name, store_value(&name)) }
@@ -64,6 +64,6 @@ pub fn consumers_region() -> Html {
                 if let Err(m) = &line { <p class="form-problem">{ m.clone() }</p> }
             </form>
             { apps(&handle, &p, &stream.name) }
-        </Region>
+        </> }) }
     }
 }

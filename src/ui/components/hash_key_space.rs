@@ -1,7 +1,7 @@
 //! The hash key space region: which shard owns which slice of `[0, 2^128 - 1]`, and where keys land.
 
+use super::region;
 use super::views::{hash_bar, routing_steps, selected_stream, store_value, HashBarProps, RoutingStepsProps};
-use super::Region;
 use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use crate::view::routing::route;
@@ -38,7 +38,7 @@ pub fn hash_key_space_region() -> Html {
         None => "No stream yet: create one to see its shards' slices.".to_owned(),
     };
     html! {
-        <Region label="Hash key space" kind="keyspace" {intro}>
+        { region("Hash key space", "keyspace", intro, html! { <>
             { text_el("p", "keyspace-caption", caption.into()) }
             { hash_bar(&HashBarProps { segments, ticks, marker, focus }, bar_focus) }
             <div class="keyspace-scale" aria-hidden="true">
@@ -61,6 +61,6 @@ pub fn hash_key_space_region() -> Html {
                 </div>
                 { routing_steps(&RoutingStepsProps { steps, has_stream: stream.is_some() }) }
             </div>
-        </Region>
+        </> }) }
     }
 }

@@ -18,6 +18,6 @@ pub use consumers::ConsumersRegion;
 pub use hash_key_space::HashKeySpaceRegion;
 pub use header::{site_header, SiteHeaderProps};
 pub use readers::ReadersRegion;
-pub use region::Region;
+pub use region::region;
 pub use shards::ShardsRegion;
 pub use stream_details::stream_details_region;

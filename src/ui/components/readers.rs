@@ -1,7 +1,7 @@
 //! The readers region: consumers walking shards with shard iterators; the data viewer region beside it.
 
+use super::region;
 use super::views::{DataViewerRegion, ReaderCard, ReaderForm};
-use super::Region;
 use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
 use yew::prelude::*;
@@ -20,14 +20,14 @@ pub fn readers_region() -> Html {
     };
     html! {
         <>
-            <Region label="Readers" kind="readers" {intro}>
+            { region("Readers", "readers", intro, html! { <>
                 <ReaderForm />
                 if ids.is_empty() {
                     { text_el("p", "region__empty", AttrValue::Static("No reader is following a shard yet.")) }
                 } else {
                     <div class="readers">{ for ids.iter().map(|&id| html! { <ReaderCard key={id} {id} /> }) }</div>
                 }
-            </Region>
+            </> }) }
             <DataViewerRegion />
         </>
     }

@@ -3,26 +3,16 @@
 use crate::ui::components::markup::{el, text_el};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RegionProps {
-    /// The accessible name and the visible heading (e.g. "Shards").
-    pub label: AttrValue,
-    /// The CSS modifier placing the region in the grid: `region--{kind}`.
-    pub kind: AttrValue,
-    /// One or two plain sentences telling a learner what this region shows.
-    pub intro: Html,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// A labelled region: assistive technology lists it as a landmark named `label`.
-#[function_component(Region)]
-pub fn region(props: &RegionProps) -> Html {
+/// A labelled region: assistive technology lists it as a landmark named `label` (also its visible heading, e.g.
+/// "Shards"); `kind` is the CSS modifier placing it in the grid (`region--{kind}`); `intro` is one or two plain
+/// sentences telling a learner what it shows. A plain function, not a component: it has no state of its own, and
+/// a component costs Yew's per-component code for nothing.
+pub fn region(label: &'static str, kind: &'static str, intro: Html, children: Html) -> Html {
     html! {
-        <section aria-label={props.label.clone()} class={classes!("region", format!("region--{}", props.kind))}>
-            { text_el("h2", "region__title", props.label.clone().into()) }
-            { el("p", "region__intro", vec![props.intro.clone()]) }
-            { el("div", "region__body", vec![props.children.clone()]) }
+        <section aria-label={label} class={classes!("region", format!("region--{kind}"))}>
+            { text_el("h2", "region__title", AttrValue::Static(label)) }
+            { el("p", "region__intro", vec![intro]) }
+            { el("div", "region__body", vec![children]) }
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The shards region: each shard's records, sequence numbers and throughput; the capacity region beside it.
 
+use super::region;
 use super::views::{selected_stream, CapacityRegion, ShardLane};
-use super::Region;
 use crate::time::{Millis, HOUR, MINUTE};
 use crate::ui::components::markup::text_el;
 use crate::ui::use_playground;
@@ -50,7 +50,7 @@ pub fn shards_region() -> Html {
     };
     html! {
         <>
-            <Region label="Shards" kind="shards" {intro}>{ body }</Region>
+            { region("Shards", "shards", intro, html! { <>{ body }</> }) }
             <CapacityRegion />
         </>
     }

@@ -2,7 +2,7 @@
 //! producers.
 
 use super::controls::{CreateStreamForm, ProducersPanel, StreamFacts};
-use super::Region;
+use super::region;
 use crate::ui::components::markup::text_el;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn stream_details_region() -> Html {
         </>
     };
     html! {
-        <Region label="Stream details" kind="details" {intro}>
+        { region("Stream details", "details", intro, html! { <>
             <div class="details-body">
                 <div class="details-grid">
                     <div class="details-grid__main">
@@ -27,6 +27,6 @@ pub fn stream_details_region() -> Html {
                 </div>
                 <ProducersPanel />
             </div>
-        </Region>
+        </> }) }
     }
 }

@@ -10,7 +10,7 @@ use crate::engine::{Shard, StreamMode};
 use crate::lean::Fixed;
 use crate::time::Millis;
 use crate::ui::components::markup::{cls, shard_cls, text_el};
-use crate::ui::components::Region;
+use crate::ui::components::region;
 use crate::ui::use_playground;
 use crate::view::consumers::{fan_out_bytes, FAN_OUT_LIMIT};
 use yew::prelude::*;
@@ -122,8 +122,8 @@ pub fn capacity_region() -> Html {
            CloudWatch metrics and show this second against the limit." }
     };
     let Some(stream) = selected_stream(&p) else {
-        return html! { <Region label="Capacity" kind="capacity" {intro}>
-        { text_el("p", "region__empty", AttrValue::Static("Meters appear once a stream exists.")) }</Region> };
+        return html! { { region("Capacity", "capacity", intro, html! { <>
+        { text_el("p", "region__empty", AttrValue::Static("Meters appear once a stream exists.")) }</> }) } };
     };
     let on_demand = (stream.mode == StreamMode::OnDemand).then(|| html! {
         <p class="capacity-note">{ "On-demand: the stream starts with 4 shards. When its busiest second in the last \
@@ -132,10 +132,10 @@ pub fn capacity_region() -> Html {
             partition key still lives in one shard, so a hot key is throttled at one shard's limit." }</p>
     });
     html! {
-        <Region label="Capacity" kind="capacity" {intro}>
+        { region("Capacity", "capacity", intro, html! { <>
             { on_demand.unwrap_or_default() }
             <div class="capacity-list">{ for stream.open_shards().map(|s| shard_meters(s, now, &fan_out_bytes(engine, &stream.name, s.index))) }</div>
             { lineage(&handle, split_key) }
-        </Region>
+        </> }) }
     }
 }

@@ -4,7 +4,7 @@
 use super::{selected_stream, store_value};
 use crate::engine::ShardIteratorType;
 use crate::ui::components::markup::text_el;
-use crate::ui::components::Region;
+use crate::ui::components::region;
 use crate::ui::{use_playground, Origin, Playground};
 use crate::view::payload::{render, PayloadFormat};
 use crate::view::readers::{
@@ -42,7 +42,7 @@ pub fn data_viewer_region() -> Html {
     let intro = html! { { "Read a shard 50 records at a time, as the AWS console's data viewer does, and look at each \
     payload as text, as JSON (pretty-printed when it parses) or as the base64 the API sends." } };
     let Some(stream) = selected_stream(&p) else {
-        return html! { <Region label="Data viewer" kind="viewer" {intro}>{ text_el("p", "region__empty", AttrValue::Static("No stream yet.")) }</Region> };
+        return html! { { region("Data viewer", "viewer", intro, html! { <>{ text_el("p", "region__empty", AttrValue::Static("No stream yet.")) }</> }) } };
     };
     let shard_index =
         if stream.shard(*shard).is_some() { *shard } else { stream.shards.first().map_or(0, |s| s.index) };
@@ -112,7 +112,7 @@ pub fn data_viewer_region() -> Html {
     let on_kind = store_value::<_, Event>(&kind);
     let on_at = store_value::<_, InputEvent>(&at);
     html! {
-        <Region label="Data viewer" kind="viewer" {intro}>
+        { region("Data viewer", "viewer", intro, html! { <>
             <div class="viewer__controls">
                 <label class="field">{ text_el("span", "field__label", AttrValue::Static("Shard")) }
                     <select class="field__input" aria-label="Shard" onchange={on_shard}>{ for stream.shards.iter().map(|s| html! {
@@ -126,6 +126,6 @@ pub fn data_viewer_region() -> Html {
                 <div class="segmented" role="group" aria-label="Show payloads as">{ for formats }</div>
             </div>
             { body }
-        </Region>
+        </> }) }
     }
 }
