@@ -63,14 +63,8 @@ impl Producer {
     /// The next partition key.
     pub(crate) fn next_key(&mut self, rng: &mut Rng) -> String {
         match &self.spec.keys {
-            KeyDistribution::Uniform { keys } => format!("key-{}", rng.below(u64::from((*keys).max(1)))),
-            KeyDistribution::HotKey { hot_key, share, keys } => {
-                if rng.unit() < *share {
-                    hot_key.clone()
-                } else {
-                    format!("key-{}", rng.below(u64::from((*keys).max(1))))
-                }
-            }
+            KeyDistribution::Uniform { keys } => uniform_key(rng, *keys),
+            KeyDistribution::HotKey { hot_key, share, keys } => hot_or_uniform_key(rng, hot_key, *share, *keys),
             KeyDistribution::RoundRobin { keys } => {
                 let k = self.round_robin % (*keys).max(1);
                 self.round_robin = self.round_robin.wrapping_add(1);
@@ -82,5 +76,19 @@ impl Producer {
     /// The payload of record number `n`.
     pub(crate) fn payload(&self, n: u64, key: &str, now: Millis) -> String {
         self.spec.template.replace("{n}", &n.to_string()).replace("{key}", key).replace("{ms}", &now.to_string())
+    }
+}
+
+/// One of `keys` keys (`key-0` .. `key-{keys-1}`), uniformly at random: one draw.
+pub(crate) fn uniform_key(rng: &mut Rng, keys: u32) -> String {
+    format!("key-{}", rng.below(u64::from(keys.max(1))))
+}
+
+/// `hot_key` with probability `share`, else a [`uniform_key`]: one draw, and a second for the uniform key.
+pub(crate) fn hot_or_uniform_key(rng: &mut Rng, hot_key: &str, share: f64, keys: u32) -> String {
+    if rng.unit() < share {
+        hot_key.to_owned()
+    } else {
+        uniform_key(rng, keys)
     }
 }

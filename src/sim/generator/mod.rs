@@ -17,6 +17,7 @@
 pub mod template;
 mod words;
 
+use super::producer::{hot_or_uniform_key, uniform_key};
 use super::rng::Rng;
 use super::writes::WriteStats;
 use crate::lean::Fixed;
@@ -157,14 +158,8 @@ fn make(spec: &mut GeneratorSpec, rng: &mut Rng, now: Millis) -> Made {
     let data = spec.template.render(rng, now);
     let key = match &mut spec.key {
         KeyStrategy::Template(t) => t.render(rng, now),
-        KeyStrategy::Uniform { keys } => format!("key-{}", rng.below(u64::from((*keys).max(1)))),
-        KeyStrategy::HotKey { hot_key, share, keys } => {
-            if rng.unit() < *share {
-                hot_key.clone()
-            } else {
-                format!("key-{}", rng.below(u64::from((*keys).max(1))))
-            }
-        }
+        KeyStrategy::Uniform { keys } => uniform_key(rng, *keys),
+        KeyStrategy::HotKey { hot_key, share, keys } => hot_or_uniform_key(rng, hot_key, *share, *keys),
         KeyStrategy::Field(f) => field(&data, f)?,
     };
     Ok((data, key))
