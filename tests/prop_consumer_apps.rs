@@ -187,6 +187,27 @@ proptest! {
     }
 }
 
+/// Four shards over three workers once balanced as 2/2/0: the idle worker waited for a worker above the target of
+/// two, which never came. The KCL's lease taker steals from a worker at the target when it is two or more short.
+#[test]
+fn four_shards_over_three_workers_leave_no_worker_idle() {
+    use Op::*;
+    let ops = [
+        Split(0),
+        RemoveWorker(42062917138395071),
+        Advance(6631),
+        Split(11523676410154646824),
+        Advance(3916),
+        AddWorker,
+        AddWorker,
+    ];
+    for efo in [false, true] {
+        if let Err(e) = check(&ops, efo) {
+            panic!("enhanced fan-out {efo}: {e}");
+        }
+    }
+}
+
 #[test]
 fn a_generator_keeps_its_rate_and_its_hot_keys_share() {
     let mut e = Engine::new(EngineConfig::default());

@@ -328,13 +328,18 @@ impl ConsumerApp {
             let count = |app: &ConsumerApp, id: &str| {
                 available.iter().filter(|&&i| app.leases[i].lease_owner.as_deref() == Some(id)).count()
             };
-            if count(self, w) >= target {
+            let held = count(self, w);
+            if held >= target {
                 continue;
             }
             let free = available.iter().copied().find(|&i| self.leases[i].lease_owner.is_none());
+            // As the KCL's lease taker: steal one lease from the busiest worker when it holds more than the target,
+            // or exactly the target while this worker is two or more short (4 shards over 3 workers is 2/2/0 with
+            // a target of 2: stealing gives 2/1/1, where waiting for a busier worker would leave one idle).
+            let needed = target - held;
             let pick = free.or_else(|| {
                 let (busiest, most) = running.iter().map(|o| (o, count(self, o))).max_by_key(|(_, c)| *c)?;
-                (most > target).then(|| {
+                (most > target || (most == target && needed > 1)).then(|| {
                     available.iter().copied().find(|&i| self.leases[i].lease_owner.as_deref() == Some(busiest.as_str()))
                 })?
             });
