@@ -40,9 +40,9 @@ pub fn producers_panel() -> Html {
     } else {
         html! {
             <ul class="producers__list">
-                { for producers.iter().map(|p| html! { <ProducerRow key={p.id} producer={p.clone()}
-                    on_pause={run(format!("sim producer {} {}", if p.paused { "resume" } else { "pause" }, p.id))}
-                    on_remove={run(format!("sim producer remove {}", p.id))} /> }) }
+                { for producers.iter().map(|p| producer_row(p,
+                    run(format!("sim producer {} {}", if p.paused { "resume" } else { "pause" }, p.id)),
+                    run(format!("sim producer remove {}", p.id)))) }
             </ul>
         }
     };
@@ -63,16 +63,8 @@ pub fn producers_panel() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ProducerRowProps {
-    producer: Producer,
-    on_pause: Callback<MouseEvent>,
-    on_remove: Callback<MouseEvent>,
-}
-
-#[function_component(ProducerRow)]
-fn producer_row(props: &ProducerRowProps) -> Html {
-    let p = &props.producer;
+/// One producer's row, keyed by its id (a plain function: a component of its own cost Yew's per-component code).
+fn producer_row(p: &Producer, on_pause: Callback<MouseEvent>, on_remove: Callback<MouseEvent>) -> Html {
     let keys = match &p.spec.keys {
         KeyDistribution::HotKey { hot_key, share, .. } if *share >= 1.0 => format!("all with the key “{hot_key}”"),
         KeyDistribution::HotKey { hot_key, share, keys } => {
@@ -84,7 +76,7 @@ fn producer_row(props: &ProducerRowProps) -> Html {
     };
     let throttled = p.writes.throttled > 0;
     html! {
-        <li class={cls("producer", throttled.then_some("producer--throttled"))}>
+        <li key={p.id} class={cls("producer", throttled.then_some("producer--throttled"))}>
             <div class="producer__head">
                 { text_el("strong", "", format!("Producer {}", p.id).into()) }
                 { text_el("span", "", format!("{} records/s to {}, {keys}", p.spec.records_per_second, p.spec.stream).into()) }
@@ -104,8 +96,8 @@ fn producer_row(props: &ProducerRowProps) -> Html {
                 <p class="producer__error">{ "Last error: " }{ text_el("code", "", error.clone().into()) }</p>
             }
             <div class="producer__actions">
-                { button("button button--small", props.on_pause.clone(), AttrValue::from(if p.paused { format!("Resume producer {}", p.id) } else { format!("Pause producer {}", p.id) })) }
-                { button("button button--small", props.on_remove.clone(), AttrValue::from(format!("Remove producer {}", p.id))) }
+                { button("button button--small", on_pause, AttrValue::from(if p.paused { format!("Resume producer {}", p.id) } else { format!("Pause producer {}", p.id) })) }
+                { button("button button--small", on_remove, AttrValue::from(format!("Remove producer {}", p.id))) }
             </div>
         </li>
     }
