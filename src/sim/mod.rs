@@ -278,13 +278,16 @@ impl Simulation {
         let Some(due) = self.producers.get_mut(i).filter(|p| !p.paused).map(Producer::step) else { return report };
         let mut due = self.take_work(due);
         let p = &mut self.producers[i];
+        // `{n}` numbers every record this producer has tried to write, the ones of this step included.
+        let mut n = p.writes.attempted();
         while due > 0 {
             let batch = due.min(500);
             due -= batch;
             let records: Vec<Value> = (0..batch)
                 .map(|_| {
                     let key = p.next_key(&mut self.rng);
-                    let data = p.payload(p.writes.attempted() + 1, &key, now);
+                    n += 1;
+                    let data = p.payload(n, &key, now);
                     json!({ "PartitionKey": key, "Data": STANDARD.encode(data) })
                 })
                 .collect();
@@ -370,6 +373,23 @@ mod tests {
         api::call(&mut e, "CreateStream", &json!({"StreamName": "S", "ShardCount": shards})).unwrap();
         e.advance(5_000);
         e
+    }
+
+    #[test]
+    fn every_record_of_a_step_gets_its_own_number() {
+        let mut e = setup(1);
+        let mut sim = Simulation::new(3);
+        sim.add_producer(ProducerSpec::uniform("S", 10, 4));
+        sim.run(&mut e, 2_000);
+        let mut numbers: Vec<u64> = e.stream("S").unwrap().shards[0]
+            .records()
+            .map(|r| {
+                let v: Value = serde_json::from_slice(r.data).unwrap();
+                v["n"].as_u64().unwrap()
+            })
+            .collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, (1..=20).collect::<Vec<u64>>(), "{{n}} counts the producer's records one by one");
     }
 
     #[test]
