@@ -379,7 +379,8 @@ mod tests {
     fn every_record_of_a_step_gets_its_own_number() {
         let mut e = setup(1);
         let mut sim = Simulation::new(3);
-        sim.add_producer(ProducerSpec::uniform("S", 10, 4));
+        // 500 records a second: a step of the producer's grid writes several records at once.
+        sim.add_producer(ProducerSpec::uniform("S", 500, 4));
         sim.run(&mut e, 2_000);
         let mut numbers: Vec<u64> = e.stream("S").unwrap().shards[0]
             .records()
@@ -389,7 +390,7 @@ mod tests {
             })
             .collect();
         numbers.sort_unstable();
-        assert_eq!(numbers, (1..=20).collect::<Vec<u64>>(), "{{n}} counts the producer's records one by one");
+        assert_eq!(numbers, (1..=1_000).collect::<Vec<u64>>(), "{{n}} counts the producer's records one by one");
     }
 
     #[test]
