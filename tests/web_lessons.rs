@@ -167,6 +167,35 @@ async fn undo_restores_the_previous_state_and_reset_clears_everything() {
     remove(&root);
 }
 
+/// Undo replays the log, and the reader cards follow it: a card whose read was undone stands where it stood before.
+#[wasm_bindgen_test]
+async fn undo_puts_a_reader_card_back_where_the_replayed_log_leaves_it() {
+    let root = render_app(true).await;
+    run_typed(&root, "aws kinesis create-stream --stream-name U --shard-count 1").await;
+    run_typed(&root, "sim clock advance 1m").await;
+    for _ in 0..3 {
+        run_typed(&root, "aws kinesis put-record --stream-name U --partition-key k --data aGk=").await;
+    }
+    button(&root, "Start reader").expect("Start reader").click();
+    until("the reader card", || count(&root, "article.reader") == 1).await;
+    let before = text_of(&root, "article.reader");
+    assert!(before.contains("next to read: #"), "the card says where it stands: {before}");
+    button(&root, "Get records").expect("Get records").click();
+    until("the read", || text_of(&root, "article.reader") != before).await;
+    let read = text_of(&root, "article.reader");
+    button(&root, "Undo").unwrap().click();
+    // "Get records" ran the read and then moved the card's variable to NextShardIterator (`R1=...`): undo takes back
+    // the move, and the card follows the variable.
+    until("the undo", || text_of(&root, ".session-bar__notice").contains("Undid `R1=")).await;
+    let after = text_of(&root, "article.reader");
+    let position = |t: &str| {
+        t.split("next to read: #").nth(1).map(|r| r.chars().take_while(char::is_ascii_digit).collect::<String>())
+    };
+    assert_ne!(position(&read), position(&before), "the read moved the card");
+    assert_eq!(position(&after), position(&before), "after the undo the card is back where it was: {after}");
+    remove(&root);
+}
+
 #[wasm_bindgen_test]
 async fn links_round_trip_and_refuse_what_they_cannot_read() {
     let text = "{\"kind\": \"kinesis-playground-session\"} ".repeat(50);

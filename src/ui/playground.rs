@@ -218,11 +218,7 @@ impl Playground {
             lesson,
             ..Playground::with_recorder(recorder)
         };
-        let lines = self.recorder.saved().entries.iter().filter_map(|e| match e {
-            Entry::Line(l) => Some(l.as_str()),
-            _ => None,
-        });
-        self.readers = restore_readers(lines, self.recorder.console().variables(), self.recorder.engine());
+        self.restore_readers();
         self.next_reader_id = next_free_reader(self.console());
         self.follow_streams();
         self.check_lesson();
@@ -265,6 +261,15 @@ impl Playground {
     }
 
     /// Undoes the last command by replaying the log without it (see [`Recorder::undo`]), and says what was undone.
+    /// The reader cards of the session's log as replayed: [`restore_readers`] over its console lines and variables.
+    fn restore_readers(&mut self) {
+        let lines = self.recorder.saved().entries.iter().filter_map(|e| match e {
+            Entry::Line(l) => Some(l.as_str()),
+            _ => None,
+        });
+        self.readers = restore_readers(lines, self.recorder.console().variables(), self.recorder.engine());
+    }
+
     pub fn undo(&mut self) {
         self.recorder.cancel_pending();
         if self.undoable() == 0 {
@@ -285,8 +290,9 @@ impl Playground {
             Ok(None) => Notice::info("There is no command to undo yet."),
             Err(e) => Notice::problem(format!("Nothing was undone. {e}")),
         };
-        let console = self.recorder.console();
-        self.readers.retain(|r| console.variables().contains_key(&r.var));
+        // The replayed log decides where each reader stands (a card kept as it was would show a read that no longer
+        // happened).
+        self.restore_readers();
         self.follow_streams();
         self.check_lesson();
     }
