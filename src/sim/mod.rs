@@ -313,7 +313,7 @@ impl Simulation {
                     Ok((data, key)) => records.push(json!({ "PartitionKey": key, "Data": STANDARD.encode(data) })),
                     Err(e) => {
                         report.failed += 1;
-                        g.writes.last_error = Some(e);
+                        g.writes.last_error = Some(error_at(now, &e));
                     }
                 }
             }
@@ -330,6 +330,7 @@ impl Simulation {
 /// One PutRecords call of `records` to `stream`: what was written, throttled or refused.
 fn put_records(engine: &mut Engine, stream: &str, records: Vec<Value>, last_error: &mut Option<String>) -> RunReport {
     let mut report = RunReport::default();
+    let now = engine.now_ms();
     let batch = records.len() as u64;
     let request = json!({ "StreamName": stream, "Records": records });
     match api::call(engine, "PutRecords", &request) {
@@ -341,16 +342,22 @@ fn put_records(engine: &mut Engine, stream: &str, records: Vec<Value>, last_erro
                     Some(_) => report.failed += 1,
                 }
                 if let Some(m) = r.get("ErrorMessage").and_then(Value::as_str) {
-                    *last_error = Some(m.to_owned());
+                    *last_error = Some(error_at(now, m));
                 }
             }
         }
         Err(e) => {
             report.failed += batch;
-            *last_error = Some(format!("{}: {}", e.error_type.aws_name(), e.message));
+            *last_error = Some(error_at(now, &format!("{}: {}", e.error_type.aws_name(), e.message)));
         }
     }
     report
+}
+
+/// A writer's or reader's last error as it is kept and shown: the message and when it happened, so a learner tells
+/// an error of long ago (the writer has recovered since) from one that is happening now.
+pub(crate) fn error_at(now: Millis, message: &str) -> String {
+    format!("{message} (at {})", crate::time::format_short(now))
 }
 
 /// The first multiple of [`STEP_MS`] at or after `t`.

@@ -12,7 +12,7 @@ pub struct WriteStats {
     pub throttled: u64,
     /// Records refused for another reason (stream missing, not ready, a generator's record that could not be made).
     pub failed: u64,
-    /// The last error message, to show beside the writer.
+    /// The last error message and when it happened ([`super::error_at`]), to show beside the writer.
     pub last_error: Option<String>,
     /// Grid steps written at (see [`crate::sim`]): `rate × steps / 10` records have fallen due so far.
     steps: u64,

@@ -417,7 +417,8 @@ impl ConsumerApp {
                 match api::call(engine, "GetShardIterator", &req) {
                     Ok(out) => self.leases[i].iterator = out["ShardIterator"].as_str().map(str::to_owned),
                     Err(e) => {
-                        self.last_error = Some(format!("{}: {}", e.error_type.aws_name(), e.message));
+                        self.last_error =
+                            Some(super::error_at(now, &format!("{}: {}", e.error_type.aws_name(), e.message)));
                         continue;
                     }
                 }
@@ -438,7 +439,8 @@ impl ConsumerApp {
                     } else {
                         self.leases[i].iterator = None;
                     }
-                    self.last_error = Some(format!("{}: {}", e.error_type.aws_name(), e.message));
+                    self.last_error =
+                        Some(super::error_at(now, &format!("{}: {}", e.error_type.aws_name(), e.message)));
                 }
             }
         }
@@ -467,7 +469,8 @@ impl ConsumerApp {
                 match subscribe(engine, &req) {
                     Ok(s) => self.leases[i].subscription = Some(s),
                     Err(e) => {
-                        self.last_error = Some(format!("{}: {}", e.error_type.aws_name(), e.message));
+                        self.last_error =
+                            Some(super::error_at(now, &format!("{}: {}", e.error_type.aws_name(), e.message)));
                         continue;
                     }
                 }
@@ -484,7 +487,8 @@ impl ConsumerApp {
                         }
                     }
                     StreamMessage::Exception { error, .. } => {
-                        self.last_error = Some(format!("{}: {}", error.error_type.aws_name(), error.message));
+                        self.last_error =
+                            Some(super::error_at(now, &format!("{}: {}", error.error_type.aws_name(), error.message)));
                     }
                     StreamMessage::End { .. } => self.leases[i].subscription = None,
                 }
