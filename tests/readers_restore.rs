@@ -13,17 +13,7 @@ fn reader(id: u32, iterator_type: &str, start_at: Option<&str>) -> ReaderState {
     ReaderState {
         id,
         var: format!("R{id}"),
-        stream: "DemoStream".into(),
-        shard_index: 0,
-        iterator_type: iterator_type.into(),
-        start_at: start_at.map(str::to_owned),
-        position: None,
-        issued_ms: None,
-        limit: 10,
-        last: None,
-        last_sequence_number: None,
-        error: None,
-        calls: 0,
+        ..ReaderState::new("DemoStream", 0, iterator_type, start_at.map(str::to_owned))
     }
 }
 

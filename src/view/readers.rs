@@ -50,6 +50,28 @@ pub struct ReaderState {
     pub calls: u32,
 }
 
+impl ReaderState {
+    /// A reader of `stream`'s shard `shard_index` that has read nothing yet: no id or variable (the Readers view gives
+    /// them), no live iterator, a limit of 10.
+    pub fn new(stream: &str, shard_index: u32, iterator_type: &str, start_at: Option<String>) -> Self {
+        ReaderState {
+            id: 0,
+            var: String::new(),
+            stream: stream.to_owned(),
+            shard_index,
+            iterator_type: iterator_type.to_owned(),
+            start_at,
+            position: None,
+            issued_ms: None,
+            limit: 10,
+            last: None,
+            last_sequence_number: None,
+            error: None,
+            calls: 0,
+        }
+    }
+}
+
 /// Reads `aws kinesis get-records` JSON output.
 pub fn parse_get_records(stdout: &str) -> Option<GetRecordsView> {
     let v: Value = serde_json::from_str(stdout).ok()?;
@@ -182,21 +204,10 @@ fn reader_of_line(line: &str) -> Option<ReaderState> {
     let id: u32 = var.strip_prefix('R')?.parse().ok()?;
     let words: Vec<&str> = rest.strip_suffix(')')?.split_whitespace().collect();
     let value = |flag: &str| words.iter().position(|w| *w == flag).and_then(|i| words.get(i + 1)).copied();
-    Some(ReaderState {
-        id,
-        var: var.to_owned(),
-        stream: value("--stream-name")?.to_owned(),
-        shard_index: crate::engine::parse_shard_id(value("--shard-id")?)?,
-        iterator_type: value("--shard-iterator-type")?.to_owned(),
-        start_at: value("--starting-sequence-number").or_else(|| value("--timestamp")).map(str::to_owned),
-        position: None,
-        issued_ms: None,
-        limit: 10,
-        last: None,
-        last_sequence_number: None,
-        error: None,
-        calls: 0,
-    })
+    let start_at = value("--starting-sequence-number").or_else(|| value("--timestamp")).map(str::to_owned);
+    let shard_index = crate::engine::parse_shard_id(value("--shard-id")?)?;
+    let r = ReaderState::new(value("--stream-name")?, shard_index, value("--shard-iterator-type")?, start_at);
+    Some(ReaderState { id, var: var.to_owned(), ..r })
 }
 
 #[cfg(test)]

@@ -53,21 +53,8 @@ pub fn data_viewer_region() -> Html {
         Callback::from(move |_| {
             let start_at = (kind.as_str() != "TRIM_HORIZON" && kind.as_str() != "LATEST")
                 .then(|| at.trim().chars().filter(|c| c.is_ascii_alphanumeric() || ":-.+".contains(*c)).collect());
-            let r = ReaderState {
-                id: 0,
-                var: "DV".into(),
-                stream: name.clone(),
-                shard_index,
-                iterator_type: (*kind).clone(),
-                start_at,
-                position: None,
-                issued_ms: None,
-                limit: 50,
-                last: None,
-                last_sequence_number: None,
-                error: None,
-                calls: 0,
-            };
+            let r =
+                ReaderState { var: "DV".into(), limit: 50, ..ReaderState::new(&name, shard_index, &kind, start_at) };
             page.set(handle.update(|p| read_page(p, Some(r))));
         })
     };

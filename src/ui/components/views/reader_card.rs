@@ -116,9 +116,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
                     <p class="reader__children">{ for kids.iter().filter_map(|k| crate::engine::parse_shard_id(k)).map(|child| {
                         let (handle, stream) = (handle.clone(), r.stream.clone());
                         let start = Callback::from(move |_| {
-                            let next = ReaderState { id: 0, var: String::new(), stream: stream.clone(), shard_index: child,
-                                iterator_type: "TRIM_HORIZON".into(), start_at: None, position: None, issued_ms: None, limit: 10,
-                                last: None, last_sequence_number: None, error: None, calls: 0 };
+                            let next = ReaderState::new(&stream, child, "TRIM_HORIZON", None);
                             handle.update(|p| add_reader(p, next));
                         });
                         html! { <button key={child} class="button button--small" onclick={start}>

@@ -63,21 +63,7 @@ pub fn reader_form() -> Html {
                 None
             };
             problem.set(None);
-            let r = ReaderState {
-                id: 0,
-                var: String::new(),
-                stream: name.clone(),
-                shard_index,
-                iterator_type: (*kind).clone(),
-                start_at,
-                position: None,
-                issued_ms: None,
-                limit: 10,
-                last: None,
-                last_sequence_number: None,
-                error: None,
-                calls: 0,
-            };
+            let r = ReaderState::new(&name, shard_index, &kind, start_at);
             handle.update(|p| add_reader(p, r));
         })
     };
