@@ -3,35 +3,18 @@
 //! buttons run the commands they say; text from records and templates stays text.
 #![cfg(target_arch = "wasm32")]
 
+mod web_support;
+
 use kinesis_playground::ui::components::controls::ProducersPanel;
 use kinesis_playground::ui::components::{ConsumersRegion, ShardsRegion};
-use kinesis_playground::ui::{use_playground, Origin, PlaygroundHandle, PlaygroundProvider};
-use std::cell::RefCell;
-use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
+use kinesis_playground::ui::PlaygroundProvider;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_support::{all, handle, run, set_value, text, tick, Setup};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-thread_local! {
-    static HANDLE: RefCell<Option<PlaygroundHandle>> = const { RefCell::new(None) };
-    static SETUP: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-#[function_component(Setup)]
-fn setup() -> Html {
-    let handle = use_playground();
-    use_effect_with((), move |_| {
-        handle.update(|p| p.clock.playing = false);
-        for line in SETUP.with(|s| s.take()) {
-            handle.run(&line, Origin::Typed);
-        }
-        HANDLE.with(|h| *h.borrow_mut() = Some(handle));
-    });
-    html! {}
-}
 
 #[function_component(Harness)]
 fn harness() -> Html {
@@ -46,49 +29,18 @@ fn harness() -> Html {
     }
 }
 
-async fn tick() {
-    gloo_timers::future::sleep(Duration::from_millis(40)).await;
-}
-
 const ARN: &str = "arn:aws:kinesis:us-east-1:123456789012:stream/s";
 
+/// Renders the regions over a two-shard stream `s`, ACTIVE, and then `lines`.
 async fn render(lines: &[&str]) -> Element {
     let mut all = vec!["aws kinesis create-stream --stream-name s --shard-count 2", "sim clock advance 1m"];
     all.extend_from_slice(lines);
-    SETUP.with(|s| *s.borrow_mut() = all.iter().map(|l| l.to_string()).collect());
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&root).expect("appended");
-    yew::Renderer::<Harness>::with_root(root.clone()).render();
-    tick().await;
-    tick().await;
-    root
-}
-
-fn handle() -> PlaygroundHandle {
-    HANDLE.with(|h| h.borrow().clone()).expect("a handle")
-}
-
-async fn run(lines: &[&str]) {
-    let handle = handle();
-    for line in lines {
-        handle.run(line, Origin::Typed);
-    }
-    tick().await;
+    web_support::render::<Harness>(&all).await
 }
 
 /// The last command the console ran.
 fn last_command() -> String {
     handle().view().log.back().map(|e| e.output.input.clone()).unwrap_or_default()
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("a selector");
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    all(root, selector).iter().filter_map(|e| e.text_content()).collect::<Vec<_>>().join("\n")
 }
 
 /// Clicks the button inside `within` whose accessible name (aria-label, else text) is `name`.
@@ -98,18 +50,6 @@ async fn click(root: &Element, within: &str, name: &str) {
         .find(|b| b.get_attribute("aria-label").or_else(|| b.text_content()).is_some_and(|t| t.trim() == name))
         .unwrap_or_else(|| panic!("a button {name} in {within}"));
     button.dyn_into::<HtmlElement>().unwrap().click();
-    tick().await;
-}
-
-async fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}"));
-    js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Event".into()).unwrap().dyn_into().unwrap();
-    let ev: web_sys::Event =
-        js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&event.into(), &init)).unwrap().unchecked_into();
-    el.dispatch_event(&ev).unwrap();
     tick().await;
 }
 

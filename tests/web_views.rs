@@ -2,33 +2,17 @@
 //! PlaygroundProvider whose state comes from console lines run through the handle, and the tests assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
+mod web_support;
+
 use kinesis_playground::ui::components::{HashKeySpaceRegion, ReadersRegion, ShardsRegion};
-use kinesis_playground::ui::{use_playground, Origin, PlaygroundHandle, PlaygroundProvider};
-use std::cell::RefCell;
-use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
+use kinesis_playground::ui::PlaygroundProvider;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_support::{all, click_first as click, run, set_value, text, tick, Setup};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-thread_local! {
-    static HANDLE: RefCell<Option<PlaygroundHandle>> = const { RefCell::new(None) };
-    static SETUP: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-#[function_component(Setup)]
-fn setup() -> Html {
-    let handle = use_playground();
-    use_effect_with((), move |_| {
-        for line in SETUP.with(|s| s.take()) {
-            handle.run(&line, Origin::Typed);
-        }
-        HANDLE.with(|h| *h.borrow_mut() = Some(handle));
-    });
-    html! {}
-}
 
 #[function_component(Harness)]
 fn harness() -> Html {
@@ -42,58 +26,9 @@ fn harness() -> Html {
     }
 }
 
-async fn tick() {
-    gloo_timers::future::sleep(Duration::from_millis(40)).await;
-}
-
 /// Renders the views over a session made by `lines`.
 async fn render(lines: &[&str]) -> Element {
-    SETUP.with(|s| *s.borrow_mut() = lines.iter().map(|l| l.to_string()).collect());
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&root).expect("appended");
-    yew::Renderer::<Harness>::with_root(root.clone()).render();
-    tick().await;
-    tick().await;
-    root
-}
-
-/// Runs more console lines in the rendered session.
-async fn run(lines: &[&str]) {
-    let handle = HANDLE.with(|h| h.borrow().clone()).expect("a handle");
-    for line in lines {
-        handle.run(line, Origin::Typed);
-    }
-    tick().await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("a selector");
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    all(root, selector).iter().filter_map(|e| e.text_content()).collect::<Vec<_>>().join("\n")
-}
-
-async fn click(root: &Element, selector: &str) {
-    let el: HtmlElement =
-        root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}")).dyn_into().unwrap();
-    el.click();
-    tick().await;
-}
-
-/// Sets an input's or select's value and fires the event Yew listens to (bubbling, like a real one).
-async fn set_value(root: &Element, selector: &str, value: &str, event: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}"));
-    js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
-    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Event".into()).unwrap().dyn_into().unwrap();
-    let args = js_sys::Array::of2(&event.into(), &init);
-    let ev: web_sys::Event = js_sys::Reflect::construct(&ctor, &args).unwrap().unchecked_into();
-    el.dispatch_event(&ev).unwrap();
-    tick().await;
+    web_support::render::<Harness>(lines).await
 }
 
 fn stream(shards: u32) -> [String; 2] {
