@@ -3,9 +3,9 @@
 //! page pays for one component's machinery.
 
 use super::region;
-use super::views::kit::{field, select};
+use super::views::kit::{field, select, submit_runs};
 use super::views::{apps, register, registered, selected_stream, store_value, timeline};
-use crate::ui::{use_playground, Origin};
+use crate::ui::use_playground;
 use crate::view::consumer_apps::add_app_line;
 use yew::prelude::*;
 
@@ -29,15 +29,7 @@ pub fn consumers_region() -> Html {
     let now = p.console().engine().now_ms();
     let shard_index = if stream.shard(*shard).is_some() { *shard } else { 0 };
     let line = add_app_line(&stream.name, &app, &workers, *efo);
-    let add = {
-        let (handle, line) = (handle.clone(), line.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if let Ok(line) = &line {
-                handle.run(line, Origin::Control);
-            }
-        })
-    };
+    let add = submit_runs(&handle, line.clone().ok());
     let on_efo = {
         let efo = efo.clone();
         Callback::from(move |_: Event| efo.set(!*efo))

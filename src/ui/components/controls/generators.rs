@@ -4,7 +4,7 @@
 
 use crate::sim::generator::{preset, PRESETS};
 use crate::ui::components::views::event_value;
-use crate::ui::components::views::kit::{field, run_button, select, text_table};
+use crate::ui::components::views::kit::{field, run_button, select, submit_runs, text_table};
 use crate::ui::{use_playground, Origin};
 use crate::view::consumers::Row;
 use crate::view::generators::{add_line, generator_table, samples, test_line, GeneratorForm, KeyChoice};
@@ -50,15 +50,7 @@ pub fn use_generators_panel() -> Html {
             }
         })
     };
-    let on_add = {
-        let (handle, line) = (handle.clone(), add.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if let Ok(l) = &line {
-                handle.run(l, Origin::Control);
-            }
-        })
-    };
+    let on_add = submit_runs(&handle, add.clone().ok());
     let actions = |r: &Row| {
         let verb = if r.cells[7] == "paused" { "resume" } else { "pause" };
         html! { <>

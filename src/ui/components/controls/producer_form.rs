@@ -3,6 +3,7 @@
 use super::shell_quote;
 use crate::lean::Shortest;
 use crate::ui::components::markup::{button, text_el};
+use crate::ui::components::views::kit::submit_runs;
 use crate::ui::{use_playground, Origin};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -49,15 +50,7 @@ pub fn producer_form() -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let onsubmit = {
-        let (handle, result) = (handle.clone(), result.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if let Ok(line) = &result {
-                handle.run(line, Origin::Control);
-            }
-        })
-    };
+    let onsubmit = submit_runs(&handle, result.clone().ok());
     let demo = {
         let handle = handle.clone();
         let target = demo_target.clone();

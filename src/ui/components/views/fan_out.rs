@@ -1,27 +1,23 @@
 //! Enhanced fan-out: the consumers registered with the selected stream (Register, Deregister, Subscribe), and per
 //! shard a timeline of the events pushed to each consumer, with subscriptions and their 5-minute renewals marked.
 
-use super::kit::{run_button, text_table};
+use super::kit::{run_button, submit_runs, text_table};
 use super::shard_class;
 use crate::engine::Stream;
 use crate::lean::Fixed;
 use crate::ui::components::controls::shell_quote;
-use crate::ui::{Origin, Playground, PlaygroundHandle};
+use crate::ui::{Playground, PlaygroundHandle};
 use crate::view::consumers::{consumer_table, fan_out_lanes, subscribe_line, time_of_day, Row, TIMELINE_MS};
 use yew::prelude::*;
 
 /// The Register form's line for a consumer name.
 pub fn register(handle: &PlaygroundHandle, stream: &Stream, name: &str) -> Callback<SubmitEvent> {
-    let handle = handle.clone();
     let line = format!(
         "aws kinesis register-stream-consumer --stream-arn {} --consumer-name {}",
         stream.arn,
         shell_quote(name.trim())
     );
-    Callback::from(move |e: SubmitEvent| {
-        e.prevent_default();
-        handle.run(&line, Origin::Control);
-    })
+    submit_runs(handle, Some(line))
 }
 
 /// The registered consumers, each with Subscribe (to `shard` from `start`) and Deregister.

@@ -47,6 +47,18 @@ pub fn select(label: &'static str, options: Vec<(String, String)>, selected: &st
     }
 }
 
+/// A form's submit: runs `line` in the console, as a control, when the form's values make one (the page's own
+/// submit, a reload, is prevented either way).
+pub fn submit_runs(handle: &PlaygroundHandle, line: Option<String>) -> Callback<SubmitEvent> {
+    let handle = handle.clone();
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        if let Some(line) = &line {
+            handle.run(line, Origin::Control);
+        }
+    })
+}
+
 /// A small button that runs `line` in the console, as a control.
 pub fn run_button(handle: &PlaygroundHandle, text: String, line: String) -> Html {
     let handle = handle.clone();
