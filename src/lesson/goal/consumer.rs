@@ -16,7 +16,7 @@
 use super::{shard_number, Goal};
 use crate::cli::Console;
 use crate::engine::fan_out::ConsumerStatus;
-use crate::engine::{shard_id, Engine, ShardIteratorType};
+use crate::engine::{shard_id, Engine};
 use crate::sim::consumer_app::{Checkpoint, ConsumerApp};
 
 /// What a subscription goal asks of a `sim subscribe-to-shard`.
@@ -76,13 +76,7 @@ pub(super) fn subscription_goal(w: &[&str]) -> Result<Goal, String> {
         [t, outcome, "shard", s] => (t, outcome, Some(shard_number(s)?)),
         _ => return Err("a subscription goal is `subscription TYPE records` or `events`, optionally `shard S`".into()),
     };
-    let position = if *t == "any" {
-        None
-    } else {
-        Some(ShardIteratorType::parse(t).ok_or_else(|| {
-            format!("`{t}` is not a starting position: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, AT_TIMESTAMP or any")
-        })?)
-    };
+    let position = super::parse::type_or_any(t, "a starting position")?;
     let outcome = match *outcome {
         "records" => SubscriptionOutcome::Records,
         "events" => SubscriptionOutcome::Events,

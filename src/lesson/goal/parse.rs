@@ -223,13 +223,7 @@ fn reader_goal(w: &[&str]) -> Result<Goal, String> {
                 .into(),
         ),
     };
-    let iterator_type = if *t == "any" {
-        None
-    } else {
-        Some(ShardIteratorType::parse(t).ok_or_else(|| {
-            format!("`{t}` is not an iterator type: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, AT_TIMESTAMP or any")
-        })?)
-    };
+    let iterator_type = type_or_any(t, "an iterator type")?;
     let outcome = match *outcome {
         "records" => ReaderOutcome::Records,
         "tip" => ReaderOutcome::Tip,
@@ -238,4 +232,17 @@ fn reader_goal(w: &[&str]) -> Result<Goal, String> {
         other => return Err(format!("`{other}` is not what a reader goal checks: records, tip, empty or end")),
     };
     Ok(Goal::Reader { iterator_type, outcome, shard })
+}
+
+/// A goal's TYPE word: one of the five iterator types (a reader's, or a subscription's starting position), or `any`
+/// (`None`). `what` names it in the refusal.
+pub(super) fn type_or_any(t: &str, what: &str) -> Result<Option<ShardIteratorType>, String> {
+    if t == "any" {
+        return Ok(None);
+    }
+    ShardIteratorType::parse(t).map(Some).ok_or_else(|| {
+        format!(
+            "`{t}` is not {what}: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, AT_TIMESTAMP or any"
+        )
+    })
 }
