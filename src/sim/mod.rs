@@ -335,15 +335,18 @@ fn put_records(engine: &mut Engine, stream: &str, records: Vec<Value>, last_erro
     let request = json!({ "StreamName": stream, "Records": records });
     match api::call(engine, "PutRecords", &request) {
         Ok(out) => {
+            let mut message = None;
             for r in out["Records"].as_array().into_iter().flatten() {
                 match r.get("ErrorCode").and_then(Value::as_str) {
                     None => report.written += 1,
                     Some(code) if code == ErrorType::ProvisionedThroughputExceeded.aws_name() => report.throttled += 1,
                     Some(_) => report.failed += 1,
                 }
-                if let Some(m) = r.get("ErrorMessage").and_then(Value::as_str) {
-                    *last_error = Some(error_at(now, m));
-                }
+                message = r.get("ErrorMessage").and_then(Value::as_str).or(message);
+            }
+            // The batch's last error, written once (a throttled batch has one message per refused record).
+            if let Some(m) = message {
+                *last_error = Some(error_at(now, m));
             }
         }
         Err(e) => {
