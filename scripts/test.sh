@@ -31,7 +31,13 @@ step "cargo test (native)"
 cargo test
 
 step "cargo test --target wasm32-unknown-unknown (headless Chromium)"
-cargo test --target wasm32-unknown-unknown
+# chromedriver leaves each Chromium profile (about 55 MB) in TMPDIR when wasm-bindgen-test-runner stops it: give it a
+# folder of its own and remove it afterwards, so that runs do not fill the disk.
+browser_tmp=$(mktemp -d)
+trap 'rm -rf "$browser_tmp"' EXIT
+TMPDIR="$browser_tmp" cargo test --target wasm32-unknown-unknown
+rm -rf "$browser_tmp"
+trap - EXIT
 
 step "trunk build --release"
 trunk build --release
