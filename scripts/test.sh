@@ -11,10 +11,8 @@ export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 BUNDLE_BUDGET_BYTES=$((400 * 1024)) # what the page loads before first interaction (wasm, JS, CSS), gzip -9
-# The page is over that budget since the lesson panel, saved sessions and links landed (about 465 KB, README "Page
-# weight"): until the cuts of issue #11 bring it back, going over the budget is reported loudly, and only growing
-# past this ceiling fails, so that the page cannot grow further unnoticed.
-BUNDLE_CEILING_BYTES=$((460 * 1024))
+# The deferred parts (src/parts.rs: the command interpreter, JMESPath) are fetched on the first key or pointer press,
+# so they are not in that figure; the bundle step lists them apart.
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -26,6 +24,8 @@ cargo clippy --all-targets -- -D warnings
 
 step "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "cargo clippy --target wasm32-unknown-unknown --features split --bins -- -D warnings (the page's build)"
+cargo clippy --target wasm32-unknown-unknown --features split --bins -- -D warnings
 
 step "cargo test (native)"
 cargo test
@@ -50,19 +50,23 @@ python3 scripts/wasm_sizes.py target/wasm32-unknown-unknown/release/kinesis-play
   --forbid flt2dec --forbid "core::fmt::float::"
 
 step "release bundle size"
+# Before first interaction: the main module, the JS (wasm-bindgen's module, the parts' loader, boot.js) and the CSS.
+# After it: the deferred parts (*_split_*.wasm, *_chunk_*.wasm), listed apart.
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css; do
   raw=$(wc -c <"$f")
   gz=$(gzip -9c "$f" | wc -c)
-  total=$((total + gz))
-  printf '%-48s %9d B raw %9d B gzip -9\n' "${f#dist/}" "$raw" "$gz"
+  case "$f" in
+  *_split_*.wasm | *_chunk_*.wasm) printf '%-48s %9d B raw %9d B gzip -9 (deferred part)\n' "${f#dist/}" "$raw" "$gz" ;;
+  *)
+    total=$((total + gz))
+    printf '%-48s %9d B raw %9d B gzip -9\n' "${f#dist/}" "$raw" "$gz"
+    ;;
+  esac
 done
-printf 'wasm + js + css gzip -9: %d B (budget %d B)\n' "$total" "$BUNDLE_BUDGET_BYTES"
+printf 'before first interaction, gzip -9: %d B (budget %d B)\n' "$total" "$BUNDLE_BUDGET_BYTES"
 if [ "$total" -gt "$BUNDLE_BUDGET_BYTES" ]; then
-  echo "test: WARNING: the page is $((total - BUNDLE_BUDGET_BYTES)) B over its ${BUNDLE_BUDGET_BYTES} B budget (issue #11); it fails past ${BUNDLE_CEILING_BYTES} B" >&2
-fi
-if [ "$total" -gt "$BUNDLE_CEILING_BYTES" ]; then
-  echo "test: the release bundle is over its ceiling" >&2
+  echo "test: the page is $((total - BUNDLE_BUDGET_BYTES)) B over its ${BUNDLE_BUDGET_BYTES} B budget" >&2
   exit 1
 fi
 
@@ -87,6 +91,6 @@ for _ in $(seq 100); do
   python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' "$base" 2>/dev/null && break
   sleep 0.1
 done
-# e2e/checks/15-weight.mjs weighs everything the page fetches before first interaction against the same budget; its
-# temporary ceiling adds 2 KB for index.html and the favicon (about 1.4 KB gzip), which the bundle step does not count.
-E2E_BASE_URL="$base" E2E_WEIGHT_CEILING_BYTES="$((BUNDLE_CEILING_BYTES + 2048))" node e2e/run.mjs
+# e2e/checks/15-weight.mjs weighs everything the page fetches before first interaction (index.html and the favicon
+# too) against the same budget.
+E2E_BASE_URL="$base" node e2e/run.mjs

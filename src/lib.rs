@@ -10,6 +10,7 @@
 //! | [`sim`] | Producers, readers and scenarios driven by a seeded random generator. |
 //! | [`lesson`] | Lessons: the file format teachers write, goals checked against the state and the commands run, hints, progress. |
 //! | [`session`] | Saved sessions: the versioned JSON log of a session (lines, time passing, API calls), its exact replay, undo. |
+//! | [`parts`] | The page's deferred parts: code fetched on the learner's first interaction (`--query`, ...), split into wasm modules of their own in the page build. |
 //! | [`lean`] | Small stand-ins for standard-library code too large for the page: a decimal parser, one stable sort. |
 //! | [`time`] | Calendar arithmetic and the timestamp formats Kinesis and the CLI print. |
 //! | [`view`] | View models for the page: routing steps, sequence-number explanations, lane windows, payload rendering. Pure. |
@@ -24,6 +25,7 @@ pub mod cli;
 pub mod engine;
 pub mod lean;
 pub mod lesson;
+pub mod parts;
 pub mod session;
 pub mod sim;
 pub mod time;

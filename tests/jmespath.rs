@@ -150,3 +150,55 @@ fn every_case_prints_what_jmespath_py_prints() {
     }
     assert!(failures.is_empty(), "{} cases differ from jmespath.py:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// `query::path` (the paginators' and waiters' plain paths, kept out of the page's deferred JMESPath part) gives what
+/// the full engine gives, for every expression of the pinned service model's paginators and waiters and for
+/// look-alikes it must hand over to the engine.
+#[test]
+fn plain_paths_agree_with_the_engine() {
+    use kinesis_playground::cli::query::path;
+    // Every output_token, more_results, result_key and non_aggregate_keys of paginators-1.json and every waiter
+    // argument of waiters-2.json (AWS CLI 2.36.7).
+    let mut exprs: Vec<String> = [
+        "Consumers",
+        "HasMoreStreams",
+        "NextToken",
+        "Shards",
+        "StreamDescription.EncryptionType",
+        "StreamDescription.EnhancedMonitoring",
+        "StreamDescription.HasMoreShards",
+        "StreamDescription.KeyId",
+        "StreamDescription.RetentionPeriodHours",
+        "StreamDescription.Shards",
+        "StreamDescription.Shards[-1].ShardId",
+        "StreamDescription.StreamARN",
+        "StreamDescription.StreamCreationTimestamp",
+        "StreamDescription.StreamName",
+        "StreamDescription.StreamStatus",
+        "StreamNames",
+        "StreamSummaries",
+    ]
+    .map(String::from)
+    .to_vec();
+    exprs.extend(
+        [
+            "StreamDescription.Shards[-1].ShardId",
+            "StreamNames[0]",
+            "A[5]",
+            "A.B[-9]",
+            "Shards[*].ShardId",
+            "length(StreamNames)",
+            "\"quoted\".x",
+            "a[0][1]",
+        ]
+        .map(String::from),
+    );
+    let doc = json!({
+        "StreamNames": ["a", "b"], "HasMoreStreams": true, "NextToken": "t", "A": [1, {"B": [2]}], "a": [[1, 2]],
+        "StreamDescription": {"StreamStatus": "ACTIVE", "HasMoreShards": false, "Shards": [{"ShardId": "s0"}, {"ShardId": "s1"}]},
+        "Shards": [{"ShardId": "x"}], "quoted": {"x": 3},
+    });
+    for e in &exprs {
+        assert_eq!(path(e, &doc), search(e, &doc).unwrap_or(Value::Null), "{e}");
+    }
+}

@@ -56,7 +56,7 @@ pub struct ExecutedCommand {
     pub calls: Vec<ApiCall>,
 }
 
-struct Session {
+pub(crate) struct Session {
     engine: Engine,
     sim: Simulation,
     config: EngineConfig,
@@ -168,7 +168,17 @@ impl Console {
             if text != line {
                 out.input = text.clone();
             }
-            let o = exec(&mut self.session, &text, 0);
+            // In the page the interpreter is a deferred part (`crate::parts`): the page waits for it before it runs a
+            // line, so the message below is only for a part that could not be fetched.
+            let o = crate::parts::now!(exec_part(&mut self.session as *mut Session, text.as_str() as *const str))
+                .unwrap_or_else(|| Outcome {
+                    stderr: format!(
+                        "The playground could not load {} (check the connection, then run the command again).\n",
+                        crate::parts::Part::Console.what()
+                    ),
+                    exit_code: 1,
+                    ..Default::default()
+                });
             out.stdout.push_str(&o.stdout);
             out.stderr.push_str(&o.stderr);
             out.exit_code = o.exit_code;
@@ -212,6 +222,19 @@ impl Expander for Exec<'_> {
         self.status = Some(o.exit_code);
         o.stdout
     }
+}
+
+/// The interpreter's entry point, the page's `console` part. Raw pointers, because a split function's arguments
+/// cross into another wasm module by the C ABI, which has no lifetimes; [`Console::run`] is its only caller, with
+/// its own session and line, alive (and not otherwise borrowed) for the whole call.
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(console, fallible, preload(preload_console))
+)]
+pub(crate) fn exec_part(session: *mut Session, text: *const str) -> Result<Outcome, crate::parts::NotLoaded> {
+    // SAFETY: see above.
+    let (session, text) = unsafe { (&mut *session, &*text) };
+    Ok(exec(session, text, 0))
 }
 
 fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {

@@ -8,6 +8,7 @@
 //! | `links.rs` | Share links: a session or lesson, compressed, in the URL fragment (`#s1=`, `#l1=`). |
 //! | `files.rs` | Downloads, files the learner picks, and the browser's deflate (for links). |
 //! | `state.rs` | The root reducer ([`UiState`], [`UiAction`]): UI-only state for now; the playground is wired in later. |
+//! | `parts.rs` | When the deferred parts load: on the first key or pointer press, and before a line that needs one. |
 //! | `docs.rs` | Fetches the model's documentation strings (`docs.json`) the first time a line asks for `help`. |
 //! | `components/` | One small component per file: header, theme button, and one region per concept. |
 
@@ -16,6 +17,7 @@ pub mod components;
 pub mod docs;
 pub mod files;
 pub mod links;
+pub mod parts;
 pub mod playground;
 mod state;
 pub mod storage;
@@ -31,4 +33,5 @@ pub use state::{Theme, UiAction, UiState};
 /// Mounts the app into the document's `<body>`.
 pub fn start() {
     yew::Renderer::<App>::new().render();
+    parts::load_on_first_interaction();
 }

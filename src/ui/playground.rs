@@ -260,7 +260,6 @@ impl Playground {
         }
     }
 
-    /// Undoes the last command by replaying the log without it (see [`Recorder::undo`]), and says what was undone.
     /// The reader cards of the session's log as replayed: [`restore_readers`] over its console lines and variables.
     fn restore_readers(&mut self) {
         let lines = self.recorder.saved().entries.iter().filter_map(|e| match e {
@@ -270,6 +269,7 @@ impl Playground {
         self.readers = restore_readers(lines, self.recorder.console().variables(), self.recorder.engine());
     }
 
+    /// Undoes the last command by replaying the log without it (see [`Recorder::undo`]), and says what was undone.
     pub fn undo(&mut self) {
         self.recorder.cancel_pending();
         if self.undoable() == 0 {
@@ -422,9 +422,17 @@ impl PlaygroundHandle {
         Some(result)
     }
 
-    /// Runs a console line (see [`Playground::run`]).
+    /// Runs a console line (see [`Playground::run`]); a line that needs a deferred part not in yet runs when it
+    /// arrives (`None` here then, see `ui/parts.rs`).
     pub fn run(&self, line: &str, origin: Origin) -> Option<CommandOutput> {
-        self.update(|p| p.run(line, origin))
+        let owned = line.to_owned();
+        crate::ui::parts::after(self, &crate::ui::parts::for_line(line), move |p| p.run(&owned, origin))
+    }
+
+    /// Changes the session with the command interpreter at hand (a change that runs console lines, replays a
+    /// session or undoes): now when it is in, else once it has arrived (`None` here then, see `ui/parts.rs`).
+    pub fn with_console<R>(&self, change: impl FnOnce(&mut Playground) -> R + 'static) -> Option<R> {
+        crate::ui::parts::after(self, &[crate::parts::Part::Console], change)
     }
 }
 

@@ -97,7 +97,7 @@ pub fn run(engine: &mut Engine, args: &[String], raw_words: &[crate::cli::shell:
     }
     // The CLI compiles `--query` once the global options are parsed, before it looks at the operation.
     if let Some(q) = &g.query {
-        if let Err(e) = query::parse(q) {
+        if let Err(e) = query::check(q) {
             return Outcome::error_as(g.error_format, &query_error(q, &e));
         }
     }

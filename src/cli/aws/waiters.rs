@@ -9,7 +9,7 @@ use crate::cli::aws::errors::{invalid_choice, CliError};
 use crate::cli::aws::Outcome;
 use crate::cli::model::{model, Waiter};
 use crate::cli::output::normalize;
-use crate::cli::query::search;
+use crate::cli::query::path;
 use crate::engine::Engine;
 use serde_json::Value;
 
@@ -74,7 +74,7 @@ fn failure(w: &Waiter, reason: String) -> Outcome {
 fn matched<'w>(w: &'w Waiter, response: &Result<Value, crate::engine::KinesisError>) -> Option<&'w str> {
     for a in &w.acceptors {
         let hit = match (a.matcher.as_str(), response) {
-            ("path", Ok(v)) => a.argument.as_deref().is_some_and(|p| search(p, v).ok().as_ref() == Some(&a.expected)),
+            ("path", Ok(v)) => a.argument.as_deref().is_some_and(|p| path(p, v) == a.expected),
             ("error", Err(e)) => a.expected.as_str() == Some(e.error_type.aws_name()),
             _ => false,
         };

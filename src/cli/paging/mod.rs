@@ -11,7 +11,7 @@ pub mod pager;
 use crate::cli::aws::errors::CliError;
 use crate::cli::model::{Model, Operation};
 use crate::cli::output::normalize;
-use crate::cli::query::search;
+use crate::cli::query::path;
 use crate::engine::Engine;
 use pager::PageOptions;
 use serde_json::{Map, Value};
@@ -85,7 +85,7 @@ pub fn call(
     let mut non_aggregate = Value::Object(Map::new());
     if let Some(first) = pages.first() {
         for key in &p.non_aggregate_keys {
-            let v = search(key, first).unwrap_or(Value::Null);
+            let v = path(key, first);
             set_path(&mut non_aggregate, key, v);
         }
     }
@@ -124,7 +124,7 @@ impl Response {
                 for key in result_keys {
                     let mut all: Option<Value> = None;
                     for page in pages {
-                        match (search(key, page).unwrap_or(Value::Null), &mut all) {
+                        match (path(key, page), &mut all) {
                             (Value::Null, _) => {}
                             (v, None) => all = Some(v),
                             (Value::Array(items), Some(Value::Array(acc))) => acc.extend(items),
@@ -156,7 +156,7 @@ impl Response {
                     .map(|(i, page)| {
                         let mut cur = if i == 0 { non_aggregate.clone() } else { Value::Object(Map::new()) };
                         for key in result_keys {
-                            set_path(&mut cur, key, search(key, page).unwrap_or(Value::Null));
+                            set_path(&mut cur, key, path(key, page));
                         }
                         cur
                     })

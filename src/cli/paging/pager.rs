@@ -7,7 +7,7 @@
 use crate::cli::aws::errors::CliError;
 use crate::cli::model::Paginator;
 use crate::cli::paging::set_path;
-use crate::cli::query::search;
+use crate::cli::query::path;
 use base64::Engine as _;
 use serde_json::Value;
 
@@ -82,11 +82,11 @@ fn decode_token(p: &Paginator, token: &str) -> (Value, usize) {
 
 fn next_token(p: &Paginator, page: &Value) -> Value {
     if let Some(more) = &p.more_results {
-        if !matches!(search(more, page), Ok(Value::Bool(true))) {
+        if !matches!(path(more, page), Value::Bool(true)) {
             return Value::Null;
         }
     }
-    search(&p.output_token, page).unwrap_or(Value::Null)
+    path(&p.output_token, page)
 }
 
 fn set_token(req: &mut Value, key: &str, token: &Value) {
@@ -134,20 +134,20 @@ pub fn pages(
         let mut page = fetch(&req)?;
         let mut starting = 0;
         if out.is_empty() && opts.starting_token.is_some() {
-            let items = search(&primary, &page).ok().and_then(|v| v.as_array().cloned()).unwrap_or_default();
+            let items = path(&primary, &page).as_array().cloned().unwrap_or_default();
             set_path(&mut page, &primary, Value::Array(items.into_iter().skip(skip).collect()));
             for k in &others {
-                let empty = match search(k, &page) {
-                    Ok(Value::Array(_)) => Value::Array(Vec::new()),
-                    Ok(Value::String(_)) => Value::String(String::new()),
-                    Ok(Value::Number(_)) => Value::Number(0.into()),
+                let empty = match path(k, &page) {
+                    Value::Array(_) => Value::Array(Vec::new()),
+                    Value::String(_) => Value::String(String::new()),
+                    Value::Number(_) => Value::Number(0.into()),
                     _ => Value::Null,
                 };
                 set_path(&mut page, k, empty);
             }
             starting = skip;
         }
-        let items = search(&primary, &page).ok().and_then(|v| v.as_array().cloned()).unwrap_or_default();
+        let items = path(&primary, &page).as_array().cloned().unwrap_or_default();
         let n = items.len() as i64;
         if let Some(max) = opts.max_items.filter(|max| total + n > *max) {
             let keep = (max - total).max(0) as usize;

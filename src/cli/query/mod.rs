@@ -90,9 +90,93 @@ impl std::fmt::Display for QueryError {
 
 /// Compiles and runs `expr` against `data`.
 ///
+/// In the page the JMESPath engine is a deferred part ([`crate::parts`]): until it has arrived this is a run-time
+/// error saying so (the page waits for the part before it runs a line with `--query`, so a learner hardly sees it).
+///
 /// # Errors
 /// Syntax errors (see [`QueryError::is_syntax`]) and run-time errors.
 pub fn search(expr: &str, data: &Value) -> Result<Value, QueryError> {
-    let node = parse(expr)?;
-    eval(&node, data)
+    crate::parts::now!(search_part(expr as *const str, data as *const Value)).unwrap_or_else(|| Err(loading()))
+}
+
+/// Compiles `expr` without running it: the CLI checks `--query` before it calls the service.
+///
+/// # Errors
+/// Syntax errors, as [`search`] reports them.
+pub fn check(expr: &str) -> Result<(), QueryError> {
+    crate::parts::now!(check_part(expr as *const str)).unwrap_or_else(|| Err(loading()))
+}
+
+fn loading() -> QueryError {
+    QueryError::Runtime(format!(
+        "The playground is still loading {}. Run the command again in a moment.",
+        crate::parts::Part::Query.what()
+    ))
+}
+
+// The part's two entry points take raw pointers: a split function's arguments cross into another wasm module by
+// the C ABI, which has no lifetimes. Both are only ever called by `search` and `check` with their own borrowed
+// arguments, alive for the whole call.
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(query, fallible, preload(preload_query))
+)]
+pub(crate) fn search_part(
+    expr: *const str,
+    data: *const Value,
+) -> Result<Result<Value, QueryError>, crate::parts::NotLoaded> {
+    // SAFETY: see above: pointers to `search`'s borrowed arguments.
+    let (expr, data) = unsafe { (&*expr, &*data) };
+    Ok(parse(expr).and_then(|node| eval(&node, data)))
+}
+
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(query, fallible, preload(preload_query_check))
+)]
+pub(crate) fn check_part(expr: *const str) -> Result<Result<(), QueryError>, crate::parts::NotLoaded> {
+    // SAFETY: see above: a pointer to `check`'s borrowed argument.
+    let expr = unsafe { &*expr };
+    Ok(parse(expr).map(|_| ()))
+}
+
+/// Looks up a plain path (`A.B`, `A.B[-1].C`: names and whole-number indexes) without the JMESPath engine: the
+/// paginators and waiters of the service model use only such paths, and they run before any `--query` (a
+/// `list-streams` pages through `StreamNames` with it). Anything else goes to [`search`].
+pub fn path(expr: &str, data: &Value) -> Value {
+    match plain_path(expr, data) {
+        Some(found) => found.cloned().unwrap_or(Value::Null),
+        None => search(expr, data).unwrap_or(Value::Null),
+    }
+}
+
+/// `Some(found)` when `expr` is a plain path (`found` is `None` where the data has nothing there), else `None`.
+fn plain_path<'a>(expr: &str, data: &'a Value) -> Option<Option<&'a Value>> {
+    let mut at = Some(data);
+    for segment in expr.split('.') {
+        let (name, mut rest) = segment.split_once('[').map_or((segment, ""), |(n, r)| (n, r));
+        let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if !plain(name) || name.as_bytes()[0].is_ascii_digit() {
+            return None;
+        }
+        at = at.and_then(|v| v.get(name));
+        while !rest.is_empty() {
+            let (index, after) = rest.split_once(']')?;
+            let digits = index.strip_prefix('-').unwrap_or(index);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: i64 = index.parse().ok()?;
+            at = at.and_then(Value::as_array).and_then(|items| {
+                let i = if n < 0 { items.len().checked_sub(n.unsigned_abs() as usize)? } else { n as usize };
+                items.get(i)
+            });
+            rest = match after.strip_prefix('[') {
+                Some(next) => next,
+                None if after.is_empty() => "",
+                None => return None,
+            };
+        }
+    }
+    Some(at)
 }

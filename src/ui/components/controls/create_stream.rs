@@ -61,12 +61,13 @@ pub fn create_stream_form() -> Html {
             e.prevent_default();
             match &result {
                 Ok(line) => {
-                    let created = handle.run(line, Origin::Control).is_some_and(|o| o.exit_code == 0);
-                    if created {
-                        // Show the new stream.
-                        let name = name.to_string();
-                        handle.update(|p| p.selected_stream = Some(name));
-                    }
+                    let (line, name) = (line.clone(), name.to_string());
+                    handle.with_console(move |p| {
+                        if p.run(&line, Origin::Control).exit_code == 0 {
+                            // Show the new stream.
+                            p.selected_stream = Some(name);
+                        }
+                    });
                     tried.set(false);
                 }
                 Err(_) => tried.set(true),

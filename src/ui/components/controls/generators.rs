@@ -45,8 +45,16 @@ pub fn use_generators_panel() -> Html {
     let on_test = {
         let (handle, shown, line) = (handle.clone(), shown.clone(), test.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(out) = line.as_ref().ok().and_then(|l| handle.run(l, Origin::Control)) {
-                shown.set(if out.exit_code == 0 { samples(&out.stdout) } else { vec![out.stderr.trim().to_owned()] });
+            if let Ok(line) = line.clone() {
+                let shown = shown.clone();
+                handle.with_console(move |p| {
+                    let out = p.run(&line, Origin::Control);
+                    shown.set(if out.exit_code == 0 {
+                        samples(&out.stdout)
+                    } else {
+                        vec![out.stderr.trim().to_owned()]
+                    });
+                });
             }
         })
     };

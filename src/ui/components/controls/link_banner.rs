@@ -57,7 +57,8 @@ pub fn link_banner() -> Html {
             let open = {
                 let handle = handle.clone();
                 Callback::from(move |_: MouseEvent| {
-                    handle.update(|p| {
+                    let text = text.clone();
+                    handle.with_console(move |p| {
                         p.notice = match p.open_session(&text) {
                             Ok(n) => Notice::info(format!("Opened the shared session: {n} commands replayed.")),
                             Err(e) => Notice::problem(format!("{e} Your session is as it was.")),

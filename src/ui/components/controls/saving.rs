@@ -29,11 +29,16 @@ pub fn use_session_keeper(handle: PlaygroundHandle) {
     {
         let (handle, last) = (handle.clone(), last.clone());
         use_effect_with((), move |_| {
-            if let Some(text) = storage::load(SESSION_KEY) {
-                handle.update(|p| restore(p, &text));
+            match storage::load(SESSION_KEY) {
+                // Nothing is saved until the restore is done (it waits for the command interpreter to replay).
+                Some(text) => {
+                    handle.with_console(move |p| {
+                        restore(p, &text);
+                        *last.borrow_mut() = Some(signature(p, now()));
+                    });
+                }
+                None => *last.borrow_mut() = Some(signature(&handle.view(), now())),
             }
-            let p = handle.view();
-            *last.borrow_mut() = Some(signature(&p, now()));
         });
     }
     {

@@ -38,7 +38,7 @@ pub fn session_bar() -> Html {
     let undo = {
         let handle = handle.clone();
         Callback::from(move |_: MouseEvent| {
-            handle.update(|p| p.undo());
+            handle.with_console(|p| p.undo());
         })
     };
     let ask_reset = {
@@ -112,7 +112,7 @@ pub fn session_bar() -> Html {
             spawn_local(async move {
                 let picked = read_picked(&input, PAGE_LIMITS.max_bytes).await;
                 input.set_value("");
-                handle.update(|p| {
+                handle.with_console(move |p| {
                     p.notice = match picked.and_then(|(name, text)| {
                         p.open_session(&text).map(|n| (name, n)).map_err(|e| format!("{e} Your session is as it was."))
                     }) {

@@ -43,7 +43,8 @@ fn start(handle: PlaygroundHandle, what: Start) {
             Start::BuiltIn(file) => store::fetch_lesson(file).await.map(|(l, t)| (l, t, Some(file.clone()))),
             Start::Text(text) => Lesson::parse(text).map(|l| (l, text.clone(), None)).map_err(|e| e.to_string()),
         };
-        handle.update(|p| match read {
+        // The setup's lines run through the command interpreter.
+        handle.with_console(move |p| match read {
             Ok((lesson, text, file)) => {
                 let title = lesson.title.clone();
                 p.start_lesson(lesson, text, file);
@@ -58,20 +59,24 @@ fn start(handle: PlaygroundHandle, what: Start) {
 /// Brings back the lesson in progress after a reload (the session itself is restored by the session keeper).
 fn restore(handle: PlaygroundHandle, current: store::Current, pending: Rc<Cell<bool>>) {
     spawn_local(async move {
-        let _done = Done(pending);
+        let done = Done(pending);
         let read = match (&current.file, &current.text) {
             (Some(file), _) => store::fetch_lesson(file).await,
             (None, Some(text)) => Lesson::parse(text).map(|l| (l, text.clone())).map_err(|e| e.to_string()),
             (None, None) => return,
         };
-        handle.update(|p| match read {
-            Ok((lesson, text)) => {
-                let mut run = LessonRun::restore(lesson, &current.progress);
-                run.check(p.console());
-                let setup_commands = current.setup_commands.min(p.recorder().saved().command_count());
-                p.lesson = Some(ActiveLesson { file: current.file.clone(), text, run, setup_commands });
+        // Behind the session's own restore, which may still wait for the command interpreter.
+        handle.with_console(move |p| {
+            let _done = done;
+            match read {
+                Ok((lesson, text)) => {
+                    let mut run = LessonRun::restore(lesson, &current.progress);
+                    run.check(p.console());
+                    let setup_commands = current.setup_commands.min(p.recorder().saved().command_count());
+                    p.lesson = Some(ActiveLesson { file: current.file.clone(), text, run, setup_commands });
+                }
+                Err(why) => p.notice = Notice::problem(format!("The lesson you were in could not be reopened. {why}")),
             }
-            Err(why) => p.notice = Notice::problem(format!("The lesson you were in could not be reopened. {why}")),
         });
     });
 }

@@ -55,12 +55,16 @@ pub fn data_viewer_region() -> Html {
                 .then(|| at.trim().chars().filter(|c| c.is_ascii_alphanumeric() || ":-.+".contains(*c)).collect());
             let r =
                 ReaderState { var: "DV".into(), limit: 50, ..ReaderState::new(&name, shard_index, &kind, start_at) };
-            page.set(handle.update(|p| read_page(p, Some(r))));
+            let page = page.clone();
+            handle.with_console(move |p| page.set(Some(read_page(p, Some(r)))));
         })
     };
     let next = {
         let (handle, page) = (handle.clone(), page.clone());
-        Callback::from(move |_| page.set(handle.update(|p| read_page(p, None))))
+        Callback::from(move |_| {
+            let page = page.clone();
+            handle.with_console(move |p| page.set(Some(read_page(p, None))));
+        })
     };
     let formats = [(PayloadFormat::Text, "Text"), (PayloadFormat::Json, "JSON"), (PayloadFormat::Base64, "Base64")].map(|(f, label)| {
         let format = format.clone();

@@ -31,7 +31,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     let act = |f: fn(&mut crate::ui::Playground, usize)| {
         let (handle, id) = (handle.clone(), props.id);
         Callback::from(move |_| {
-            handle.update(|p| {
+            handle.with_console(move |p| {
                 if let Some(i) = p.readers.iter().position(|r| r.id == id) {
                     f(p, i)
                 }
@@ -41,7 +41,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
     let remove = {
         let (handle, id) = (handle.clone(), props.id);
         Callback::from(move |_| {
-            handle.update(|p| {
+            handle.with_console(move |p| {
                 if let Some(r) = p.readers.iter().find(|r| r.id == id) {
                     // Gone from the session too, so that a reload or a shared link does not bring the card back.
                     let line = format!("unset {}", r.var);
@@ -117,7 +117,7 @@ pub fn reader_card(props: &ReaderCardProps) -> Html {
                         let (handle, stream) = (handle.clone(), r.stream.clone());
                         let start = Callback::from(move |_| {
                             let next = ReaderState::new(&stream, child, "TRIM_HORIZON", None);
-                            handle.update(|p| add_reader(p, next));
+                            handle.with_console(|p| add_reader(p, next));
                         });
                         html! { <button key={child} class="button button--small" onclick={start}>
                             { format!("Read {} from TRIM_HORIZON", shard_id(child)) }</button> }

@@ -64,7 +64,7 @@ pub fn reader_form() -> Html {
             };
             problem.set(None);
             let r = ReaderState::new(&name, shard_index, &kind, start_at);
-            handle.update(|p| add_reader(p, r));
+            handle.with_console(|p| add_reader(p, r));
         })
     };
     let on_shard = store_value::<_, Event>(&shard);

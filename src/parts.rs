@@ -1,0 +1,114 @@
+//! The page's deferred parts: code a learner needs only once they act (a `--query`, ...), which the page fetches
+//! on the learner's first interaction (or first use) instead of before its first render.
+//!
+//! In the page build (`--features split`, which index.html asks Trunk for) every part is a wasm module of its own:
+//! `scripts/split-wasm.sh` cuts it out of the page's binary with `wasm-split-cli` (the `wasm_split_cli_support`
+//! crate) at the functions marked with `wasm_split_helpers::wasm_split`, and `__wasm_split.js` fetches it into the
+//! same memory and function table. Everywhere else (natively, in the browser tests, in `kinesis-console`) the parts
+//! are ordinary code and always ready, so the tests run exactly the code the page runs once a part is in.
+//!
+//! A part's function returns `Result<T, NotLoaded>`; callers go through [`now!`], which gives `None` while the part
+//! is still on its way (the caller then says so in words, or waits with [`load`]):
+//!
+//! ```ignore
+//! #[cfg_attr(all(target_arch = "wasm32", feature = "split"),
+//!     wasm_split_helpers::wasm_split(query, fallible, preload(preload_query)))]
+//! fn search_part(expr: *const str, data: *const Value) -> Result<Result<Value, QueryError>, NotLoaded> { ... }
+//!
+//! let found = crate::parts::now!(search_part(expr, data));
+//! ```
+
+/// The page's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The command interpreter: the shell, `aws kinesis ...` and `sim ...` (`cli::console`), what every console
+    /// line runs through. The engine and the API stay in the page: the views read the one, the clock drives the
+    /// other.
+    Console,
+    /// JMESPath for `--query` (`cli::query`).
+    Query,
+}
+
+/// Every part, in the order the page fetches them on first interaction.
+pub const ALL: [Part; 2] = [Part::Console, Part::Query];
+
+impl Part {
+    /// What the part holds, for a learner-facing message ("... still loading").
+    pub fn what(self) -> &'static str {
+        match self {
+            Part::Console => "its command interpreter",
+            Part::Query => "the JMESPath engine for --query",
+        }
+    }
+}
+
+/// The parts a console line needs before it runs (so that the page can fetch them first).
+pub fn needed_by(line: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    if line.contains("--query") {
+        parts.push(Part::Query);
+    }
+    parts
+}
+
+/// A part's module has not arrived (or failed to arrive) yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotLoaded;
+
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// Fetches a part's module (once; later calls return at once). False when it could not be fetched: a later call
+/// tries again.
+pub async fn load(part: Part) -> bool {
+    #[cfg(all(target_arch = "wasm32", feature = "split"))]
+    {
+        match part {
+            Part::Console => crate::cli::console::preload_console().await.is_ok(),
+            // Each split function has a loader of its own (the module is fetched once).
+            Part::Query => {
+                crate::cli::query::preload_query().await.is_ok()
+                    && crate::cli::query::preload_query_check().await.is_ok()
+            }
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+    {
+        let _ = part;
+        true
+    }
+}
+
+/// Polls a part function's future once: its value when the part is in, `None` while it is still loading (the
+/// future is dropped, which starts nothing new: [`load`] is what fetches).
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+pub fn poll_once<T>(call: impl std::future::Future<Output = Result<T, NotLoaded>>) -> Option<T> {
+    let call = std::pin::pin!(call);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match call.poll(&mut cx) {
+        std::task::Poll::Ready(result) => result.ok(),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// Calls a part's function: `Some(value)` when its part is in (always, outside the page build), else `None`.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+macro_rules! now {
+    ($call:expr) => {
+        $crate::parts::poll_once($call)
+    };
+}
+
+/// Calls a part's function: `Some(value)` when its part is in (always, outside the page build), else `None`.
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+macro_rules! now {
+    ($call:expr) => {
+        $call.ok()
+    };
+}
+
+pub(crate) use now;
