@@ -67,9 +67,17 @@ impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
 pub async fn load(part: Part) -> bool {
     #[cfg(all(target_arch = "wasm32", feature = "split"))]
     {
+        // Each split function has a loader of its own (its module is fetched once, by the first).
         match part {
-            Part::Console => crate::cli::console::preload_console().await.is_ok(),
-            // Each split function has a loader of its own (the module is fetched once).
+            Part::Console => {
+                crate::cli::console::preload_console().await.is_ok()
+                    && crate::session::recorder::preload_replay().await.is_ok()
+                    && crate::session::format::preload_session_parse().await.is_ok()
+                    && crate::session::export::preload_transcript().await.is_ok()
+                    && crate::lesson::preload_lesson_parse().await.is_ok()
+                    && crate::lesson::run::preload_take_in().await.is_ok()
+                    && crate::lesson::run::preload_refresh_state().await.is_ok()
+            }
             Part::Query => {
                 crate::cli::query::preload_query().await.is_ok()
                     && crate::cli::query::preload_query_check().await.is_ok()

@@ -61,7 +61,7 @@ fn the_bash_script_keeps_each_line_and_passes_bash_n() {
 
 #[test]
 fn the_transcript_replays_to_itself() {
-    let text = transcript(&session(LINES));
+    let text = transcript(&session(LINES)).expect("outside the page every part is in");
     assert!(
         text.contains(
             "$ aws kinesis put-record --stream-name DemoStream --partition-key 'it'\\''s' \\\n> --cli-binary-format"

@@ -30,53 +30,58 @@ pub struct Operation {
 }
 
 macro_rules! operations {
-    ($($name:literal => $group:ident::$module:ident),* $(,)?) => {
+    ($($name:literal => $group:ident::$module:ident as $konst:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("`", $name, "`, for [`call_known`].")]
+            pub const $konst: Operation =
+                Operation { name: $name, members: ops::$group::$module::MEMBERS, handler: ops::$group::$module::handle };
+        )*
         /// Every operation the playground serves, in alphabetical order.
-        pub const OPERATIONS: &[Operation] = &[
-            $(Operation { name: $name, members: ops::$group::$module::MEMBERS, handler: ops::$group::$module::handle },)*
-        ];
+        pub const OPERATIONS: &[Operation] = &[$($konst,)*];
+        /// Their names, in the same order (for code that only asks whether one is served, see [`serves`]).
+        const OPERATION_NAMES: &[&str] = &[$($name,)*];
     };
 }
 
 operations! {
-    "AddTagsToStream" => tags::add_tags_to_stream,
-    "CreateStream" => streams::create_stream,
-    "DecreaseStreamRetentionPeriod" => config::decrease_stream_retention_period,
-    "DeleteResourcePolicy" => policies::delete_resource_policy,
-    "DeleteStream" => streams::delete_stream,
-    "DeregisterStreamConsumer" => consumers::deregister_stream_consumer,
-    "DescribeAccountSettings" => account::describe_account_settings,
-    "DescribeLimits" => account::describe_limits,
-    "DescribeStream" => streams::describe_stream,
-    "DescribeStreamConsumer" => consumers::describe_stream_consumer,
-    "DescribeStreamSummary" => streams::describe_stream_summary,
-    "DisableEnhancedMonitoring" => config::disable_enhanced_monitoring,
-    "EnableEnhancedMonitoring" => config::enable_enhanced_monitoring,
-    "GetRecords" => records::get_records,
-    "GetResourcePolicy" => policies::get_resource_policy,
-    "GetShardIterator" => records::get_shard_iterator,
-    "IncreaseStreamRetentionPeriod" => config::increase_stream_retention_period,
-    "ListShards" => shards::list_shards,
-    "ListStreamConsumers" => consumers::list_stream_consumers,
-    "ListStreams" => streams::list_streams,
-    "ListTagsForResource" => tags::list_tags_for_resource,
-    "ListTagsForStream" => tags::list_tags_for_stream,
-    "MergeShards" => shards::merge_shards,
-    "PutRecord" => records::put_record,
-    "PutRecords" => records::put_records,
-    "PutResourcePolicy" => policies::put_resource_policy,
-    "RegisterStreamConsumer" => consumers::register_stream_consumer,
-    "RemoveTagsFromStream" => tags::remove_tags_from_stream,
-    "SplitShard" => shards::split_shard,
-    "StartStreamEncryption" => config::start_stream_encryption,
-    "StopStreamEncryption" => config::stop_stream_encryption,
-    "TagResource" => tags::tag_resource,
-    "UntagResource" => tags::untag_resource,
-    "UpdateAccountSettings" => account::update_account_settings,
-    "UpdateMaxRecordSize" => config::update_max_record_size,
-    "UpdateShardCount" => shards::update_shard_count,
-    "UpdateStreamMode" => config::update_stream_mode,
-    "UpdateStreamWarmThroughput" => config::update_stream_warm_throughput,
+    "AddTagsToStream" => tags::add_tags_to_stream as ADD_TAGS_TO_STREAM,
+    "CreateStream" => streams::create_stream as CREATE_STREAM,
+    "DecreaseStreamRetentionPeriod" => config::decrease_stream_retention_period as DECREASE_STREAM_RETENTION_PERIOD,
+    "DeleteResourcePolicy" => policies::delete_resource_policy as DELETE_RESOURCE_POLICY,
+    "DeleteStream" => streams::delete_stream as DELETE_STREAM,
+    "DeregisterStreamConsumer" => consumers::deregister_stream_consumer as DEREGISTER_STREAM_CONSUMER,
+    "DescribeAccountSettings" => account::describe_account_settings as DESCRIBE_ACCOUNT_SETTINGS,
+    "DescribeLimits" => account::describe_limits as DESCRIBE_LIMITS,
+    "DescribeStream" => streams::describe_stream as DESCRIBE_STREAM,
+    "DescribeStreamConsumer" => consumers::describe_stream_consumer as DESCRIBE_STREAM_CONSUMER,
+    "DescribeStreamSummary" => streams::describe_stream_summary as DESCRIBE_STREAM_SUMMARY,
+    "DisableEnhancedMonitoring" => config::disable_enhanced_monitoring as DISABLE_ENHANCED_MONITORING,
+    "EnableEnhancedMonitoring" => config::enable_enhanced_monitoring as ENABLE_ENHANCED_MONITORING,
+    "GetRecords" => records::get_records as GET_RECORDS,
+    "GetResourcePolicy" => policies::get_resource_policy as GET_RESOURCE_POLICY,
+    "GetShardIterator" => records::get_shard_iterator as GET_SHARD_ITERATOR,
+    "IncreaseStreamRetentionPeriod" => config::increase_stream_retention_period as INCREASE_STREAM_RETENTION_PERIOD,
+    "ListShards" => shards::list_shards as LIST_SHARDS,
+    "ListStreamConsumers" => consumers::list_stream_consumers as LIST_STREAM_CONSUMERS,
+    "ListStreams" => streams::list_streams as LIST_STREAMS,
+    "ListTagsForResource" => tags::list_tags_for_resource as LIST_TAGS_FOR_RESOURCE,
+    "ListTagsForStream" => tags::list_tags_for_stream as LIST_TAGS_FOR_STREAM,
+    "MergeShards" => shards::merge_shards as MERGE_SHARDS,
+    "PutRecord" => records::put_record as PUT_RECORD,
+    "PutRecords" => records::put_records as PUT_RECORDS,
+    "PutResourcePolicy" => policies::put_resource_policy as PUT_RESOURCE_POLICY,
+    "RegisterStreamConsumer" => consumers::register_stream_consumer as REGISTER_STREAM_CONSUMER,
+    "RemoveTagsFromStream" => tags::remove_tags_from_stream as REMOVE_TAGS_FROM_STREAM,
+    "SplitShard" => shards::split_shard as SPLIT_SHARD,
+    "StartStreamEncryption" => config::start_stream_encryption as START_STREAM_ENCRYPTION,
+    "StopStreamEncryption" => config::stop_stream_encryption as STOP_STREAM_ENCRYPTION,
+    "TagResource" => tags::tag_resource as TAG_RESOURCE,
+    "UntagResource" => tags::untag_resource as UNTAG_RESOURCE,
+    "UpdateAccountSettings" => account::update_account_settings as UPDATE_ACCOUNT_SETTINGS,
+    "UpdateMaxRecordSize" => config::update_max_record_size as UPDATE_MAX_RECORD_SIZE,
+    "UpdateShardCount" => shards::update_shard_count as UPDATE_SHARD_COUNT,
+    "UpdateStreamMode" => config::update_stream_mode as UPDATE_STREAM_MODE,
+    "UpdateStreamWarmThroughput" => config::update_stream_warm_throughput as UPDATE_STREAM_WARM_THROUGHPUT,
 }
 
 /// The operation served by [`ops::consumers::subscribe_to_shard::subscribe`] instead of [`call`].
@@ -85,6 +90,12 @@ pub const SUBSCRIBE_TO_SHARD: &str = "SubscribeToShard";
 /// The operation with this name.
 pub fn operation(name: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|o| o.name == name)
+}
+
+/// Whether the playground serves the operation with this name ([`operation`] is `Some`). It reads the names only, so
+/// code that asks does not reach every operation's handler (see [`call_known`]).
+pub fn serves(name: &str) -> bool {
+    OPERATION_NAMES.contains(&name)
 }
 
 /// An error answer: its type, message and HTTP status.
@@ -104,6 +115,17 @@ pub fn call(engine: &mut Engine, operation: &str, request: &Value) -> Result<Val
         ));
     }
     let op = self::operation(operation).ok_or_else(|| KinesisError::new(ErrorType::UnknownOperation, ""))?;
+    call_known(engine, op, request)
+}
+
+/// [`call`] for an operation named in the code ([`PUT_RECORDS`], ...): its validation, then its handler. Code that
+/// only ever calls a few operations calls them this way, so that it does not reach the others through
+/// [`OPERATIONS`] (the page's main module carries just the operations its clock drives: the rest come with the
+/// command interpreter, [`crate::parts`]).
+///
+/// # Errors
+/// As [`call`].
+pub fn call_known(engine: &mut Engine, op: &Operation, request: &Value) -> Result<Value, ApiError> {
     validate::validate(op.members, request)?;
     (op.handler)(engine, request)
 }

@@ -46,7 +46,7 @@ pub mod text;
 
 mod check;
 mod parse;
-mod run;
+pub(crate) mod run;
 
 pub use check::{check, CheckReport, StepCheck};
 pub use focus::Focus;
@@ -167,13 +167,35 @@ impl Setup {
     }
 }
 
+/// [`Lesson::parse`]'s split point (a raw pointer as in [`crate::cli::console`]'s `exec_part`: its only caller
+/// passes text alive for the whole call).
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(console, fallible, preload(preload_lesson_parse))
+)]
+pub(crate) fn parse_part(text: *const str) -> Result<Result<Lesson, LessonError>, crate::parts::NotLoaded> {
+    // SAFETY: see above.
+    Ok(parse::parse(unsafe { &*text }))
+}
+
 impl Lesson {
     /// Reads a lesson file.
     ///
     /// # Errors
     /// The first problem found, with its line.
+    ///
+    /// The reader runs in the page's `console` part ([`crate::parts`]); while that part has not arrived, or when it
+    /// cannot be fetched, the error says so (line 0).
     pub fn parse(text: &str) -> Result<Lesson, LessonError> {
-        parse::parse(text)
+        crate::parts::now!(parse_part(text as *const str)).unwrap_or_else(|| {
+            Err(LessonError::new(
+                0,
+                format!(
+                    "the playground has not loaded {} yet (check the connection)",
+                    crate::parts::Part::Console.what()
+                ),
+            ))
+        })
     }
 
     /// The setup and every step's solution as a bash script for the real AWS CLI v2

@@ -147,7 +147,15 @@ impl LessonRun {
         self.take_in(&[], &[], console)
     }
 
+    /// [`LessonRun::take_in_now`] in the page's `console` part, with the goal checks (a lesson runs only once that
+    /// part is in: its setup ran there).
     fn take_in(&mut self, commands: &[ExecutedCommand], calls: &[&ApiCall], console: &Console) -> Observation {
+        let (run, commands, calls) =
+            (self as *mut LessonRun, commands as *const [ExecutedCommand], calls as *const [&ApiCall]);
+        crate::parts::now!(take_in_part(run, commands, calls, console as *const Console)).unwrap_or_default()
+    }
+
+    fn take_in_now(&mut self, commands: &[ExecutedCommand], calls: &[&ApiCall], console: &Console) -> Observation {
         let before = self.met.clone();
         let was_done = self.step_done();
         if let Some(step) = self.lesson.steps.get(self.step) {
@@ -165,13 +173,18 @@ impl LessonRun {
                 self.throttled |= call.put_throttled();
             }
         }
-        self.refresh_state(console);
+        self.refresh_state_now(console);
         let newly_met =
             self.met.iter().zip(&before).enumerate().filter(|(_, (m, b))| **m && !**b).map(|(i, _)| i).collect();
         Observation { newly_met, step_done: !was_done && self.step_done() }
     }
 
+    /// [`LessonRun::refresh_state_now`] in the page's `console` part, as [`LessonRun::take_in`].
     fn refresh_state(&mut self, console: &Console) {
+        let _ = crate::parts::now!(refresh_state_part(self as *mut LessonRun, console as *const Console));
+    }
+
+    fn refresh_state_now(&mut self, console: &Console) {
         if let Some(step) = self.lesson.steps.get(self.step) {
             for (g, met) in step.goals.iter().zip(self.met.iter_mut()) {
                 if g.goal.kind() == GoalKind::State {
@@ -234,4 +247,33 @@ impl LessonRun {
         self.hints_shown = 0;
         self.solution_shown = false;
     }
+}
+
+// The goal checks' split points (raw pointers as in `crate::cli::console`'s `exec_part`: their only callers, above,
+// pass their own run and arguments, alive and not otherwise borrowed for the whole call).
+
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(console, fallible, preload(preload_take_in))
+)]
+pub(crate) fn take_in_part(
+    run: *mut LessonRun,
+    commands: *const [ExecutedCommand],
+    calls: *const [&ApiCall],
+    console: *const Console,
+) -> Result<Observation, crate::parts::NotLoaded> {
+    // SAFETY: see above.
+    let (run, commands, calls, console) = unsafe { (&mut *run, &*commands, &*calls, &*console) };
+    Ok(run.take_in_now(commands, calls, console))
+}
+
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(console, fallible, preload(preload_refresh_state))
+)]
+pub(crate) fn refresh_state_part(run: *mut LessonRun, console: *const Console) -> Result<(), crate::parts::NotLoaded> {
+    // SAFETY: see above.
+    let (run, console) = unsafe { (&mut *run, &*console) };
+    run.refresh_state_now(console);
+    Ok(())
 }

@@ -104,7 +104,25 @@ fn kebab(operation: &str) -> String {
 /// The session replayed on a fresh console, as a transcript in the `tests/transcripts` format: each command with
 /// its output, error lines, exit status and hints. Time passing and API calls made without the console are
 /// comments (the calls are replayed, so later outputs stay true).
-pub fn transcript(session: &SavedSession) -> String {
+///
+/// It runs in the page's `console` part ([`crate::parts`]): `None` only in the page, when that part could not be
+/// fetched.
+pub fn transcript(session: &SavedSession) -> Option<String> {
+    crate::parts::now!(transcript_part(session as *const SavedSession))
+}
+
+/// [`transcript`]'s split point (a raw pointer as in [`crate::cli::console`]'s `exec_part`; its only caller
+/// passes a session alive for the whole call).
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(console, fallible, preload(preload_transcript))
+)]
+pub(crate) fn transcript_part(session: *const SavedSession) -> Result<String, crate::parts::NotLoaded> {
+    // SAFETY: see above.
+    Ok(transcript_now(unsafe { &*session }))
+}
+
+fn transcript_now(session: &SavedSession) -> String {
     let config = session.settings.to_config(session.start_time_ms);
     let mut console = Console::with_engine_config(config, session.seed);
     let mut s = format!(

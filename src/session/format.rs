@@ -81,7 +81,15 @@ impl SavedSession {
     /// [`SessionError::TooLarge`], [`SessionError::NotJson`], [`SessionError::NotASession`],
     /// [`SessionError::Newer`], [`SessionError::TooManyEntries`] or [`SessionError::Damaged`], each with a plain
     /// sentence for the learner (`to_string()`).
+    ///
+    /// The reader runs in the page's `console` part ([`crate::parts`]): [`SessionError::NotLoaded`] while that part
+    /// has not arrived.
     pub fn parse(text: &str, limits: &Limits) -> Result<SavedSession, SessionError> {
+        crate::parts::now!(parse_part(text as *const str, limits as *const Limits))
+            .unwrap_or(Err(SessionError::NotLoaded))
+    }
+
+    fn parse_now(text: &str, limits: &Limits) -> Result<SavedSession, SessionError> {
         if text.len() > limits.max_bytes {
             return Err(SessionError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
         }
@@ -210,6 +218,21 @@ fn entry(n: usize, v: &Value) -> Result<Entry, String> {
         return Ok(Entry::Call { at_ms, operation: operation.to_owned(), request });
     }
     Err(format!("entry {n} has none of \"line\", \"advance_ms\" and \"call\""))
+}
+
+/// [`SavedSession::parse`]'s split point (raw pointers as in [`crate::cli::console`]'s `exec_part`: its only caller
+/// passes text and limits alive for the whole call).
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(console, fallible, preload(preload_session_parse))
+)]
+pub(crate) fn parse_part(
+    text: *const str,
+    limits: *const Limits,
+) -> Result<Result<SavedSession, SessionError>, crate::parts::NotLoaded> {
+    // SAFETY: see above.
+    let (text, limits) = unsafe { (&*text, &*limits) };
+    Ok(SavedSession::parse_now(text, limits))
 }
 
 #[cfg(test)]

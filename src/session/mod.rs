@@ -51,8 +51,8 @@
 
 mod digest;
 pub mod export;
-mod format;
-mod recorder;
+pub(crate) mod format;
+pub(crate) mod recorder;
 mod settings;
 
 pub use digest::Digest;
@@ -102,6 +102,8 @@ pub enum SessionError {
     Damaged(String),
     /// The entries do not replay: `entry` counts from 1.
     Replay { entry: usize, reason: String },
+    /// The page could not fetch the command interpreter a replay runs on ([`crate::parts::Part::Console`]).
+    NotLoaded,
 }
 
 impl fmt::Display for SessionError {
@@ -130,6 +132,11 @@ impl fmt::Display for SessionError {
             ),
             SessionError::Damaged(why) => write!(f, "This session file is damaged: {why}."),
             SessionError::Replay { entry, reason } => write!(f, "This session does not replay: entry {entry} {reason}."),
+            SessionError::NotLoaded => write!(
+                f,
+                "The playground could not load {} to replay the session (check the connection, then try again).",
+                crate::parts::Part::Console.what()
+            ),
         }
     }
 }

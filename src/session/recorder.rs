@@ -196,7 +196,7 @@ impl Recorder {
     /// answers UnknownOperationException, or says SubscribeToShard needs [`Recorder::subscribe`]) or one of
     /// [`NO_EFFECT_OPERATIONS`].
     fn log_call(&mut self, operation: &str, request: &Value) {
-        if api::operation(operation).is_none() || NO_EFFECT_OPERATIONS.contains(&operation) {
+        if !api::serves(operation) || NO_EFFECT_OPERATIONS.contains(&operation) {
             return;
         }
         self.log_call_always(operation, request);
@@ -211,8 +211,19 @@ impl Recorder {
         self.saved.push(Entry::Call { at_ms, operation: operation.to_owned(), request: request.clone() });
     }
 
-    /// Applies and logs `entries` (numbered from `first` in messages) with the producers' work bounded.
+    /// Applies and logs `entries` (numbered from `first` in messages) with the producers' work bounded. It runs in
+    /// the page's `console` part ([`replay_part`]), with every operation a logged call may name.
     fn replay_entries(&mut self, entries: &[Entry], first: usize, limits: &Limits) -> Result<(), SessionError> {
+        crate::parts::now!(replay_part(
+            self as *mut Recorder,
+            entries as *const [Entry],
+            first,
+            limits as *const Limits
+        ))
+        .unwrap_or(Err(SessionError::NotLoaded))
+    }
+
+    fn replay_entries_now(&mut self, entries: &[Entry], first: usize, limits: &Limits) -> Result<(), SessionError> {
         self.console.simulation_mut().limit_work(Some(limits.max_producer_records));
         let result = entries.iter().zip(first..).try_for_each(|(entry, n)| {
             let refuse = |reason: String| SessionError::Replay { entry: n, reason };
@@ -265,9 +276,27 @@ impl Recorder {
     }
 }
 
+/// [`Recorder::replay_entries`] in the page's `console` part (see [`crate::parts`]; raw pointers as in
+/// [`crate::cli::console`]'s `exec_part`): its only caller passes its own recorder, entries and limits, alive and not
+/// otherwise borrowed for the whole call.
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(console, fallible, preload(preload_replay))
+)]
+pub(crate) fn replay_part(
+    recorder: *mut Recorder,
+    entries: *const [Entry],
+    first: usize,
+    limits: *const Limits,
+) -> Result<Result<(), SessionError>, crate::parts::NotLoaded> {
+    // SAFETY: see above.
+    let (recorder, entries, limits) = unsafe { (&mut *recorder, &*entries, &*limits) };
+    Ok(recorder.replay_entries_now(entries, first, limits))
+}
+
 /// Whether a call entry may name this operation: one [`api::call`] serves, or SubscribeToShard.
 pub(crate) fn replayable(operation: &str) -> bool {
-    api::operation(operation).is_some() || operation == api::SUBSCRIBE_TO_SHARD
+    api::serves(operation) || operation == api::SUBSCRIBE_TO_SHARD
 }
 
 impl SavedSession {

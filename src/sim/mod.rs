@@ -333,7 +333,7 @@ fn put_records(engine: &mut Engine, stream: &str, records: Vec<Value>, last_erro
     let now = engine.now_ms();
     let batch = records.len() as u64;
     let request = json!({ "StreamName": stream, "Records": records });
-    match api::call(engine, "PutRecords", &request) {
+    match api::call_known(engine, &api::PUT_RECORDS, &request) {
         Ok(out) => {
             let mut message = None;
             for r in out["Records"].as_array().into_iter().flatten() {

@@ -209,7 +209,7 @@ impl Model {
             all_operations: texts(v, "all_operations"),
             // The CLI offers the operations the api layer simulates; the rest answer "not simulated".
             operations: entries(v, "operations")
-                .filter(|(k, _)| crate::api::operation(k).is_some())
+                .filter(|(k, _)| crate::api::serves(k))
                 .map(|(k, o)| (k.clone(), Operation::from_value(k, o)))
                 .collect(),
             shapes: entries(v, "shapes").map(|(k, s)| (k.clone(), Shape::from_value(s))).collect(),

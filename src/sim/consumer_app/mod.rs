@@ -168,8 +168,12 @@ impl ConsumerApp {
             return Ok(());
         }
         let arn = engine.stream_arn(&self.stream);
-        let out = api::call(engine, "RegisterStreamConsumer", &json!({"StreamARN": arn, "ConsumerName": self.name}))
-            .map_err(|e| format!("{}: {}", e.error_type.aws_name(), e.message))?;
+        let out = api::call_known(
+            engine,
+            &api::REGISTER_STREAM_CONSUMER,
+            &json!({"StreamARN": arn, "ConsumerName": self.name}),
+        )
+        .map_err(|e| format!("{}: {}", e.error_type.aws_name(), e.message))?;
         self.consumer_arn = out["Consumer"]["ConsumerARN"].as_str().map(str::to_owned);
         Ok(())
     }
@@ -182,7 +186,7 @@ impl ConsumerApp {
             }
         }
         if let Some(arn) = self.consumer_arn.take() {
-            let _ = api::call(engine, "DeregisterStreamConsumer", &json!({"ConsumerARN": arn}));
+            let _ = api::call_known(engine, &api::DEREGISTER_STREAM_CONSUMER, &json!({"ConsumerARN": arn}));
         }
     }
 
@@ -414,7 +418,7 @@ impl ConsumerApp {
                 if let Some(s) = pos.get("SequenceNumber") {
                     req["StartingSequenceNumber"] = s.clone();
                 }
-                match api::call(engine, "GetShardIterator", &req) {
+                match api::call_known(engine, &api::GET_SHARD_ITERATOR, &req) {
                     Ok(out) => self.leases[i].iterator = out["ShardIterator"].as_str().map(str::to_owned),
                     Err(e) => {
                         self.last_error =
@@ -424,7 +428,7 @@ impl ConsumerApp {
                 }
             }
             let Some(it) = self.leases[i].iterator.clone() else { continue };
-            match api::call(engine, "GetRecords", &json!({"ShardIterator": it, "Limit": limit})) {
+            match api::call_known(engine, &api::GET_RECORDS, &json!({"ShardIterator": it, "Limit": limit})) {
                 Ok(out) => {
                     let records = out["Records"].as_array().map(Vec::as_slice).unwrap_or_default();
                     self.processed(i, &owner, now, records, out["MillisBehindLatest"].as_i64());

@@ -13,6 +13,9 @@ use yew::prelude::*;
 pub fn offer_from_fragment(handle: PlaygroundHandle, fragment: &str) {
     let Some(read) = read_fragment(fragment) else { return };
     spawn_local(async move {
+        // Reading a session or a lesson, and opening it, take the command interpreter: fetched now, not at the
+        // learner's first key press.
+        crate::ui::parts::load(crate::parts::Part::Console).await;
         let offer = match read {
             Err(why) => OfferedLink::Refused(why),
             Ok((kind, bytes)) => match unpack(kind, &bytes).await {

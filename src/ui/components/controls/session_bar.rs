@@ -3,6 +3,7 @@
 
 use super::{copy_text, focus_by_id, CONSOLE_INPUT_ID};
 use crate::session::export::{bash_script, transcript};
+use crate::session::SessionError;
 use crate::ui::components::markup::{button, cls};
 use crate::ui::files::{download, read_picked};
 use crate::ui::links::{make_fragment, page_base, LinkKind};
@@ -88,7 +89,16 @@ pub fn session_bar() -> Html {
             let saved = handle.view().recorder().saved().clone();
             let outcome = match kind {
                 Export::Script => download(SCRIPT_FILE_NAME, "text/x-shellscript", &bash_script(&saved)),
-                Export::Transcript => download(TRANSCRIPT_FILE_NAME, "text/plain", &transcript(&saved)),
+                // The transcript replays the session on the command interpreter: it waits for that part.
+                Export::Transcript => {
+                    handle.with_console(move |p| {
+                        let written = transcript(&saved).ok_or_else(|| SessionError::NotLoaded.to_string());
+                        if let Err(e) = written.and_then(|t| download(TRANSCRIPT_FILE_NAME, "text/plain", &t)) {
+                            p.notice = Notice::problem(e);
+                        }
+                    });
+                    Ok(())
+                }
                 Export::CopyScript => {
                     copy_text(&bash_script(&saved), Callback::noop());
                     handle.update(|p| {

@@ -77,6 +77,8 @@ impl Stored {
 /// A sentence when it could not be fetched or read.
 pub async fn fetch_lesson(file: &str) -> Result<(Lesson, String), String> {
     let text = fetch_text(&format!("lessons/{file}")).await.map_err(|why| format!("The lesson {file} {why}."))?;
+    // The lesson reader is in the command interpreter's part (which the lesson's setup needs anyway).
+    crate::ui::parts::load(crate::parts::Part::Console).await;
     let lesson = Lesson::parse(&text).map_err(|e| e.to_string())?;
     Ok((lesson, text))
 }
