@@ -63,6 +63,33 @@ export default [
     },
   },
   {
+    name: 'a lesson link opened in a fresh browser context offers the lesson by its title, and starts it on request',
+    async run({ page, assert }) {
+      await panel(page).getByText('step 1 of').waitFor();
+      await panel(page).getByRole('button', { name: 'Share this lesson' }).click();
+      const box = panel(page).getByRole('textbox', { name: 'Link to this lesson' });
+      await box.waitFor();
+      const link = await box.inputValue();
+      assert.match(link, /\/kinesis-playground\/#l1=[A-Za-z0-9_-]+$/);
+      const context = await page.context().browser().newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const other = await context.newPage();
+        // The lesson reader comes with the command interpreter's part: a link fetches it without a key press.
+        const part = other.waitForResponse((r) => /_split_console\.wasm$/.test(new URL(r.url()).pathname));
+        await other.goto(link, { waitUntil: 'load' });
+        assert.equal((await part).status(), 200, 'the link fetched the command interpreter');
+        const banner = other.getByRole('region', { name: 'Shared lesson' });
+        await banner.waitFor();
+        assert.match((await banner.textContent()) ?? '', /This link carries a lesson: Your first stream/);
+        await banner.getByRole('button', { name: 'Start it' }).click();
+        await other.getByRole('region', { name: 'Lesson', exact: true }).getByText('step 1 of').waitFor();
+        await other.getByText(/Started the lesson “Your first stream”/).waitFor();
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'lesson 1 is completed by typing the tutorial\'s commands, goals ticking as they are met',
     async run({ page, assert, artifacts }) {
       const steps = await solutions('01-first-stream.md');
