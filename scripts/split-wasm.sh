@@ -36,11 +36,11 @@ cp "$loader" "$staging/${name}_split.js"
 sed "s#from \"./__wasm_split.js\"#from \"./${name}_split.js\"#g" "$work/bindgen/$name.js" >"$staging/$name.js"
 grep -q "${name}_split.js" "$staging/$name.js" || { echo "split-wasm: the wasm-bindgen module does not import the loader" >&2; exit 1; }
 if [ "$profile" = release ]; then
-  # The flags Trunk's `data-wasm-opt="z"` ran before the split (index.html keeps Trunk's own pass off).
-  wasm-opt -Oz --low-memory-unused --zero-filled-memory --converge \
-    "$work/bindgen/${name}_bg.wasm" -o "$staging/${name}_bg.wasm"
+  # index.html keeps Trunk's own wasm-opt pass off; the flags are in scripts/wasm-opt-flags.sh.
+  source "$root/scripts/wasm-opt-flags.sh"
+  wasm-opt "${WASM_OPT_MAIN[@]}" "$work/bindgen/${name}_bg.wasm" -o "$staging/${name}_bg.wasm"
   for part in "${parts[@]}"; do
-    wasm-opt -Oz --converge "$work/split/$part" -o "$staging/${name}_$part"
+    wasm-opt "${WASM_OPT_PART[@]}" "$work/split/$part" -o "$staging/${name}_$part"
   done
 else
   cp "$work/bindgen/${name}_bg.wasm" "$staging/${name}_bg.wasm"

@@ -22,8 +22,11 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     /// The command interpreter: the shell, `aws kinesis ...` and `sim ...` (`cli::console`), what every console
-    /// line runs through. The engine and the API stay in the page: the views read the one, the clock drives the
-    /// other.
+    /// line runs through, and what only it reaches: every API operation the clock does not drive. With it, at
+    /// split points of their own (each with its loader, all awaited by [`load`]): the session's replay (undo, a
+    /// restore, a file or a link) and its reader, the transcript export, the lesson reader and a lesson's goal
+    /// checks. The engine, the API's clock-driven operations (`api::call_known`) and the views stay in the page:
+    /// the views read the engine, the clock drives producers and consumer applications.
     Console,
     /// JMESPath for `--query` (`cli::query`).
     Query,

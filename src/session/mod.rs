@@ -134,7 +134,7 @@ impl fmt::Display for SessionError {
             SessionError::Replay { entry, reason } => write!(f, "This session does not replay: entry {entry} {reason}."),
             SessionError::NotLoaded => write!(
                 f,
-                "The playground could not load {} to replay the session (check the connection, then try again).",
+                "The playground could not load {}, which reads and replays sessions (check the connection, then try again).",
                 crate::parts::Part::Console.what()
             ),
         }
