@@ -153,6 +153,32 @@ export default [
     },
   },
   {
+    name: 'Export transcript downloads the session replayed with its outputs; a saved session file opens again',
+    async run({ page, assert }) {
+      const bar = page.getByRole('group', { name: 'Session' });
+      const download = async (button) => {
+        const [file] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: button }).click()]);
+        return { name: file.suggestedFilename(), path: await file.path(), text: await readFile(await file.path(), 'utf8') };
+      };
+      // The transcript replays the session through the command interpreter part, outputs and all.
+      const transcript = await download('Export transcript');
+      assert.equal(transcript.name, 'kinesis-playground-session.txt');
+      assert.match(transcript.text, /^# Exported from Kinesis Playground: started at /);
+      assert.ok(transcript.text.includes('$ aws kinesis create-stream --stream-name DemoStream'), transcript.text.slice(0, 400));
+      assert.ok(transcript.text.includes(`$ ${READ_ALL}\n${records}\n`), 'the records read back, as the console showed them');
+      const saved = await download('Save session');
+      assert.equal(saved.name, 'kinesis-playground-session.json');
+      assert.equal(JSON.parse(saved.text).kind, 'kinesis-playground-session');
+      await type(page, 'aws kinesis create-stream --stream-name Later --shard-count 1');
+      assert.equal(await output(page, 'aws kinesis list-streams --query StreamNames --output text'), 'DemoStream\tLater');
+      // Opening the file replays it in place of the session: the stream made after saving is gone.
+      await bar.locator('input[type="file"]').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });
+      await bar.getByText(/^Opened kinesis-playground-session\.json: \d+ commands replayed\.$/).waitFor();
+      assert.equal(await output(page, 'aws kinesis list-streams --query StreamNames --output text'), 'DemoStream');
+      assert.equal(await output(page, READ_ALL), records, 'the same records, with the same sequence numbers');
+    },
+  },
+  {
     name: 'damaged, oversized and newer-version links are refused, and the session is kept',
     async run({ page, open, assert }) {
       const data = shareLink.split('#s1=')[1];

@@ -126,7 +126,7 @@ pub fn session_bar() -> Html {
                     p.notice = match picked.and_then(|(name, text)| {
                         p.open_session(&text).map(|n| (name, n)).map_err(|e| format!("{e} Your session is as it was."))
                     }) {
-                        Ok((name, n)) => Notice::info(format!("Opened {name}: {n} commands replayed.")),
+                        Ok((name, n)) => Notice::info(format!("Opened {name}: {}.", replayed(n))),
                         Err(why) => Notice::problem(why),
                     };
                 });
@@ -178,4 +178,9 @@ pub fn session_bar() -> Html {
             { share_status }
         </div>
     }
+}
+
+/// `1 command replayed`, `3 commands replayed`.
+pub(super) fn replayed(commands: usize) -> String {
+    format!("{commands} command{} replayed", if commands == 1 { "" } else { "s" })
 }
