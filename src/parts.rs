@@ -7,13 +7,15 @@
 //! same memory and function table. Everywhere else (natively, in the browser tests, in `kinesis-console`) the parts
 //! are ordinary code and always ready, so the tests run exactly the code the page runs once a part is in.
 //!
-//! A part's function returns `Result<T, NotLoaded>`; callers go through [`now!`], which gives `None` while the part
-//! is still on its way (the caller then says so in words, or waits with [`load`]):
+//! A part's function is declared with [`split_point!`] and returns `Result<T, NotLoaded>`; callers go through
+//! [`now!`], which gives `None` while the part is still on its way (the caller then says so in words, or waits with
+//! [`load`]):
 //!
 //! ```ignore
-//! #[cfg_attr(all(target_arch = "wasm32", feature = "split"),
-//!     wasm_split_helpers::wasm_split(query, fallible, preload(preload_query)))]
-//! fn search_part(expr: *const str, data: *const Value) -> Result<Result<Value, QueryError>, NotLoaded> { ... }
+//! crate::parts::split_point! {
+//!     in query, loaded by preload_query,
+//!     pub(crate) fn search_part(expr: *const str, data: *const Value) -> Result<Value, QueryError> { ... }
+//! }
 //!
 //! let found = crate::parts::now!(search_part(expr, data));
 //! ```
@@ -53,6 +55,43 @@ pub fn needed_by(line: &str) -> Vec<Part> {
     }
     parts
 }
+
+/// Declares a split point of a part: in the page build a function whose body is cut out into the part's module
+/// (`wasm_split_helpers::wasm_split`, with a loader `$preload` that [`load`] awaits), everywhere else an ordinary
+/// function. Either way it returns `Result<T, NotLoaded>` for the body's `T`; call it through [`now!`].
+///
+/// Its arguments cross into another wasm module by the C ABI, which has no lifetimes, so borrowed ones travel as raw
+/// pointers: the body dereferences them, which is sound because each split point has one caller, next to it, that
+/// passes its own borrowed arguments, alive (and not otherwise borrowed) for the whole call.
+macro_rules! split_point {
+    (
+        $(#[$attr:meta])*
+        in $module:ident, loaded by $preload:ident,
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block
+    ) => {
+        $crate::parts::split_point! {
+            $(#[$attr])*
+            in $module, loaded by $preload,
+            $vis fn $name($($arg: $ty),*) -> () $body
+        }
+    };
+    (
+        $(#[$attr:meta])*
+        in $module:ident, loaded by $preload:ident,
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+    ) => {
+        $(#[$attr])*
+        #[cfg_attr(
+            all(target_arch = "wasm32", feature = "split"),
+            wasm_split_helpers::wasm_split($module, fallible, preload($preload))
+        )]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::parts::NotLoaded> {
+            Ok($body)
+        }
+    };
+}
+
+pub(crate) use split_point;
 
 /// A part's module has not arrived (or failed to arrive) yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

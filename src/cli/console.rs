@@ -224,17 +224,14 @@ impl Expander for Exec<'_> {
     }
 }
 
-/// The interpreter's entry point, the page's `console` part. Raw pointers, because a split function's arguments
-/// cross into another wasm module by the C ABI, which has no lifetimes; [`Console::run`] is its only caller, with
-/// its own session and line, alive (and not otherwise borrowed) for the whole call.
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(console, fallible, preload(preload_console))
-)]
-pub(crate) fn exec_part(session: *mut Session, text: *const str) -> Result<Outcome, crate::parts::NotLoaded> {
-    // SAFETY: see above.
-    let (session, text) = unsafe { (&mut *session, &*text) };
-    Ok(exec(session, text, 0))
+crate::parts::split_point! {
+    /// The interpreter's entry point, the page's `console` part; [`Console::run`] is its only caller.
+    in console, loaded by preload_console,
+    pub(crate) fn exec_part(session: *mut Session, text: *const str) -> Outcome {
+        // SAFETY: `split_point!`'s rule; `Console::run` passes its own session and line.
+        let (session, text) = unsafe { (&mut *session, &*text) };
+        exec(session, text, 0)
+    }
 }
 
 fn exec(session: &mut Session, text: &str, depth: usize) -> Outcome {

@@ -167,15 +167,13 @@ impl Setup {
     }
 }
 
-/// [`Lesson::parse`]'s split point (a raw pointer as in [`crate::cli::console`]'s `exec_part`: its only caller
-/// passes text alive for the whole call).
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(console, fallible, preload(preload_lesson_parse))
-)]
-pub(crate) fn parse_part(text: *const str) -> Result<Result<Lesson, LessonError>, crate::parts::NotLoaded> {
-    // SAFETY: see above.
-    Ok(parse::parse(unsafe { &*text }))
+crate::parts::split_point! {
+    /// [`Lesson::parse`]'s split point.
+    in console, loaded by preload_lesson_parse,
+    pub(crate) fn parse_part(text: *const str) -> Result<Lesson, LessonError> {
+        // SAFETY: `split_point!`'s rule; `Lesson::parse` passes its own borrowed text.
+        parse::parse(unsafe { &*text })
+    }
 }
 
 impl Lesson {

@@ -249,31 +249,27 @@ impl LessonRun {
     }
 }
 
-// The goal checks' split points (raw pointers as in `crate::cli::console`'s `exec_part`: their only callers, above,
-// pass their own run and arguments, alive and not otherwise borrowed for the whole call).
+// The goal checks' split points: their only callers are `take_in` and `refresh_state` above.
 
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(console, fallible, preload(preload_take_in))
-)]
-pub(crate) fn take_in_part(
-    run: *mut LessonRun,
-    commands: *const [ExecutedCommand],
-    calls: *const [&ApiCall],
-    console: *const Console,
-) -> Result<Observation, crate::parts::NotLoaded> {
-    // SAFETY: see above.
-    let (run, commands, calls, console) = unsafe { (&mut *run, &*commands, &*calls, &*console) };
-    Ok(run.take_in_now(commands, calls, console))
+crate::parts::split_point! {
+    in console, loaded by preload_take_in,
+    pub(crate) fn take_in_part(
+        run: *mut LessonRun,
+        commands: *const [ExecutedCommand],
+        calls: *const [&ApiCall],
+        console: *const Console,
+    ) -> Observation {
+        // SAFETY: `split_point!`'s rule; `take_in` passes itself and its own borrowed arguments.
+        let (run, commands, calls, console) = unsafe { (&mut *run, &*commands, &*calls, &*console) };
+        run.take_in_now(commands, calls, console)
+    }
 }
 
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(console, fallible, preload(preload_refresh_state))
-)]
-pub(crate) fn refresh_state_part(run: *mut LessonRun, console: *const Console) -> Result<(), crate::parts::NotLoaded> {
-    // SAFETY: see above.
-    let (run, console) = unsafe { (&mut *run, &*console) };
-    run.refresh_state_now(console);
-    Ok(())
+crate::parts::split_point! {
+    in console, loaded by preload_refresh_state,
+    pub(crate) fn refresh_state_part(run: *mut LessonRun, console: *const Console) {
+        // SAFETY: `split_point!`'s rule; `refresh_state` passes itself and its own borrowed console.
+        let (run, console) = unsafe { (&mut *run, &*console) };
+        run.refresh_state_now(console);
+    }
 }

@@ -111,15 +111,13 @@ pub fn transcript(session: &SavedSession) -> Option<String> {
     crate::parts::now!(transcript_part(session as *const SavedSession))
 }
 
-/// [`transcript`]'s split point (a raw pointer as in [`crate::cli::console`]'s `exec_part`; its only caller
-/// passes a session alive for the whole call).
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(console, fallible, preload(preload_transcript))
-)]
-pub(crate) fn transcript_part(session: *const SavedSession) -> Result<String, crate::parts::NotLoaded> {
-    // SAFETY: see above.
-    Ok(transcript_now(unsafe { &*session }))
+crate::parts::split_point! {
+    /// [`transcript`]'s split point.
+    in console, loaded by preload_transcript,
+    pub(crate) fn transcript_part(session: *const SavedSession) -> String {
+        // SAFETY: `split_point!`'s rule; `transcript` passes its own borrowed session.
+        transcript_now(unsafe { &*session })
+    }
 }
 
 fn transcript_now(session: &SavedSession) -> String {

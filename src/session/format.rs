@@ -220,19 +220,14 @@ fn entry(n: usize, v: &Value) -> Result<Entry, String> {
     Err(format!("entry {n} has none of \"line\", \"advance_ms\" and \"call\""))
 }
 
-/// [`SavedSession::parse`]'s split point (raw pointers as in [`crate::cli::console`]'s `exec_part`: its only caller
-/// passes text and limits alive for the whole call).
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(console, fallible, preload(preload_session_parse))
-)]
-pub(crate) fn parse_part(
-    text: *const str,
-    limits: *const Limits,
-) -> Result<Result<SavedSession, SessionError>, crate::parts::NotLoaded> {
-    // SAFETY: see above.
-    let (text, limits) = unsafe { (&*text, &*limits) };
-    Ok(SavedSession::parse_now(text, limits))
+crate::parts::split_point! {
+    /// [`SavedSession::parse`]'s split point.
+    in console, loaded by preload_session_parse,
+    pub(crate) fn parse_part(text: *const str, limits: *const Limits) -> Result<SavedSession, SessionError> {
+        // SAFETY: `split_point!`'s rule; `SavedSession::parse` passes its own borrowed arguments.
+        let (text, limits) = unsafe { (&*text, &*limits) };
+        SavedSession::parse_now(text, limits)
+    }
 }
 
 #[cfg(test)]

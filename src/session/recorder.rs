@@ -276,22 +276,19 @@ impl Recorder {
     }
 }
 
-/// [`Recorder::replay_entries`] in the page's `console` part (see [`crate::parts`]; raw pointers as in
-/// [`crate::cli::console`]'s `exec_part`): its only caller passes its own recorder, entries and limits, alive and not
-/// otherwise borrowed for the whole call.
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(console, fallible, preload(preload_replay))
-)]
-pub(crate) fn replay_part(
-    recorder: *mut Recorder,
-    entries: *const [Entry],
-    first: usize,
-    limits: *const Limits,
-) -> Result<Result<(), SessionError>, crate::parts::NotLoaded> {
-    // SAFETY: see above.
-    let (recorder, entries, limits) = unsafe { (&mut *recorder, &*entries, &*limits) };
-    Ok(recorder.replay_entries_now(entries, first, limits))
+crate::parts::split_point! {
+    /// [`Recorder::replay_entries`]'s split point.
+    in console, loaded by preload_replay,
+    pub(crate) fn replay_part(
+        recorder: *mut Recorder,
+        entries: *const [Entry],
+        first: usize,
+        limits: *const Limits,
+    ) -> Result<(), SessionError> {
+        // SAFETY: `split_point!`'s rule; `replay_entries` passes itself and its own borrowed arguments.
+        let (recorder, entries, limits) = unsafe { (&mut *recorder, &*entries, &*limits) };
+        recorder.replay_entries_now(entries, first, limits)
+    }
 }
 
 /// Whether a call entry may name this operation: one [`api::call`] serves, or SubscribeToShard.

@@ -114,30 +114,23 @@ fn loading() -> QueryError {
     ))
 }
 
-// The part's two entry points take raw pointers: a split function's arguments cross into another wasm module by
-// the C ABI, which has no lifetimes. Both are only ever called by `search` and `check` with their own borrowed
-// arguments, alive for the whole call.
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(query, fallible, preload(preload_query))
-)]
-pub(crate) fn search_part(
-    expr: *const str,
-    data: *const Value,
-) -> Result<Result<Value, QueryError>, crate::parts::NotLoaded> {
-    // SAFETY: see above: pointers to `search`'s borrowed arguments.
-    let (expr, data) = unsafe { (&*expr, &*data) };
-    Ok(parse(expr).and_then(|node| eval(&node, data)))
+// The part's two entry points (raw pointers: see `parts::split_point!`), called only by `search` and `check`.
+crate::parts::split_point! {
+    in query, loaded by preload_query,
+    pub(crate) fn search_part(expr: *const str, data: *const Value) -> Result<Value, QueryError> {
+        // SAFETY: `split_point!`'s rule; `search` passes its own borrowed arguments.
+        let (expr, data) = unsafe { (&*expr, &*data) };
+        parse(expr).and_then(|node| eval(&node, data))
+    }
 }
 
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "split"),
-    wasm_split_helpers::wasm_split(query, fallible, preload(preload_query_check))
-)]
-pub(crate) fn check_part(expr: *const str) -> Result<Result<(), QueryError>, crate::parts::NotLoaded> {
-    // SAFETY: see above: a pointer to `check`'s borrowed argument.
-    let expr = unsafe { &*expr };
-    Ok(parse(expr).map(|_| ()))
+crate::parts::split_point! {
+    in query, loaded by preload_query_check,
+    pub(crate) fn check_part(expr: *const str) -> Result<(), QueryError> {
+        // SAFETY: `split_point!`'s rule; `check` passes its own borrowed argument.
+        let expr = unsafe { &*expr };
+        parse(expr).map(|_| ())
+    }
 }
 
 /// Looks up a plain path (`A.B`, `A.B[-1].C`: names and whole-number indexes) without the JMESPath engine: the

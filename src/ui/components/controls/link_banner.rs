@@ -63,7 +63,9 @@ pub fn link_banner() -> Html {
                     let text = text.clone();
                     handle.with_console(move |p| {
                         p.notice = match p.open_session(&text) {
-                            Ok(n) => Notice::info(format!("Opened the shared session: {}.", super::session_bar::replayed(n))),
+                            Ok(n) => {
+                                Notice::info(format!("Opened the shared session: {}.", super::session_bar::replayed(n)))
+                            }
                             Err(e) => Notice::problem(format!("{e} Your session is as it was.")),
                         };
                         p.offered_link = None;
