@@ -6,6 +6,7 @@
 //! enhanced fan-out alike. And the data generator: its rate and its hot key's share over a seeded run.
 
 use kinesis_playground::api;
+use kinesis_playground::engine::fan_out::{ConsumerKey, ConsumerStatus};
 use kinesis_playground::engine::{Engine, EngineConfig};
 use kinesis_playground::sim::consumer_app::{Checkpoint, ConsumerApp, InitialPosition, Processed};
 use kinesis_playground::sim::generator::{KeyStrategy, Template};
@@ -239,4 +240,35 @@ fn a_generator_keeps_its_rate_and_its_hot_keys_share() {
         let share = keys.iter().filter(|x| x == k).count() as f64 / keys.len() as f64;
         assert!((0.055..0.085).contains(&share), "{k}: {share}");
     }
+}
+
+/// The KCL waits for the consumer it registered to be ACTIVE before any worker subscribes: while it is CREATING, a
+/// fan-out application opens no subscription (SubscribeToShard would refuse it with ResourceInUseException, which
+/// the application would then show as its last error); once it is ACTIVE, it reads from the trim horizon.
+#[test]
+fn a_fan_out_application_subscribes_once_its_consumer_is_active() {
+    let mut e = Engine::new(EngineConfig::default());
+    api::call(&mut e, "CreateStream", &json!({"StreamName": "S", "ShardCount": 1})).unwrap();
+    e.advance(5_000);
+    for n in 0..10 {
+        api::call(&mut e, "PutRecord", &json!({"StreamName": "S", "PartitionKey": format!("k{n}"), "Data": "eA=="}))
+            .unwrap();
+    }
+    let mut sim = Simulation::new(1);
+    sim.add_app(&mut e, ConsumerApp::new("app", "S", 1, true, InitialPosition::TrimHorizon)).unwrap();
+    let arn = sim.apps()[0].consumer_arn.clone().expect("registered");
+    let active = |e: &Engine| e.consumer(ConsumerKey::Arn(&arn)).is_ok_and(|(_, c)| c.status == ConsumerStatus::Active);
+    let mut waited = 0;
+    while !active(&e) {
+        assert_eq!(e.subscriptions().count(), 0, "no subscription while the consumer is CREATING ({waited} ms)");
+        sim.run(&mut e, 500);
+        waited += 500;
+        assert!(waited <= 60_000, "the consumer became ACTIVE");
+    }
+    assert!(waited > 0, "the consumer starts CREATING");
+    sim.run(&mut e, 5_000);
+    let app = &sim.apps()[0];
+    assert_eq!(app.last_error, None);
+    assert_eq!(app.workers.iter().map(|w| w.processed).sum::<u64>(), 10, "every record, once");
+    assert!(e.subscriptions().count() >= 1);
 }

@@ -17,12 +17,14 @@
 //!   5 calls and 2 MiB per second with every other reader: two applications use 4 of the 5 calls, a third one sees
 //!   `ReadProvisionedThroughputExceededException`. It checkpoints the last record of each batch; at a closed
 //!   shard's end, `SHARD_END`, and the lease is released.
-//! - enhanced fan-out: the application registers a consumer named after it; each worker subscribes to each of its
-//!   shards (from its checkpoint, `AFTER_SEQUENCE_NUMBER`), processes every pushed event and checkpoints its last
-//!   record; it subscribes again when the 5 minutes are over, and a new owner takes a shard's subscription over.
+//! - enhanced fan-out: the application registers a consumer named after it and, once it is `ACTIVE`, each worker
+//!   subscribes to each of its shards (from its checkpoint, `AFTER_SEQUENCE_NUMBER`), processes every pushed event
+//!   and checkpoints its last record; it subscribes again when the 5 minutes are over, and a new owner takes a
+//!   shard's subscription over.
 
 use crate::api;
 use crate::api::ops::consumers::subscribe_to_shard::{subscribe, EventStream, StreamMessage};
+use crate::engine::fan_out::{ConsumerKey, ConsumerStatus};
 use crate::engine::{parse_shard_id, shard_id, Engine};
 use crate::time::Millis;
 use serde_json::{json, Value};
@@ -463,6 +465,11 @@ impl ConsumerApp {
 
     fn push(&mut self, engine: &mut Engine, now: Millis) {
         let Some(arn) = self.consumer_arn.clone() else { return };
+        // The KCL waits for the consumer it registered to be ACTIVE (it polls DescribeStreamConsumer) before any
+        // worker subscribes: SubscribeToShard would refuse a CREATING one (ResourceInUseException).
+        if !engine.consumer(ConsumerKey::Arn(&arn)).is_ok_and(|(_, c)| c.status == ConsumerStatus::Active) {
+            return;
+        }
         for i in 0..self.leases.len() {
             let Some(owner) = self.worker_on(i) else { continue };
             if self.leases[i].subscription.is_none() {
