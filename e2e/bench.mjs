@@ -28,6 +28,13 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+// BENCH_CPU_SLOWDOWN=N: Chromium runs the page's main thread N times slower (DevTools' CPU throttling), as on a
+// machine N times slower than this one.
+const slowdown = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
+if (slowdown > 1) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+}
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 await page.addInitScript(() => {
@@ -193,7 +200,7 @@ const rows = [
   ['deferred parts, fetched on the first key press, gzip -9', `${partsGzip} B`],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
-console.log(`browser benchmark: ${url}${scrollTo ? ` (scrolled to ${scrollTo})` : ''}`);
+console.log(`browser benchmark: ${url}${scrollTo ? ` (scrolled to ${scrollTo})` : ''}${slowdown > 1 ? ` (CPU slowed down ${slowdown}x)` : ''}`);
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates long tasks)`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
 for (const f of files) console.log(`  ${f}`);
