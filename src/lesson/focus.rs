@@ -147,7 +147,7 @@ mod tests {
     use super::*;
 
     fn spec(text: &str) -> GoalSpec {
-        GoalSpec { goal: Goal::parse(text, 0).unwrap(), label: String::new(), line: 1 }
+        GoalSpec { goal: Goal::parse(text, 0).unwrap(), label: String::new(), text: Vec::new(), line: 1 }
     }
 
     #[test]

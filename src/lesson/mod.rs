@@ -118,6 +118,8 @@ pub struct GoalSpec {
     pub goal: Goal,
     /// What the learner sees: the lesson's `| label`, or [`Goal::describe`].
     pub label: String,
+    /// The label as lesson Markdown (read once, with the lesson).
+    pub text: Vec<Inline>,
     /// The goal's line in the file (1-based).
     pub line: usize,
 }

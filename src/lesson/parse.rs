@@ -291,7 +291,7 @@ fn parse_goals(body: &Lines, start_ms: i64) -> Result<Vec<GoalSpec>, LessonError
             Some(l) => l.to_string(),
             None => goal.describe(),
         };
-        goals.push(GoalSpec { goal, label, line: n });
+        goals.push(GoalSpec { goal, text: parse_inline(&label), label, line: n });
     }
     Ok(goals)
 }

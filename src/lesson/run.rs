@@ -35,6 +35,8 @@ pub struct Progress {
 pub struct GoalStatus {
     /// The sentence the learner sees.
     pub label: String,
+    /// It as lesson Markdown.
+    pub text: Vec<Inline>,
     /// Whether it is met.
     pub met: bool,
 }
@@ -122,7 +124,11 @@ impl LessonRun {
     /// The current step's goals with their state.
     pub fn goals(&self) -> Vec<GoalStatus> {
         let Some(step) = self.current_step() else { return Vec::new() };
-        step.goals.iter().zip(&self.met).map(|(g, m)| GoalStatus { label: g.label.clone(), met: *m }).collect()
+        step.goals
+            .iter()
+            .zip(&self.met)
+            .map(|(g, m)| GoalStatus { label: g.label.clone(), text: g.text.clone(), met: *m })
+            .collect()
     }
 
     /// True when every goal of the current step is met.

@@ -3,7 +3,6 @@
 
 use super::text::{blocks, inlines};
 use super::Start;
-use crate::lesson::markdown::parse_inline;
 use crate::ui::components::controls::{focus_by_id, CONSOLE_INPUT_ID};
 use crate::ui::components::markup::{button, cls, el, text_el};
 use crate::ui::{use_playground, Origin};
@@ -105,7 +104,7 @@ pub fn lesson_step(props: &LessonStepProps) -> Html {
                 { for goals.iter().map(|g| html! {
                     <li class={cls("lesson__goal", g.met.then_some("lesson__goal--met"))}>
                         <span class="lesson__mark" aria-hidden="true">{ if g.met { "✓" } else { "○" } }</span>
-                        { inlines(&parse_inline(&g.label)) }
+                        { inlines(&g.text) }
                         { text_el("span", "visually-hidden", (if g.met { " (done)" } else { " (not yet)" }).into()) }
                     </li>
                 }) }
