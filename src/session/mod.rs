@@ -102,7 +102,8 @@ pub enum SessionError {
     Damaged(String),
     /// The entries do not replay: `entry` counts from 1.
     Replay { entry: usize, reason: String },
-    /// The page could not fetch the command interpreter a replay runs on ([`crate::parts::Part::Console`]).
+    /// The page could not fetch the command interpreter's part, which reads and replays sessions
+    /// ([`crate::parts::Part::Console`]).
     NotLoaded,
 }
 

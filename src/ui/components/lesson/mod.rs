@@ -13,7 +13,6 @@ mod store;
 mod text;
 
 use crate::lesson::{Lesson, LessonRun};
-use crate::parts::Part;
 use crate::ui::components::controls::focus_by_id;
 use crate::ui::components::markup::{button, text_el};
 use crate::ui::files::read_picked;
@@ -42,11 +41,7 @@ fn start(handle: PlaygroundHandle, what: Start) {
     spawn_local(async move {
         let read = match &what {
             Start::BuiltIn(file) => store::fetch_lesson(file).await.map(|(l, t)| (l, t, Some(file.clone()))),
-            Start::Text(text) => {
-                // The lesson reader is in the command interpreter's part.
-                crate::ui::parts::load(Part::Console).await;
-                Lesson::parse(text).map(|l| (l, text.clone(), None)).map_err(|e| e.to_string())
-            }
+            Start::Text(text) => store::read_lesson(text).await.map(|l| (l, text.clone(), None)),
         };
         // The setup's lines run through the command interpreter.
         handle.with_console(move |p| match read {
@@ -67,10 +62,7 @@ fn restore(handle: PlaygroundHandle, current: store::Current, pending: Rc<Cell<b
         let done = Done(pending);
         let read = match (&current.file, &current.text) {
             (Some(file), _) => store::fetch_lesson(file).await,
-            (None, Some(text)) => {
-                crate::ui::parts::load(Part::Console).await;
-                Lesson::parse(text).map(|l| (l, text.clone())).map_err(|e| e.to_string())
-            }
+            (None, Some(text)) => store::read_lesson(text).await.map(|l| (l, text.clone())),
             (None, None) => return,
         };
         // Behind the session's own restore, which may still wait for the command interpreter.

@@ -77,10 +77,18 @@ impl Stored {
 /// A sentence when it could not be fetched or read.
 pub async fn fetch_lesson(file: &str) -> Result<(Lesson, String), String> {
     let text = fetch_text(&format!("lessons/{file}")).await.map_err(|why| format!("The lesson {file} {why}."))?;
-    // The lesson reader is in the command interpreter's part (which the lesson's setup needs anyway).
-    crate::ui::parts::load(crate::parts::Part::Console).await;
-    let lesson = Lesson::parse(&text).map_err(|e| e.to_string())?;
+    let lesson = read_lesson(&text).await?;
     Ok((lesson, text))
+}
+
+/// Reads a lesson file ([`Lesson::parse`]) once the lesson reader is in: it comes with the command interpreter's
+/// part (which the lesson's setup needs anyway).
+///
+/// # Errors
+/// The lesson's refusal, as a sentence.
+pub async fn read_lesson(text: &str) -> Result<Lesson, String> {
+    crate::ui::parts::load(crate::parts::Part::Console).await;
+    Lesson::parse(text).map_err(|e| e.to_string())
 }
 
 async fn fetch_text(url: &str) -> Result<String, &'static str> {
